@@ -1,0 +1,140 @@
+/**
+ * Builds the HTTP application: security headers, cookies, the problem+json error handler, access
+ * enforcement, authentication, the OpenAPI document, then every module's routes under `/api/v1`, and
+ * the built web app for every other path.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { enforceAccess } from './access.ts';
+import { authenticateRequests } from './accounts/authenticate.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db.ts';
+import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
+import { addMessages } from './i18n.ts';
+import type { Kernel, ServerModule } from './module.ts';
+
+export const apiPrefix = '/api/v1';
+const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  modules: readonly ServerModule[];
+  /** Pino logger options; tests pass `false`. */
+  logger?: boolean | object;
+}
+
+export async function buildApp({ config, database, modules, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.LOG_LEVEL,
+      // Personal data must never reach a log line: no bodies are logged, and these headers are hidden.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // Reject unknown query parameters and coerce none silently: Zod schemas decide.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app, config.BODY_LIMIT_BYTES);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    // HSTS only means something over TLS, which the reverse proxy terminates.
+    strictTransportSecurity: config.TRUST_PROXY,
+  });
+  await app.register(fastifyCookie);
+
+  const kernel: Kernel = { config, database, modules };
+  for (const module of modules) if (module.messages) addMessages(module.messages);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'rightscity API',
+        description: 'The API of a human rights city platform. Errors are application/problem+json.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rc_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      enforceAccess(api);
+      authenticateRequests(api, kernel);
+
+      api.get(
+        '/health',
+        {
+          config: { access: 'public' },
+          schema: {
+            tags: ['kernel'],
+            summary: 'Liveness and the database engine in use',
+            response: {
+              200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }),
+            },
+          },
+        },
+        async () => ({ status: 'ok' as const, database: database.engine }),
+      );
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+      for (const module of modules) {
+        if (module.routes) await api.register(async (scope) => module.routes?.(scope, kernel));
+      }
+    },
+    { prefix: apiPrefix },
+  );
+
+  await app.register(fastifySwaggerUi, {
+    routePrefix: `${apiPrefix}/docs`,
+    staticCSP: true,
+    uiConfig: { url: `${apiPrefix}/openapi.json` },
+  });
+
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // The web app routes in the browser: every other GET that is not the API answers its shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return sendProblem(reply, request, notFound());
+    });
+  }
+  return app;
+}

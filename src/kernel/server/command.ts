@@ -1,0 +1,36 @@
+/**
+ * Every business operation is one transaction: the change and its audit rows commit together or not
+ * at all. Commands (the domain rules, named verb-noun) receive a `CommandContext` and never open
+ * transactions of their own.
+ */
+import type { Transaction } from 'kysely';
+import { type AuditEntry, recordAudit } from './audit/record.ts';
+import type { Db } from './db.ts';
+
+export interface Actor {
+  /** The user acting, or null for the public (an anonymous complainant) and the system (seed). */
+  userId: string | null;
+  /** Where the request came from, for the audit trail. */
+  ip?: string | null;
+}
+
+export interface CommandContext {
+  trx: Transaction<object>;
+  actor: Actor;
+  /** Records one change in the audit trail, inside this transaction. */
+  audit(entry: Omit<AuditEntry, 'actorId' | 'ip'>): Promise<void>;
+}
+
+export async function runCommand<T>(
+  db: Db,
+  actor: Actor,
+  command: (context: CommandContext) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute((trx) =>
+    command({
+      trx,
+      actor,
+      audit: (entry) => recordAudit(trx, { ...entry, actorId: actor.userId, ip: actor.ip ?? null }),
+    }),
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Configuration is read from the environment once, at start, and checked here. A bad value stops the
+ * process with a message that names the variable: a typo must never become a silently different
+ * deployment. Every variable is documented in `.env.example`.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** The city whose dataset is loaded at first start (a folder under datasets/). */
+  RIGHTSCITY_CITY: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('gwangju'),
+  RIGHTSCITY_ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
+  RIGHTSCITY_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Key material for encrypting confidential fields; when absent a 0600 key file in DATA_DIR is used. */
+  RIGHTSCITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: positiveInt.default(30),
+  SESSION_MAX_HOURS: positiveInt.default(12),
+  /** Require a second factor (TOTP) at login for these roles, comma-separated. */
+  REQUIRE_TOTP_ROLES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    ),
+  LOGIN_MAX_FAILURES: positiveInt.default(5),
+  LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+  /** Behind a reverse proxy that sets X-Forwarded-For/-Proto: trust it (cookies become Secure on https). */
+  TRUST_PROXY: flag.default(false),
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; engine: 'pglite' | 'postgresql' };
+
+export class ConfigError extends Error {}
+
+/** Parses `env` (default: `process.env`); throws ConfigError naming every bad variable. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example.`);
+  }
+  const config = result.data;
+  const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(config.DATA_DIR);
+  return { ...config, dataDir, engine: config.DATABASE_URL ? 'postgresql' : 'pglite' };
+}

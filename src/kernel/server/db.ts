@@ -1,0 +1,161 @@
+/**
+ * One query layer (Kysely) over two engines: PGlite (embedded PostgreSQL in WebAssembly, files in
+ * DATA_DIR) by default, or a PostgreSQL server when DATABASE_URL is set. Both speak the same dialect, so
+ * one set of SQL migrations and one set of queries serve both.
+ *
+ * PGlite is a single session. Two callers that each run BEGIN … COMMIT through it would interleave
+ * their statements inside one another's transactions, so the PGlite driver hands out its one
+ * connection behind a mutex: a transaction holds it from BEGIN to COMMIT, a lone query for one
+ * statement. That serialises every transaction on the embedded engine.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+} from 'kysely';
+import pg from 'pg';
+
+/** Modules add their own tables with `db.withTables<Tables>()`; the kernel knows none of them. */
+export type Db = Kysely<object>;
+export type Engine = 'pglite' | 'postgresql';
+
+export interface Database {
+  engine: Engine;
+  db: Db;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 and numeric as strings to protect precision; counts and sums in this
+// application fit comfortably in a double, and one representation across both engines matters more.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** A FIFO lock: callers get the session in the order they asked for it. */
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const previous = this.#tail;
+    this.#tail = previous.then(() => next);
+    await previous;
+    return release;
+  }
+}
+
+class PGliteConnection implements DatabaseConnection {
+  constructor(private readonly pglite: PGlite) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    // Without parameters, use the simple protocol: it accepts several statements at once, which SQL
+    // migration files and backup scripts need (the extended protocol takes one).
+    if (query.parameters.length === 0) {
+      const results = await this.pglite.exec(query.sql);
+      const last = results.at(-1);
+      return {
+        rows: (last?.rows ?? []) as R[],
+        numAffectedRows: last?.affectedRows === undefined ? undefined : BigInt(last.affectedRows),
+      };
+    }
+    const result = await this.pglite.query<R>(query.sql, [...query.parameters]);
+    return {
+      rows: result.rows,
+      numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
+    };
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not offered by PGlite; callers page instead.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('Streaming queries are not supported on PGlite; page with LIMIT instead.');
+  }
+}
+
+class PGliteDriver implements Driver {
+  readonly #mutex = new Mutex();
+  readonly #releases = new WeakMap<DatabaseConnection, () => void>();
+
+  constructor(private readonly pglite: PGlite) {}
+
+  async init(): Promise<void> {
+    await this.pglite.waitReady;
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const release = await this.#mutex.lock();
+    // Inside a transaction, a query must go through `trx`: one through `db` would wait for the
+    // session its own transaction holds (and on PostgreSQL would run outside the transaction).
+    const connection = new PGliteConnection(this.pglite);
+    this.#releases.set(connection, release);
+    return connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#releases.get(connection)?.();
+    this.#releases.delete(connection);
+  }
+
+  async destroy(): Promise<void> {
+    await this.pglite.close();
+  }
+}
+
+class PGliteDialect implements Dialect {
+  constructor(private readonly pglite: PGlite) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver() {
+    return new PGliteDriver(this.pglite);
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data directory, or `memory://` for a throw-away database (tests). */
+  pgliteDir?: string;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client that loses its server (restart, failover) must not crash the process.
+    pool.on('error', () => {});
+    const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+    return { engine: 'postgresql', db, close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });
+  const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
+  return { engine: 'pglite', db, close: () => db.destroy() };
+}
