@@ -46,6 +46,8 @@ export interface ServerModule {
   navigation?: readonly NavigationItem[];
   /** Loads the module's part of the city's dataset, inside the seed's one transaction. */
   seed?: (context: SeedContext) => Promise<void>;
+  /** Runs when the server starts, after migrations (e.g. creating the first admin). */
+  onStart?: (kernel: Kernel) => Promise<void>;
   /** Tables to empty, children first, before `seed --reset` reloads the dataset. */
   seedTables?: readonly string[];
 }

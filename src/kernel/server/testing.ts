@@ -84,8 +84,14 @@ export async function createTestApp(
   const modules = options.modules ?? allModules;
   const test = await createTestDatabase(modules);
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database: test.database, modules, logger: false });
-  await app.ready();
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ config, database: test.database, modules, logger: false });
+    await app.ready();
+  } catch (error) {
+    await test.close();
+    throw error;
+  }
   return {
     app,
     database: test.database,

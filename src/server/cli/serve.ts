@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../kernel/server/app.ts';
+import { readConfig } from '../../kernel/server/config.ts';
+import { openConfiguredDatabase } from '../../kernel/server/runtime.ts';
+import { modules } from '../modules.ts';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API and the web app (first start: loads the dataset, creates the admin)')
+    .action(async () => {
+      const config = readConfig();
+      const opened = await openConfiguredDatabase(config, modules, 'server');
+      const kernel = { config, database: opened.database, modules };
+      for (const module of modules) await module.onStart?.(kernel);
+      const app = await buildApp({ config, database: opened.database, modules });
+      const stop = async () => {
+        await app.close();
+        await opened.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await app.listen({ port: config.PORT, host: config.HOST });
+    });
+}
