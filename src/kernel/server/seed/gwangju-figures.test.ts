@@ -366,14 +366,14 @@ const sameNumber = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * 
 function unaccountedTokens(
   tokenPattern: RegExp,
   exclusions: readonly Exclusion[],
-  valueOf: (token: string, index: number) => number,
+  tokenValue: (token: string, index: number) => number,
 ): string[] {
   const excluded = excludedSpans(exclusions);
   const missing: string[] = [];
   for (const match of seedText.matchAll(tokenPattern)) {
     const span: Span = [match.index, match.index + match[0].length];
     if (covers(excluded, span)) continue;
-    const value = valueOf(match[0], match.index);
+    const value = tokenValue(match[0], match.index);
     if (accounted.some((a) => covers([a.span], span) && sameNumber(a.value, value))) continue;
     const line = seedText.slice(0, match.index).split('\n').length;
     const context = seedText.slice(Math.max(0, span[0] - 30), span[1] + 30).replace(/\s+/g, ' ');
