@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has sensible defaults: loopback, port 3000, ./data, the embedded engine, Gwangju', () => {
+    const config = readConfig({});
+    assert.equal(config.HOST, '127.0.0.1');
+    assert.equal(config.PORT, 3000);
+    assert.match(config.dataDir, /\/data$/);
+    assert.equal(config.engine, 'pglite');
+    assert.equal(config.RIGHTSCITY_CITY, 'gwangju');
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    assert.equal(readConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).engine, 'postgresql');
+  });
+
+  for (const [name, value] of [
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://u@h/db'],
+    ['RIGHTSCITY_ADMIN_PASSWORD', 'short'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['TRUST_PROXY', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+  ] as const) {
+    it(`stops on a bad ${name} and names it`, () => {
+      assert.throws(
+        () => readConfig({ [name]: value }),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(`${name}:`),
+      );
+    });
+  }
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
+    const variables = [...source.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((match) => match[1]);
+    assert.ok(variables.length >= 10);
+    for (const variable of variables) assert.match(example, new RegExp(`^#? ?${variable}=`, 'm'), variable);
+  });
+});
