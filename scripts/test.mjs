@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The whole suite in one command: format and lint (Biome), types (tsc), then every *.test.ts under src/
-// and bench/ in Node's own test runner. Lint and types run first so a failure there stops early; the
-// test runner runs last so that its summary is the last thing printed (CI reads that line).
+// The whole suite in one command: format and lint (Biome), types (tsc), the web build (browser tests
+// drive the built app), then every *.test.ts under src/ in Node's own test runner. Lint and types run
+// first so a failure there stops early; the test runner runs last so that its summary is the last
+// thing printed (CI reads that line).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ const only = process.argv.slice(2);
 if (only.length === 0) {
   run(bin('biome'), ['check', '.']);
   run(bin('tsc'), ['--noEmit', '-p', '.']);
+  run(bin('vite'), ['build', '--logLevel', 'warn']);
 }
 const files = only.length > 0 ? only : findTests('src').sort();
 run(process.execPath, [
