@@ -36,7 +36,8 @@ describe('two app servers on one PostgreSQL', {
       body: JSON.stringify(admin),
     });
     assert.equal(login.status, 200, await login.clone().text());
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const session = login.headers.getSetCookie().find((header) => header.startsWith('rc_session='));
+    const cookie = session?.split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
 
     const me = await fetch(`${second.url}/api/v1/auth/me`, { headers: { cookie } });

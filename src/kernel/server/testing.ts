@@ -67,7 +67,13 @@ export async function createTestDatabase(
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return readConfig({ DATA_DIR: '/nonexistent-test-data-dir', LOG_LEVEL: 'silent', ...overrides });
+  return readConfig({
+    DATA_DIR: '/nonexistent-test-data-dir',
+    LOG_LEVEL: 'silent',
+    // Encrypted fields need a key; tests must never create a key file.
+    RIGHTSCITY_SECRET: 'test-only-secret-0123456789abcdef0123456789',
+    ...overrides,
+  });
 }
 
 export interface TestApp {
