@@ -1,12 +1,12 @@
 /**
- * A module's server manifest: how the kernel, the portal, the open-data catalogue, the annual report
- * and navigation find it. They loop over manifests and know no module by name. The kernel's own
- * services (accounts, audit, vocabularies) use the same shape.
+ * A module's server manifest: how the kernel, the portal, the open-data catalogue and the annual
+ * report find it. They loop over manifests and know no module by name. The kernel's own services
+ * (accounts, audit, vocabularies) use the same shape. A module's pages and menu items are in its web
+ * manifest (`src/kernel/web/module.ts`).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Bilingual } from '../shared/language.ts';
-import type { Role } from '../shared/roles.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 
@@ -18,20 +18,30 @@ export interface Kernel {
   modules: readonly ServerModule[];
 }
 
-export interface NavigationItem {
-  /** Path of the web page, e.g. `/staff/users`. */
-  path: string;
-  label: Bilingual;
-  /** Who sees the item; omitted means the public. */
-  roles?: readonly Role[];
-}
-
 export interface SeedContext {
   /** The city's dataset folder, e.g. `datasets/gwangju`. */
   datasetDir: string;
   trx: Transaction<object>;
   /** Sample records for trying the UI (`seed --demo`); each must be marked as sample. */
   demo: boolean;
+  /**
+   * Reads a dataset file (a path relative to `datasetDir`, e.g. `departments.csv` or
+   * `../un-sdg/global_goals.en.yml`); the seed run records the sha256 of every file read this way.
+   */
+  readFile(path: string): Promise<string>;
+}
+
+/** A table a module publishes as open data (CSV and JSON), found by the catalogue through the manifest. */
+export interface OpenDataset {
+  /** Stable, kebab-case; the download's name (`/open-data/<id>.csv`). */
+  id: string;
+  title: Bilingual;
+  description: Bilingual;
+  /** Where the data comes from, e.g. the section of the seed document. */
+  source?: string;
+  columns: readonly { name: string; description: Bilingual }[];
+  /** The rows, each with exactly the columns above; public data only. */
+  rows(db: Db): Promise<Record<string, unknown>[]>;
 }
 
 export interface ServerModule {
@@ -43,13 +53,14 @@ export interface ServerModule {
   messages?: Record<string, Bilingual>;
   /** Registers the module's routes; called inside the `/api/v1` prefix. */
   routes?: (app: FastifyInstance, kernel: Kernel) => void | Promise<void>;
-  navigation?: readonly NavigationItem[];
   /** Loads the module's part of the city's dataset, inside the seed's one transaction. */
   seed?: (context: SeedContext) => Promise<void>;
   /** Runs when the server starts, after migrations (e.g. creating the first admin). */
   onStart?: (kernel: Kernel) => Promise<void>;
   /** Tables to empty, children first, before `seed --reset` reloads the dataset. */
   seedTables?: readonly string[];
+  /** The module's open datasets. */
+  openData?: readonly OpenDataset[];
 }
 
 export type { Db };
