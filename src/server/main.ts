@@ -5,11 +5,15 @@
 import { Command } from 'commander';
 import { ConfigError } from '../kernel/server/config.ts';
 import { DataDirBusyError } from '../kernel/server/data-dir-lock.ts';
+import * as audit from './cli/audit.ts';
+import * as backup from './cli/backup.ts';
 import * as migrate from './cli/migrate.ts';
+import * as seed from './cli/seed.ts';
 import * as serve from './cli/serve.ts';
+import * as user from './cli/user.ts';
 
 const program = new Command('rightscity').description('rightscity: the human rights city platform');
-for (const command of [serve, migrate]) command.register(program);
+for (const command of [serve, migrate, seed, user, audit, backup]) command.register(program);
 
 try {
   await program.parseAsync();

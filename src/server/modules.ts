@@ -3,7 +3,17 @@
  * services first, then the domain modules. Adding a module means adding one line here (and one in
  * `src/web/modules.ts`).
  */
+import { accountsModule } from '../kernel/server/accounts/module.ts';
 import { auditModule } from '../kernel/server/audit/module.ts';
 import type { ServerModule } from '../kernel/server/module.ts';
+import { openDataModule } from '../kernel/server/open-data/module.ts';
+import { seedModule } from '../kernel/server/seed/module.ts';
+import { vocabModule } from '../kernel/server/vocabularies/module.ts';
 
-export const modules: readonly ServerModule[] = [auditModule];
+export const modules: readonly ServerModule[] = [
+  auditModule,
+  accountsModule,
+  vocabModule,
+  seedModule,
+  openDataModule,
+];

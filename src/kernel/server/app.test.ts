@@ -111,6 +111,17 @@ describe('HTTP API basics', () => {
     });
   }
 
+  it('refuses a NUL character anywhere in the input with a field-level 400', async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe?note=a%00b',
+      payload: { name: 'a\u0000b', count: 1 },
+    });
+    assert.equal(response.statusCode, 400);
+    const fields = response.json().errors.map((error: { field: string }) => error.field);
+    assert.deepEqual(fields.sort(), ['body.name', 'query.note']);
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const response = await test.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
     assert.equal(response.statusCode, 404);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from './db.ts';
 import type { ServerModule } from './module.ts';
 
@@ -16,7 +16,7 @@ interface PendingMigration {
   body: string;
 }
 
-async function listMigrations(module: ServerModule): Promise<PendingMigration[]> {
+export async function listMigrations(module: ServerModule): Promise<PendingMigration[]> {
   if (!module.migrations) return [];
   const names = (await readdir(module.migrations)).filter((name) => name.endsWith('.sql')).sort();
   return Promise.all(
@@ -30,10 +30,13 @@ async function listMigrations(module: ServerModule): Promise<PendingMigration[]>
 
 export class MigrationError extends Error {}
 
-/** Applies what is pending; returns the names applied (`module/name`). */
+/**
+ * Applies what is pending; returns the names applied (`module/name`). Given a transaction (a restore
+ * rebuilding the schema), it runs inside that one instead of opening its own.
+ */
 export async function migrate(db: Db, modules: readonly ServerModule[]): Promise<string[]> {
   const all = (await Promise.all(modules.map(listMigrations))).flat();
-  return db.transaction().execute(async (trx) => {
+  const apply = async (trx: Transaction<object>) => {
     await sql`select pg_advisory_xact_lock(7482301)`.execute(trx);
     await sql`
       create table if not exists kernel_migrations (
@@ -66,5 +69,6 @@ export async function migrate(db: Db, modules: readonly ServerModule[]): Promise
       done.push(key);
     }
     return done;
-  });
+  };
+  return db.isTransaction ? apply(db as Transaction<object>) : db.transaction().execute(apply);
 }

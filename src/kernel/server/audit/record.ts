@@ -62,6 +62,23 @@ export function hashAuditRow(prevHash: string, row: AuditRowContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
+/**
+ * A lone UTF-16 surrogate (a JSON request body may carry one) becomes U+FFFD, as PostgreSQL stores it
+ * in a text column: the hash must cover what is read back, and jsonb would refuse it outright and
+ * fail the whole command.
+ */
+function wellFormed<T extends string | null>(text: T): T {
+  return (text === null ? text : text.replace(/\p{Cs}/gu, '\uFFFD')) as T;
+}
+
+/** The value as jsonb will hold it. */
+function toStoredJson(value: unknown): unknown {
+  if (value === undefined) return null;
+  return JSON.parse(
+    JSON.stringify(value, (_key, node) => (typeof node === 'string' ? wellFormed(node) : node)),
+  );
+}
+
 export async function recordAudit(trx: Transaction<object>, entry: AuditEntry): Promise<void> {
   // One writer at a time extends the chain: the lock is held to the end of this transaction, so the
   // next writer reads this row's hash once it is committed.
@@ -72,13 +89,13 @@ export async function recordAudit(trx: Transaction<object>, entry: AuditEntry): 
   const prevHash = last.rows[0]?.hash ?? genesisHash;
   const row: AuditRowContent = {
     at: new Date(),
-    actorId: entry.actorId,
-    ip: entry.ip,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+    actorId: wellFormed(entry.actorId),
+    ip: wellFormed(entry.ip),
+    action: wellFormed(entry.action),
+    entityType: wellFormed(entry.entityType),
+    entityId: wellFormed(entry.entityId),
+    before: toStoredJson(entry.before),
+    after: toStoredJson(entry.after),
   };
   const hash = hashAuditRow(prevHash, row);
   await sql`

@@ -1,0 +1,80 @@
+/**
+ * Reading the audit tables for the admin API: newest first, paged by id (`before` is the smallest id
+ * of the previous page), so a page stays cheap however long the trail grows.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db.ts';
+import { auditDb } from './tables.ts';
+
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  /** Only rows with a smaller id (the cursor of the next page). */
+  before?: number | undefined;
+  limit: number;
+}
+
+interface Page<T> {
+  entries: T[];
+  /** The `before` of the next page, or null on the last one. */
+  nextBefore: number | null;
+}
+
+function toPage<T extends { id: number }>(entries: T[], limit: number): Page<T> {
+  const last = entries.at(-1);
+  return { entries, nextBefore: entries.length === limit && last ? last.id : null };
+}
+
+/** The filter as one condition; both audit tables name these columns alike. */
+function matching(filter: AuditFilter) {
+  const conditions = [sql`true`];
+  if (filter.entityType !== undefined) conditions.push(sql`entity_type = ${filter.entityType}`);
+  if (filter.entityId !== undefined) conditions.push(sql`entity_id = ${filter.entityId}`);
+  if (filter.actorId !== undefined) conditions.push(sql`actor_id = ${filter.actorId}`);
+  if (filter.before !== undefined) conditions.push(sql`id < ${filter.before}`);
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
+export async function listAuditTrail(db: Db, filter: AuditFilter) {
+  const rows = await auditDb(db)
+    .selectFrom('audit_trail')
+    .selectAll()
+    .where(matching(filter))
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  const entries = rows.map((row) => ({
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    ip: row.ip,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    hash: row.hash,
+  }));
+  return toPage(entries, filter.limit);
+}
+
+export async function listAccessLog(db: Db, filter: AuditFilter) {
+  const rows = await auditDb(db)
+    .selectFrom('audit_access_log')
+    .selectAll()
+    .where(matching(filter))
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  const entries = rows.map((row) => ({
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    ip: row.ip,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    reason: row.reason,
+  }));
+  return toPage(entries, filter.limit);
+}
