@@ -24,6 +24,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
 import { addMessages } from './i18n.ts';
+import { refuseNulCharacters } from './input-guards.ts';
 import type { Kernel, ServerModule } from './module.ts';
 
 export const apiPrefix = '/api/v1';
@@ -52,7 +53,20 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app, config.BODY_LIMIT_BYTES);
+  const servesWebApp = existsSync(webRoot);
+  registerErrorHandling(
+    app,
+    config.BODY_LIMIT_BYTES,
+    // The web app routes in the browser: every other GET that is not the API answers its shell.
+    servesWebApp
+      ? (request, reply) => {
+          if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+            return reply.header('cache-control', 'no-cache').sendFile('index.html');
+          }
+          return sendProblem(reply, request, notFound());
+        }
+      : undefined,
+  );
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -94,6 +108,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   await app.register(
     async (api) => {
       enforceAccess(api);
+      refuseNulCharacters(api);
       authenticateRequests(api, kernel);
 
       api.get(
@@ -126,15 +141,6 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
     uiConfig: { url: `${apiPrefix}/openapi.json` },
   });
 
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-    // The web app routes in the browser: every other GET that is not the API answers its shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return sendProblem(reply, request, notFound());
-    });
-  }
+  if (servesWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   return app;
 }

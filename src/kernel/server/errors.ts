@@ -126,11 +126,17 @@ function toAppError(error: FastifyError, request: FastifyRequest, bodyLimit: num
   return new AppError('internal', 500);
 }
 
-export function registerErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  bodyLimit: number,
+  /** Answers a request that no route matched (Fastify takes one per instance); a 404 problem by default. */
+  notFoundHandler: (request: FastifyRequest, reply: FastifyReply) => unknown = (request, reply) =>
+    sendProblem(reply, request, notFound()),
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request, bodyLimit);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, request, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound()));
+  app.setNotFoundHandler(notFoundHandler);
 }
