@@ -1,0 +1,192 @@
+// The public site in Chromium: every public page passes axe in Korean and in English, the shell works
+// by keyboard alone, the language switch keeps the page, the layout reflows at 320 CSS px, and the
+// pages show the dataset's figures and vocabularies.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { Language } from '../../shared/language.ts';
+import { checkAccessibility, type Harness, startHarness, waitForHeading } from './harness.ts';
+
+/** Every public page, with its h1 in both languages. */
+const publicPages: { path: string; heading: Record<Language, string | RegExp> }[] = [
+  { path: '/', heading: { ko: '광주 인권도시 플랫폼', en: 'Gwangju Human Rights City Platform' } },
+  { path: '/figures', heading: { ko: '숫자로 보는 광주', en: 'Gwangju in figures' } },
+  { path: '/vocabularies', heading: { ko: '공통 용어', en: 'Shared vocabularies' } },
+  { path: '/vocabularies/target-groups', heading: { ko: '대상 집단', en: 'Target groups' } },
+  { path: '/vocabularies/sdg-targets', heading: { ko: '지속가능발전 세부목표', en: 'SDG targets' } },
+  { path: '/vocabularies/rights/sample-dignity', heading: { ko: /존엄하게 살 권리/, en: /live in dignity/ } },
+  { path: '/vocabularies/districts/dong-gu', heading: { ko: '동구', en: 'Dong-gu' } },
+  { path: '/login', heading: { ko: '직원 로그인', en: 'Staff sign-in' } },
+  { path: '/no/such/page', heading: { ko: '페이지를 찾을 수 없습니다', en: 'Page not found' } },
+];
+
+/** What has focus, as a person would name it. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'body';
+    const named = ['A', 'BUTTON', 'H1'].includes(element.tagName);
+    const name = named ? (element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '') : '';
+    return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}: ${name}`;
+  });
+}
+
+describe('public pages in the browser', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(() => harness?.close());
+
+  for (const language of ['ko', 'en'] as const) {
+    it(`every public page passes axe in ${language === 'ko' ? 'Korean' : 'English'}`, async () => {
+      const page = await harness.newPage({ language });
+      for (const { path, heading } of publicPages) {
+        await page.goto(path);
+        await waitForHeading(page, heading[language]);
+        // The page's data is in (no loading message left) before axe looks at it.
+        await page.locator('main [role="status"]:has-text("…")').waitFor({ state: 'detached' });
+        assert.equal(await page.locator('html').getAttribute('lang'), language);
+        assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${path}`);
+        await checkAccessibility(page, `${path} (${language})`);
+      }
+    });
+  }
+
+  it('can be used by keyboard alone: skip link first, then the menu, then the language switch', async () => {
+    const page = await harness.newPage({ language: 'ko' });
+    await page.goto('/');
+    await waitForHeading(page, '광주 인권도시 플랫폼');
+
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'a: 본문 바로가기');
+    assert.ok(
+      await page.getByRole('link', { name: '본문 바로가기' }).isVisible(),
+      'the skip link shows on focus',
+    );
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'main#main: ', 'Enter on the skip link moves focus into main');
+
+    await page.goto('/');
+    await waitForHeading(page, '광주 인권도시 플랫폼');
+    const order: string[] = [];
+    for (let step = 0; step < 6; step++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused(page));
+    }
+    assert.deepEqual(order, [
+      'a: 본문 바로가기',
+      'a: 광주 인권도시 플랫폼 홈',
+      'a: 숫자로 보는 광주',
+      'a: 공통 용어',
+      'button: English',
+      'a: 로그인',
+    ]);
+    const menu = page.getByRole('navigation', { name: '주 메뉴' });
+    assert.equal(await menu.getByRole('link').count(), 2);
+
+    // Following a menu link by keyboard moves focus to the new page's heading and announces it.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(page), 'a: 공통 용어');
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, '공통 용어');
+    assert.equal(await focused(page), 'h1: 공통 용어');
+    assert.equal(await page.title(), '공통 용어 | 광주 인권도시 플랫폼');
+    await page.getByRole('status').filter({ hasText: '공통 용어' }).waitFor({ state: 'attached' });
+    assert.equal(await menu.getByRole('link', { name: '공통 용어' }).getAttribute('aria-current'), 'page');
+  });
+
+  it('switches language by keyboard on the same page and query, and remembers the choice', async () => {
+    const page = await harness.newPage();
+    await page.goto('/figures?section=2.4');
+    await waitForHeading(page, '숫자로 보는 광주');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+    await page.getByRole('button', { name: 'English' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, 'Gwangju in figures');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, '/figures?section=2.4');
+    assert.equal(await page.title(), 'Gwangju in figures | Gwangju Human Rights City Platform');
+    assert.equal(await focused(page), 'button: 한국어', 'focus stays on the switch');
+    assert.equal(await page.getByRole('button', { name: '한국어' }).getAttribute('lang'), 'ko');
+
+    await page.reload();
+    await waitForHeading(page, 'Gwangju in figures');
+
+    // `?lang=` in a link wins over the remembered choice.
+    await page.goto('/vocabularies?lang=ko');
+    await waitForHeading(page, '공통 용어');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+  });
+
+  it('shows the figures of the dataset, filtered by section, with Korean number formatting', async () => {
+    const page = await harness.newPage({ language: 'ko' });
+    await page.goto('/');
+    await page.getByText('1,480,000명').waitFor();
+    assert.ok(await page.getByText('출처: 서문').isVisible(), 'a headline figure says where it comes from');
+
+    await page.goto('/figures');
+    await waitForHeading(page, '숫자로 보는 광주');
+    const table = page.getByRole('table');
+    await table.waitFor();
+    const allRows = await table.locator('tbody tr').count();
+    assert.ok(allRows > 150, `every figure is listed (${allRows})`);
+    await page.getByLabel('출처(절)').selectOption('2.4');
+    await page.getByRole('button', { name: '보기' }).click();
+    await page.waitForURL(/section=2\.4/);
+    assert.match((await table.locator('caption').textContent()) ?? '', /2\.4절, 5개/);
+    const population = table.getByRole('row', { name: /2017년 인권교육 참여율 산정 기준/ });
+    assert.match((await population.textContent()) ?? '', /1,485,000/);
+    assert.equal(await table.locator('th[scope="col"]').count(), 6);
+  });
+
+  it('lists the records tagged with a term, grouped by module, and says when there are none', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await page.goto('/vocabularies/rights/sample-dignity');
+    await waitForHeading(page, /live in dignity/);
+    const group = page.getByRole('region', { name: /Gwangju in figures: 2 records/ });
+    await group.waitFor();
+    assert.equal(await group.getByRole('link').count(), 2);
+
+    await page.goto('/vocabularies/districts/dong-gu');
+    await waitForHeading(page, 'Dong-gu');
+    await page.getByText('No public record is tagged with this term yet.').waitFor();
+  });
+
+  it('shows the 404 page for an unknown address', async () => {
+    const page = await harness.newPage({ language: 'ko' });
+    const response = await page.goto('/this/does/not/exist?x=1');
+    assert.equal(response?.status(), 200, 'the shell answers; the web app says what is missing');
+    await waitForHeading(page, '페이지를 찾을 수 없습니다');
+    assert.equal(await page.title(), '페이지를 찾을 수 없습니다 | 광주 인권도시 플랫폼');
+    await page.getByRole('link', { name: '홈으로 가기' }).click();
+    await waitForHeading(page, '광주 인권도시 플랫폼');
+  });
+
+  it('reflows at 320 CSS px without sideways scrolling', async () => {
+    const page = await harness.newPage({ width: 320, language: 'ko' });
+    for (const path of ['/', '/figures', '/vocabularies/target-groups', '/login']) {
+      await page.goto(path);
+      await page.locator('h1').waitFor();
+      await page.locator('main [role="status"]:has-text("…")').waitFor({ state: 'detached' });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      assert.ok(
+        scrollWidth <= clientWidth,
+        `${path} scrolls sideways at 320px: ${scrollWidth} > ${clientWidth}`,
+      );
+    }
+  });
+
+  it('renders the home page in both languages (screenshots in /tmp)', async () => {
+    for (const language of ['ko', 'en'] as const) {
+      const page = await harness.newPage({ language });
+      await page.goto('/');
+      await page.locator('.figure-card__value').first().waitFor();
+      await page.screenshot({ path: `/tmp/rightscity-home-${language}.png`, fullPage: true });
+    }
+  });
+});

@@ -1,0 +1,238 @@
+// The staff area in Chromium: signing in (a wrong password is announced and tied to its field), the
+// menus and pages each role gets, every staff page passing axe in Korean and in English, and the forms
+// that write: charter articles (with the server's 409 shown), users, the audit check, and two-step
+// verification from enrolment to a sign-in that asks for the code.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { authenticator } from 'otplib';
+import type { Locator, Page } from 'playwright-core';
+import type { Language } from '../../shared/language.ts';
+import {
+  type Account,
+  checkAccessibility,
+  type Harness,
+  signIn,
+  startHarness,
+  waitForHeading,
+} from './harness.ts';
+
+const staffPages: { path: string; heading: Record<Language, string> }[] = [
+  { path: '/staff', heading: { ko: '직원 대시보드', en: 'Staff dashboard' } },
+  { path: '/staff/account', heading: { ko: '내 계정', en: 'Your account' } },
+  { path: '/staff/users', heading: { ko: '사용자 관리', en: 'Users' } },
+  { path: '/staff/audit', heading: { ko: '감사 기록', en: 'Audit trail' } },
+  { path: '/staff/rights', heading: { ko: '인권헌장 조항 관리', en: 'Human rights charter articles' } },
+];
+
+function staffMenu(page: Page) {
+  return page.getByRole('navigation', { name: /^(직원 메뉴|Staff menu)$/ });
+}
+
+async function textOf(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.locator('main [role="status"]:has-text("…")').waitFor({ state: 'detached' });
+}
+
+describe('staff pages in the browser', () => {
+  let harness: Harness;
+  let admin: Account;
+  let committee: Account;
+  before(async () => {
+    harness = await startHarness();
+    admin = await harness.createAccount('admin', '김관리');
+    committee = await harness.createAccount('committee', '이위원');
+  });
+  after(() => harness?.close());
+
+  it('announces a wrong password on its field, then signs in to the dashboard', async () => {
+    const page = await harness.newPage({ language: 'ko' });
+    await page.goto('/staff/users');
+    await page.waitForURL('**/login?next=%2Fstaff%2Fusers');
+    await page.goto('/login');
+    await waitForHeading(page, '직원 로그인');
+    await page.getByLabel('이메일').fill(admin.email);
+    await page.getByLabel('비밀번호').fill('not the password at all');
+    await page.getByRole('button', { name: '로그인' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: '문제가 있습니다' });
+    await summary.waitFor();
+    assert.ok(
+      await summary.evaluate((element) => element === document.activeElement),
+      'the summary takes focus',
+    );
+    const message = '이메일 또는 비밀번호(또는 인증 코드)가 올바르지 않습니다.';
+    await summary.getByRole('link', { name: message }).waitFor();
+    const password = page.getByLabel('비밀번호');
+    assert.equal(await password.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
+    assert.match(
+      await textOf(page.locator(`[id="${describedBy}"]`)),
+      new RegExp(message.replace(/[().]/g, '\\$&')),
+    );
+    await summary.getByRole('link', { name: message }).click();
+    assert.ok(
+      await password.evaluate((element) => element === document.activeElement),
+      'the link focuses the field',
+    );
+
+    await password.fill(admin.password);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await waitForHeading(page, '직원 대시보드');
+    assert.equal(new URL(page.url()).pathname, '/staff');
+    await page.getByText('김관리').first().waitFor();
+    assert.ok(
+      await page
+        .getByRole('definition')
+        .filter({ hasText: /^관리자$/ })
+        .isVisible(),
+      'the role is shown',
+    );
+  });
+
+  it('shows each role only its own staff menu, and a "not allowed" page elsewhere', async () => {
+    const adminPage = await harness.newPage({ language: 'en' });
+    await signIn(adminPage, admin);
+    await waitForHeading(adminPage, 'Staff dashboard');
+    const adminLinks = await staffMenu(adminPage).getByRole('link').allTextContents();
+    assert.deepEqual(adminLinks, ['Dashboard', 'My account', 'Users', 'Charter articles', 'Audit trail']);
+
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, committee, '/staff/users');
+    await waitForHeading(page, 'Not allowed');
+    assert.equal(new URL(page.url()).pathname, '/staff/users');
+    assert.match(await textOf(page.locator('main')), /Committee member/);
+    const links = await staffMenu(page).getByRole('link').allTextContents();
+    assert.deepEqual(links, ['Dashboard', 'My account']);
+    await checkAccessibility(page, 'the not-allowed page');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await waitForHeading(page, 'Gwangju Human Rights City Platform');
+    assert.equal(await staffMenu(page).count(), 0, 'no staff menu after signing out');
+  });
+
+  for (const language of ['ko', 'en'] as const) {
+    it(`every staff page passes axe in ${language === 'ko' ? 'Korean' : 'English'} (signed in as admin)`, async () => {
+      const page = await harness.newPage({ language });
+      await signIn(page, admin);
+      for (const { path, heading } of staffPages) {
+        await page.goto(path);
+        await waitForHeading(page, heading[language]);
+        await settled(page);
+        assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${path}`);
+        await checkAccessibility(page, `${path} (${language})`);
+      }
+      // The states a form can be in: errors shown, an edit form open, a verification result.
+      await page.goto('/staff/users');
+      await page.getByRole('button', { name: /^(사용자 만들기|Create user)$/ }).click();
+      await page.getByRole('alert').waitFor();
+      await page
+        .getByRole('button', { name: /^(.+ 계정 고치기|Edit the account of .+)$/ })
+        .first()
+        .click();
+      await checkAccessibility(page, `/staff/users with errors and an edit form (${language})`);
+      await page.goto('/staff/audit');
+      await page.getByRole('button', { name: /^(해시 사슬 검증|Verify the hash chain)$/ }).click();
+      await page.getByText(/^(정상\(OK\)|OK):/).waitFor();
+      await checkAccessibility(page, `/staff/audit verified (${language})`);
+    });
+  }
+
+  it('keeps charter articles: adds one, and shows why one in use cannot be deleted', async () => {
+    const page = await harness.newPage({ language: 'ko' });
+    await signIn(page, admin, '/staff/rights');
+    await waitForHeading(page, '인권헌장 조항 관리');
+    const table = page.getByRole('table', { name: '인권헌장 조항' });
+    await table.waitFor();
+
+    await page.getByRole('button', { name: '조항 추가' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: '문제가 있습니다' });
+    await summary.waitFor();
+    assert.equal(await page.getByLabel('제목(한국어)').getAttribute('aria-invalid'), 'true');
+
+    await page.getByLabel('코드').fill('article-7');
+    await page.getByLabel('번호').fill('7');
+    await page.getByLabel('제목(한국어)').fill('차별받지 않을 권리');
+    await page.getByLabel('제목(영어)').fill('The right not to be discriminated against');
+    await page.getByRole('button', { name: '조항 추가' }).click();
+    await page.getByText('조항 차별받지 않을 권리을(를) 추가했습니다.').waitFor();
+    await table.getByRole('rowheader', { name: '차별받지 않을 권리' }).waitFor();
+
+    await page.getByRole('button', { name: '[예시] 존엄하게 살 권리 삭제' }).click();
+    await page.getByRole('button', { name: '삭제합니다' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: '삭제할 수 없습니다' });
+    await refusal.waitFor();
+    assert.match(await textOf(refusal), /기록 2건에 이 용어가 붙어 있어/);
+    await table.getByRole('rowheader', { name: '[예시] 존엄하게 살 권리' }).waitFor();
+
+    await page.getByRole('button', { name: '차별받지 않을 권리 삭제' }).click();
+    await page.getByRole('button', { name: '삭제합니다' }).click();
+    await page.getByText('조항 차별받지 않을 권리을(를) 삭제했습니다.').waitFor();
+    assert.equal(await table.getByRole('rowheader', { name: '차별받지 않을 권리' }).count(), 0);
+  });
+
+  it('lets an admin create a user and change their role', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, admin, '/staff/users');
+    await waitForHeading(page, 'Users');
+    const form = page.getByRole('region', { name: 'New user' });
+    await form.getByLabel('Email').fill('officer.park@gwangju.example');
+    await form.getByLabel(/^Name/).fill('Park Officer');
+    await form.getByLabel(/^Role/).selectOption('officer');
+    await form.getByLabel(/^First password/).fill('a long first password');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByText('Created the account of Park Officer.').waitFor();
+    const row = page.getByRole('row', { name: /Park Officer/ });
+    await row.waitFor();
+
+    await row.getByRole('button', { name: 'Edit the account of Park Officer' }).click();
+    const edit = page.getByRole('region', { name: 'Edit account: Park Officer' });
+    assert.ok(await edit.getByRole('heading').evaluate((element) => element === document.activeElement));
+    await edit.getByLabel(/^Role/).selectOption('department');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    // The department role needs a department: the server's rule, shown on the field.
+    await edit
+      .getByRole('alert')
+      .getByRole('link', { name: 'The department role needs a department code.' })
+      .waitFor();
+    await edit.getByLabel(/^Department/).selectOption('DHRP-DHR');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved the account of Park Officer.').waitFor();
+    const changed = page.getByRole('row', { name: /Park Officer/ });
+    await changed.getByRole('cell', { name: 'Department staff', exact: true }).waitFor();
+    await changed.getByRole('cell', { name: 'DHRP-DHR', exact: true }).waitFor();
+  });
+
+  it('enrols two-step verification and then asks for the code at sign-in', async () => {
+    const account = await harness.createAccount('officer', '박담당');
+    const page = await harness.newPage({ language: 'ko' });
+    await signIn(page, account, '/staff/account');
+    await waitForHeading(page, '내 계정');
+    await page.getByRole('button', { name: '2단계 인증 설정 시작' }).click();
+    const key = await textOf(page.locator('code.secret'));
+    assert.match(key, /^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/, 'the key is shown in groups of four');
+    assert.match(await textOf(page.getByText(/^otpauth:\/\/totp\//)), /issuer=rightscity/);
+    const secret = key.replace(/ /g, '');
+    await page.getByLabel('앱에 표시된 코드로 확인').fill(authenticator.generate(secret));
+    await page.getByRole('button', { name: '2단계 인증 켜기' }).click();
+    await page.getByText('2단계 인증을 켰습니다.').waitFor();
+
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await waitForHeading(page, '광주 인권도시 플랫폼');
+    await page.goto('/login');
+    await page.getByLabel('이메일').fill(account.email);
+    await page.getByLabel('비밀번호').fill(account.password);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /6자리 코드를 입력해 주세요/ })
+      .waitFor();
+    // The next time step: the code used for enrolment may not be used again.
+    const nextCode = authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret);
+    await page.getByLabel(/^인증 코드/).fill(nextCode);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await waitForHeading(page, '직원 대시보드');
+  });
+});

@@ -1,0 +1,363 @@
+/**
+ * Admins manage accounts: the list, a form that creates one, and a form that changes a user's name,
+ * role, department, or disables them. Changes carry the version the admin read, so a change someone
+ * else made meanwhile comes back as the server's 409 message instead of being overwritten.
+ */
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type Role, roles } from '../../../shared/roles.ts';
+import { ApiError, api } from '../../api.ts';
+import { useLanguage, useText } from '../../i18n/index.ts';
+import { useRoleName } from '../../i18n/shell.ts';
+import {
+  Button,
+  type Column,
+  type ControlProps,
+  DataTable,
+  ErrorSummary,
+  Field,
+  LiveRegion,
+  Loaded,
+  Page,
+  useForm,
+} from '../../ui/index.ts';
+import { useApiData } from '../../use-api.ts';
+import type { TermList } from '../vocabularies/types.ts';
+import { accountsText } from './messages.ts';
+
+interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  departmentCode: string | null;
+  totpEnabled: boolean;
+  disabled: boolean;
+  version: number;
+}
+
+function RoleSelect({
+  control,
+  value,
+  onChange,
+}: {
+  control: ControlProps;
+  value: Role;
+  onChange: (role: Role) => void;
+}) {
+  const roleName = useRoleName();
+  return (
+    <select {...control} value={value} onChange={(event) => onChange(event.target.value as Role)}>
+      {roles.map((role) => (
+        <option key={role} value={role}>
+          {roleName(role)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The departments come from the shared vocabulary; "none" is the empty choice. */
+function DepartmentSelect({
+  control,
+  value,
+  onChange,
+}: {
+  control: ControlProps;
+  value: string;
+  onChange: (code: string) => void;
+}) {
+  const t = useText(accountsText);
+  const language = useLanguage();
+  const departments = useApiData<TermList>('/vocabularies/departments');
+  const terms = departments.data?.terms ?? [];
+  return (
+    <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+      <option value="">{t('noDepartment')}</option>
+      {terms.map((term) => (
+        <option key={term.code} value={term.code}>
+          {term.name[language]} ({term.code})
+        </option>
+      ))}
+      {value && !terms.some((term) => term.code === value) ? <option value={value}>{value}</option> : null}
+    </select>
+  );
+}
+
+interface FormSectionProps {
+  id: string;
+  title: string;
+  /** Take focus to the heading when the section appears (a form opened by a button elsewhere). */
+  focusOnOpen?: boolean;
+  children: ReactNode;
+}
+
+function FormSection({ id, title, focusOnOpen = false, children }: FormSectionProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the section appears.
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus();
+  }, []);
+  return (
+    <section aria-labelledby={id} className="section">
+      <h2 id={id} ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function CreateUserForm({ onCreated }: { onCreated: (name: string) => void }) {
+  const t = useText(accountsText);
+  const form = useForm({ fields: ['email', 'displayName', 'role', 'departmentCode', 'password'] });
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('officer');
+  const [departmentCode, setDepartmentCode] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = form.submit(async () => {
+    await api('/users', {
+      method: 'POST',
+      body: { email, displayName, role, departmentCode: departmentCode || null, password },
+    });
+    setEmail('');
+    setDisplayName('');
+    setDepartmentCode('');
+    setPassword('');
+    onCreated(displayName);
+  });
+
+  return (
+    <FormSection id="create-user-title" title={t('createUser')}>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary form={form} />
+        <Field name="email" label={t('email')} error={form.errorFor('email')} required>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field name="displayName" label={t('displayName')} error={form.errorFor('displayName')} required>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              value={displayName}
+              onChange={(event) => setDisplayName(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field name="role" label={t('role')} error={form.errorFor('role')} required>
+          {(control) => <RoleSelect control={control} value={role} onChange={setRole} />}
+        </Field>
+        <Field
+          name="departmentCode"
+          label={t('departmentCode')}
+          hint={t('departmentHint')}
+          error={form.errorFor('departmentCode')}
+        >
+          {(control) => (
+            <DepartmentSelect control={control} value={departmentCode} onChange={setDepartmentCode} />
+          )}
+        </Field>
+        <Field
+          name="password"
+          label={t('initialPassword')}
+          hint={t('initialPasswordHint')}
+          error={form.errorFor('password')}
+          required
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
+        <Button type="submit" disabled={form.pending}>
+          {t('create')}
+        </Button>
+      </form>
+    </FormSection>
+  );
+}
+
+interface EditUserFormProps {
+  user: User;
+  onSaved: (name: string) => void;
+  onCancel: () => void;
+  /** The list is stale (someone else changed the user): read it again. */
+  onConflict: () => void;
+}
+
+function EditUserForm({ user, onSaved, onCancel, onConflict }: EditUserFormProps) {
+  const t = useText(accountsText);
+  const form = useForm({ fields: ['displayName', 'role', 'departmentCode', 'disabled'] });
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [role, setRole] = useState<Role>(user.role);
+  const [departmentCode, setDepartmentCode] = useState(user.departmentCode ?? '');
+  const [disabled, setDisabled] = useState(user.disabled);
+
+  const submit = form.submit(async () => {
+    try {
+      await api(`/users/${user.id}`, {
+        method: 'PATCH',
+        body: { displayName, role, departmentCode: departmentCode || null, disabled, version: user.version },
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) onConflict();
+      throw error;
+    }
+    onSaved(displayName);
+  });
+
+  return (
+    <FormSection id="edit-user-title" title={t('editUser', { name: user.displayName })} focusOnOpen>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary form={form} />
+        <p className="breakable">
+          {t('email')}: {user.email}
+        </p>
+        <Field name="displayName" label={t('displayName')} error={form.errorFor('displayName')} required>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={displayName}
+              onChange={(event) => setDisplayName(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field name="role" label={t('role')} error={form.errorFor('role')} required>
+          {(control) => <RoleSelect control={control} value={role} onChange={setRole} />}
+        </Field>
+        <Field
+          name="departmentCode"
+          label={t('departmentCode')}
+          hint={t('departmentHint')}
+          error={form.errorFor('departmentCode')}
+        >
+          {(control) => (
+            <DepartmentSelect control={control} value={departmentCode} onChange={setDepartmentCode} />
+          )}
+        </Field>
+        <Field name="disabled" label={t('disableAccount')} error={form.errorFor('disabled')} inline>
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              checked={disabled}
+              onChange={(event) => setDisabled(event.target.checked)}
+            />
+          )}
+        </Field>
+        <Button type="submit" disabled={form.pending}>
+          {t('save')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('cancel')}
+        </Button>
+      </form>
+    </FormSection>
+  );
+}
+
+export default function UsersPage() {
+  const t = useText(accountsText);
+  const roleName = useRoleName();
+  const state = useApiData<{ users: User[] }>('/users');
+  const [editing, setEditing] = useState<User | null>(null);
+  const [message, setMessage] = useState('');
+
+  // After a conflict the list is read again; the open form then carries the fresh version, so that
+  // saving again applies the admin's values over the other change, knowingly.
+  useEffect(() => {
+    setEditing((current) =>
+      current ? (state.data?.users.find((user) => user.id === current.id) ?? null) : null,
+    );
+  }, [state.data]);
+
+  function changed(text: string) {
+    setMessage(text);
+    setEditing(null);
+    state.reload();
+  }
+
+  const columns: Column<User>[] = [
+    {
+      key: 'name',
+      header: t('name'),
+      rowHeader: true,
+      sortValue: (user) => user.displayName,
+      cell: (user) => user.displayName,
+    },
+    { key: 'email', header: t('email'), sortValue: (user) => user.email, cell: (user) => user.email },
+    {
+      key: 'role',
+      header: t('role'),
+      sortValue: (user) => roleName(user.role),
+      cell: (user) => roleName(user.role),
+    },
+    { key: 'department', header: t('department'), cell: (user) => user.departmentCode ?? '' },
+    {
+      key: 'status',
+      header: t('status'),
+      sortValue: (user) => (user.disabled ? 1 : 0),
+      cell: (user) => (user.disabled ? t('disabled') : t('active')),
+    },
+    { key: 'totp', header: t('twoStep'), cell: (user) => (user.totpEnabled ? t('on') : t('off')) },
+    {
+      key: 'actions',
+      header: t('actions'),
+      cell: (user) => (
+        <Button
+          variant="secondary"
+          aria-label={t('editLabel', { name: user.displayName })}
+          onClick={() => {
+            setMessage('');
+            setEditing(user);
+          }}
+        >
+          {t('edit')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <Page title={t('usersTitle')} lead={<p>{t('usersLead')}</p>}>
+      <LiveRegion>{message ? <p className="notice notice--success">{message}</p> : null}</LiveRegion>
+      <Loaded state={state}>
+        {(data) => (
+          <DataTable
+            caption={t('usersCaption')}
+            columns={columns}
+            rows={data.users}
+            rowKey={(user) => user.id}
+          />
+        )}
+      </Loaded>
+      {editing ? (
+        <EditUserForm
+          key={editing.id}
+          user={editing}
+          onSaved={(name) => changed(t('saved', { name }))}
+          onCancel={() => setEditing(null)}
+          onConflict={state.reload}
+        />
+      ) : (
+        <CreateUserForm onCreated={(name) => changed(t('created', { name }))} />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,110 @@
+/** The texts of "Gwangju in figures", and how a figure's unit and source section are said. */
+import type { Language } from '../../../shared/language.ts';
+import { defineMessages, type MessageKey, type Translate } from '../../i18n/index.ts';
+import { formatNumber } from '../../ui/format.ts';
+
+export const figuresText = defineMessages('figures', {
+  ko: {
+    title: '숫자로 보는 광주',
+    lead: '광주광역시의 인권도시 정책과 제도를 소개한 기초 문서(“Major Policies and Systems of Gwangju as a Human Rights City”)가 밝힌 모든 수치입니다. 각 수치에는 출처가 된 문서의 절과, 필요하면 어림수나 문서 안의 불일치를 설명하는 주석(영어)이 있습니다.',
+    filterTitle: '절로 거르기',
+    section: '출처(절)',
+    allSections: '모든 절',
+    show: '보기',
+    caption: '광주의 수치 {{count}}개',
+    captionSection: '광주의 수치: {{section}}, {{count}}개',
+    label: '항목',
+    year: '연도',
+    value: '값',
+    unit: '단위',
+    note: '주석(영어)',
+    empty: '이 절에는 수치가 없습니다.',
+    unitPersons: '명',
+    unitCount: '개·건',
+    unitPercent: '%',
+    unitUsd: '미국 달러',
+    unitYears: '년',
+    unitDays: '일',
+    unitOrdinal: '번째',
+    preamble: '서문',
+    sectionNumber: '{{number}}절',
+    table: '표 {{number}}',
+    tableNote: '표 {{number}} 주석',
+  },
+  en: {
+    title: 'Gwangju in figures',
+    lead: "Every figure stated by the document that describes the city's human rights policies and systems (“Major Policies and Systems of Gwangju as a Human Rights City”). Each comes with the section of the document it is taken from and, where needed, a note on approximations or discrepancies in the document.",
+    filterTitle: 'Filter by section',
+    section: 'Source section',
+    allSections: 'All sections',
+    show: 'Show',
+    caption: 'Figures of Gwangju ({{count}})',
+    captionSection: 'Figures of Gwangju: {{section}} ({{count}})',
+    label: 'Figure',
+    year: 'Year',
+    value: 'Value',
+    unit: 'Unit',
+    note: 'Note',
+    empty: 'This section has no figures.',
+    unitPersons: 'persons',
+    unitCount: 'count',
+    unitPercent: '%',
+    unitUsd: 'US dollars',
+    unitYears: 'years',
+    unitDays: 'days',
+    unitOrdinal: 'ordinal',
+    preamble: 'Preamble',
+    sectionNumber: 'Section {{number}}',
+    table: 'Table {{number}}',
+    tableNote: 'Table {{number}} note',
+  },
+});
+
+export type FiguresText = Translate<MessageKey<typeof figuresText>>;
+
+const unitKeys = {
+  persons: 'unitPersons',
+  count: 'unitCount',
+  percent: 'unitPercent',
+  usd: 'unitUsd',
+  years: 'unitYears',
+  days: 'unitDays',
+  ordinal: 'unitOrdinal',
+} as const;
+
+export function unitName(t: FiguresText, unit: string): string {
+  return unit in unitKeys ? t(unitKeys[unit as keyof typeof unitKeys]) : unit;
+}
+
+/** `Preamble`, `2.6`, `Table 4`, `Table 5 note` as the reader's language says them. */
+export function sectionName(t: FiguresText, section: string): string {
+  if (section === 'Preamble') return t('preamble');
+  const table = /^Table (\d+)( note)?$/.exec(section);
+  if (table) return t(table[2] ? 'tableNote' : 'table', { number: table[1] ?? '' });
+  if (/^\d+(\.\d+)*$/.test(section)) return t('sectionNumber', { number: section });
+  return section;
+}
+
+const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' });
+const ordinalSuffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** A figure with its unit, as a headline says it: `1,480,000명`, `18.5%`, `US$90,000`, `47th`. */
+export function formatFigure(value: number, unit: string, language: Language): string {
+  const number = formatNumber(value);
+  switch (unit) {
+    case 'percent':
+      return `${number}%`;
+    case 'usd':
+      return `US$${number}`;
+    case 'ordinal':
+      return language === 'ko' ? `${number}번째` : `${number}${ordinalSuffix[englishOrdinals.select(value)]}`;
+    case 'persons':
+      return language === 'ko' ? `${number}명` : `${number} ${value === 1 ? 'person' : 'persons'}`;
+    case 'years':
+      return language === 'ko' ? `${number}년` : `${number} ${value === 1 ? 'year' : 'years'}`;
+    case 'days':
+      return language === 'ko' ? `${number}일` : `${number} ${value === 1 ? 'day' : 'days'}`;
+    default:
+      return number;
+  }
+}

@@ -1,0 +1,10 @@
+/** The accessible building blocks every page is made of. */
+export { Button } from './button.tsx';
+export { type Column, DataTable } from './data-table.tsx';
+export { type ControlProps, Field, fieldId } from './field.tsx';
+export { ErrorSummary, type FormState, useForm } from './form.tsx';
+export { formatDateTime, formatNumber } from './format.ts';
+export { AnnouncerProvider, LiveRegion, Notice, useAnnounce } from './live-region.tsx';
+export { Loaded } from './loaded.tsx';
+export { Localized } from './localized.tsx';
+export { Page } from './page.tsx';
