@@ -3,17 +3,28 @@
  * configuration, opens the database the configuration names, and does one thing.
  */
 import { Command } from 'commander';
-import { ConfigError } from '../kernel/server/config.ts';
+import { ConfigError, readConfig } from '../kernel/server/config.ts';
 import { DataDirBusyError } from '../kernel/server/data-dir-lock.ts';
+import type { CliContext } from '../kernel/server/module.ts';
+import { openConfiguredDatabase } from '../kernel/server/runtime.ts';
 import * as audit from './cli/audit.ts';
 import * as backup from './cli/backup.ts';
 import * as migrate from './cli/migrate.ts';
 import * as seed from './cli/seed.ts';
 import * as serve from './cli/serve.ts';
 import * as user from './cli/user.ts';
+import { modules } from './modules.ts';
 
 const program = new Command('rightscity').description('rightscity: the human rights city platform');
 for (const command of [serve, migrate, seed, user, audit, backup]) command.register(program);
+const cliContext: CliContext = {
+  async openDatabase(purpose) {
+    const config = readConfig();
+    const opened = await openConfiguredDatabase(config, modules, purpose);
+    return { config, database: opened.database, close: opened.close };
+  },
+};
+for (const module of modules) module.cli?.(program, cliContext);
 
 try {
   await program.parseAsync();

@@ -9,6 +9,7 @@ import type { ServerModule } from '../kernel/server/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
 import { seedModule } from '../kernel/server/seed/module.ts';
 import { vocabModule } from '../kernel/server/vocabularies/module.ts';
+import { ombudsmanModule } from '../modules/ombudsman/module.ts';
 
 export const modules: readonly ServerModule[] = [
   auditModule,
@@ -16,4 +17,5 @@ export const modules: readonly ServerModule[] = [
   vocabModule,
   seedModule,
   openDataModule,
+  ombudsmanModule,
 ];

@@ -44,6 +44,15 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
       level: config.LOG_LEVEL,
       // Personal data must never reach a log line: no bodies are logged, and these headers are hidden.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      // Query strings can carry personal data or secrets (a search for a name, a complaint's tracking
+      // code): log the path alone.
+      serializers: {
+        req: (request: { method: string; url: string; ip?: string }) => ({
+          method: request.method,
+          url: request.url.split('?')[0],
+          remoteAddress: request.ip,
+        }),
+      },
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,

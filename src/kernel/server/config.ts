@@ -46,6 +46,11 @@ const schema = z.object({
   /** Behind a reverse proxy that sets X-Forwarded-For/-Proto: trust it (cookies become Secure on https). */
   TRUST_PROXY: flag.default(false),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  /**
+   * Closed ombudsman cases are pseudonymised this many years after closing (`rightscity ombudsman
+   * retention`): identity and attachments removed, contact details struck from the text.
+   */
+  OMBUDSMAN_RETENTION_YEARS: positiveInt.default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -150,8 +150,11 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client that loses its server (restart, failover) must not crash the process.
+    // A client that loses its server (restart, failover, immediate shutdown) must not crash the
+    // process: the pool reports idle clients here, and a client checked out at that moment emits
+    // 'error' on itself besides failing its query (which the request answers as a 500).
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
     return { engine: 'postgresql', db, close: () => db.destroy() };
   }

@@ -115,7 +115,10 @@ function toAppError(error: FastifyError, request: FastifyRequest, bodyLimit: num
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('malformed_json', 400);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', 413, { params: { limit: bodyLimit } });
+      // A route may accept more than the server's default (an attachment); quote the limit that applied.
+      return new AppError('payload_too_large', 413, {
+        params: { limit: request.routeOptions.bodyLimit ?? bodyLimit },
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 415);
   }

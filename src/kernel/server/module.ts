@@ -4,6 +4,7 @@
  * (accounts, audit, vocabularies) use the same shape. A module's pages and menu items are in its web
  * manifest (`src/kernel/web/module.ts`).
  */
+import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Bilingual } from '../shared/language.ts';
@@ -44,6 +45,15 @@ export interface OpenDataset {
   rows(db: Db): Promise<Record<string, unknown>[]>;
 }
 
+/** What the command line hands a module's commands. */
+export interface CliContext {
+  /**
+   * Reads the configuration and opens the database it names (the data-dir lock taken, migrations
+   * applied), for `purpose` (named to whoever else holds the lock). Call `close` when done.
+   */
+  openDatabase(purpose: string): Promise<{ config: Config; database: Database; close(): Promise<void> }>;
+}
+
 export interface ServerModule {
   /** Lowercase name; also the prefix of the module's tables (`name_…`). */
   name: string;
@@ -61,6 +71,8 @@ export interface ServerModule {
   seedTables?: readonly string[];
   /** The module's open datasets. */
   openData?: readonly OpenDataset[];
+  /** Adds the module's commands to the command line (`rightscity <module> …`). */
+  cli?: (program: Command, context: CliContext) => void;
 }
 
 export type { Db };

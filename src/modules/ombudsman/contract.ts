@@ -1,0 +1,404 @@
+/**
+ * The ombudsman's API shapes, shared by the server and the web pages (the only file of this module
+ * that others may import). Field names of the public complaint and status endpoints are fixed by the
+ * city's specification; keep them.
+ */
+import { z } from 'zod';
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+
+export const caseStatuses = [
+  'received',
+  'assessment',
+  'investigation',
+  'decided',
+  'follow_up',
+  'closed',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export const caseActions = [
+  'start_assessment',
+  'admit',
+  'dismiss',
+  'refer',
+  'assign',
+  'add_note',
+  'request_information',
+  'answer_information',
+  'decide',
+  'recommend',
+  'issue_recommendations',
+  'respond_recommendation',
+  'close',
+] as const;
+export type CaseAction = (typeof caseActions)[number];
+
+export const inadmissibleReasons = [
+  'outside_mandate',
+  'private_dispute',
+  'court_or_other_procedure',
+  'anonymous_unverifiable',
+  'withdrawn',
+  'over_one_year',
+] as const;
+export const decisionOutcomes = ['violation_found', 'violation_not_found', 'conciliated'] as const;
+export const closedReasons = [
+  'not_admissible',
+  'referred',
+  'no_violation',
+  'conciliated',
+  'recommendations_followed_up',
+  'withdrawn',
+] as const;
+export const respondentTypes = ['department', 'agency', 'facility', 'district', 'other'] as const;
+export const intakeChannels = ['online', 'phone', 'visit', 'letter', 'outreach'] as const;
+export const counsellingChannels = ['visit', 'phone', 'online', 'outreach'] as const;
+export const counsellingOutcomes = ['advice_given', 'referred', 'complaint_filed'] as const;
+export const recommendationResponses = ['accepted', 'partly_accepted', 'rejected'] as const;
+
+const rightCodes = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(20);
+
+const person = z.strictObject({
+  name: trimmed(100).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+() -]{6,20}$/)
+    .optional(),
+  email: z.email().max(320).optional(),
+});
+export type Person = z.infer<typeof person>;
+
+/** The public complaint form (`POST /ombudsman/complaints`). */
+export const complaintInputSchema = z.strictObject({
+  complainant: person.optional(),
+  anonymous: z.boolean().default(false),
+  /** Filed on behalf of someone else (the victim). */
+  onBehalf: z.boolean().default(false),
+  victim: person.optional(),
+  respondent: trimmed(200),
+  respondentType: z.enum(respondentTypes).default('other'),
+  summary: trimmed(200),
+  description: trimmed(20_000),
+  occurredOn: isoDate.optional(),
+  occurredPlace: trimmed(200).optional(),
+  rights: rightCodes.default([]),
+  /** Explicit consent to the processing of personal data; without it nothing is stored. */
+  consent: z.literal(true),
+});
+export type ComplaintInput = z.infer<typeof complaintInputSchema>;
+
+export const complaintReceiptSchema = z.object({
+  /** Human-friendly, e.g. `2026-000123`. */
+  receiptNumber: z.string(),
+  /** Shown once; with the receipt number it opens the status (and attachments for a short time). */
+  trackingCode: z.string(),
+});
+
+export const statusQuerySchema = z.strictObject({
+  receiptNumber: z.string().trim().min(1).max(32),
+  trackingCode: z.string().trim().min(1).max(64),
+  lang: z.enum(['ko', 'en']).optional(),
+});
+
+export const complaintStatusSchema = z.object({
+  status: z.enum(caseStatuses),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** Staff intake (phone, visit, letter, outreach, on behalf of someone) and own-motion cases. */
+export const staffCaseInputSchema = complaintInputSchema
+  .omit({ consent: true })
+  .extend({
+    origin: z.enum(['complaint', 'own_motion']),
+    channel: z.enum(intakeChannels).default('phone'),
+    witnesses: z.array(person).max(10).default([]),
+    /** Required for a complaint taken by staff: the complainant's consent, recorded by the officer. */
+    consent: z.boolean().default(false),
+  })
+  .strict();
+export type StaffCaseInput = z.infer<typeof staffCaseInputSchema>;
+
+export const identitySchema = z.object({
+  complainant: z
+    .object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() })
+    .nullable(),
+  victim: z
+    .object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() })
+    .nullable(),
+  witnesses: z.array(
+    z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }),
+  ),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+const infoRequestSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  departmentCode: z.string(),
+  question: z.string(),
+  dueOn: z.string(),
+  requestedAt: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+
+const recommendationSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  departmentCode: z.string(),
+  body: z.string(),
+  issuedAt: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  response: z.enum(recommendationResponses).nullable(),
+  responseReason: z.string().nullable(),
+  implementationEvidence: z.string().nullable(),
+  implemented: z.boolean(),
+  respondedAt: z.string().nullable(),
+});
+
+const eventSchema = z.object({
+  at: z.string(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  note: z.string().nullable(),
+});
+
+/** A case as staff see it. `identity` is present only for the standing and assigned ombudsmen. */
+export const caseSchema = z.object({
+  id: z.string(),
+  receiptNumber: z.string().nullable(),
+  origin: z.enum(['complaint', 'own_motion']),
+  channel: z.string(),
+  status: z.enum(caseStatuses),
+  anonymous: z.boolean(),
+  onBehalf: z.boolean(),
+  respondent: z.string(),
+  respondentType: z.enum(respondentTypes),
+  summary: z.string(),
+  description: z.string(),
+  occurredOn: z.string().nullable(),
+  occurredPlace: z.string().nullable(),
+  rights: z.array(z.string()),
+  assessmentReason: z.string().nullable(),
+  referredTo: z.string().nullable(),
+  decision: z.enum(decisionOutcomes).nullable(),
+  closedReason: z.enum(closedReasons).nullable(),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  pseudonymised: z.boolean(),
+  version: z.number().int(),
+  assignedTo: z.array(z.string()),
+  identity: identitySchema.optional(),
+  events: z.array(eventSchema),
+  notes: z.array(z.object({ authorId: z.string(), body: z.string(), createdAt: z.string() })),
+  informationRequests: z.array(infoRequestSchema),
+  recommendations: z.array(recommendationSchema),
+  attachments: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number().int() })),
+  /** What the reader may do next (from the transition table). */
+  allowedActions: z.array(z.enum(caseActions)),
+});
+export type CaseView = z.infer<typeof caseSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  receiptNumber: z.string().nullable(),
+  status: z.enum(caseStatuses),
+  summary: z.string(),
+  respondent: z.string(),
+  rights: z.array(z.string()),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  assignedTo: z.array(z.string()),
+});
+export const caseListSchema = z.object({ cases: z.array(caseSummarySchema), total: z.number().int() });
+
+/** Every read of a case file says why (written to the access log). */
+export const purposeQuerySchema = z.strictObject({
+  purpose: z.string().trim().min(3).max(200),
+  lang: z.enum(['ko', 'en']).optional(),
+});
+
+export const searchQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(caseStatuses).optional(),
+  right: z.string().max(64).optional(),
+  respondent: z.string().trim().max(200).optional(),
+  ombudsman: z.string().max(64).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  lang: z.enum(['ko', 'en']).optional(),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+const version = z.number().int().min(1);
+
+/** One step of the workflow; the server's transition table decides whether it is allowed. */
+export const transitionInputSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start_assessment'), version }),
+  z.strictObject({ action: z.literal('admit'), version, note: trimmed(2000).optional() }),
+  z.strictObject({ action: z.literal('dismiss'), version, reason: z.enum(inadmissibleReasons) }),
+  z.strictObject({ action: z.literal('refer'), version, referredTo: trimmed(200) }),
+  z.strictObject({ action: z.literal('assign'), version, userIds: z.array(z.string().min(1)).min(1).max(7) }),
+  z.strictObject({ action: z.literal('add_note'), version, body: trimmed(20_000) }),
+  z.strictObject({
+    action: z.literal('request_information'),
+    version,
+    departmentCode: trimmed(64),
+    question: trimmed(5000),
+    dueOn: isoDate.optional(),
+  }),
+  z.strictObject({
+    action: z.literal('answer_information'),
+    version,
+    requestId: z.string(),
+    answer: trimmed(20_000),
+  }),
+  z.strictObject({
+    action: z.literal('decide'),
+    version,
+    outcome: z.enum(decisionOutcomes),
+    note: trimmed(20_000).optional(),
+  }),
+  z.strictObject({
+    action: z.literal('recommend'),
+    version,
+    departmentCode: trimmed(64),
+    body: trimmed(20_000),
+  }),
+  z.strictObject({ action: z.literal('issue_recommendations'), version }),
+  z.strictObject({
+    action: z.literal('respond_recommendation'),
+    version,
+    recommendationId: z.string(),
+    response: z.enum(recommendationResponses),
+    reason: trimmed(5000).optional(),
+    implementationEvidence: trimmed(5000).optional(),
+    implemented: z.boolean().default(false),
+  }),
+  z.strictObject({ action: z.literal('close'), version, reason: z.enum(closedReasons) }),
+]);
+export type TransitionInput = z.infer<typeof transitionInputSchema>;
+
+export const memberInputSchema = z.strictObject({
+  standing: z.boolean(),
+  appointedOn: isoDate,
+  termEndsOn: isoDate.nullable().default(null),
+  expertise: z.string().trim().max(500).default(''),
+  /** The version read, when changing an existing member. */
+  version: version.optional(),
+});
+export const memberSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  standing: z.boolean(),
+  appointedOn: z.string(),
+  termEndsOn: z.string().nullable(),
+  expertise: z.string(),
+  version: z.number().int(),
+});
+
+export const counsellingInputSchema = z.strictObject({
+  heldOn: isoDate,
+  channel: z.enum(counsellingChannels),
+  topic: trimmed(500),
+  rights: rightCodes.default([]),
+  outcome: z.enum(counsellingOutcomes),
+});
+export const counsellingSchema = counsellingInputSchema.extend({
+  id: z.string(),
+  rights: z.array(z.string()),
+});
+
+export const deadlineSettingsSchema = z.object({
+  daysToAssessment: z.number().int().min(1).max(3650),
+  daysToDecision: z.number().int().min(1).max(3650),
+  daysForDepartmentAnswer: z.number().int().min(1).max(3650),
+});
+export type DeadlineSettings = z.infer<typeof deadlineSettingsSchema>;
+
+export const overdueItemSchema = z.object({
+  caseId: z.string(),
+  receiptNumber: z.string().nullable(),
+  kind: z.enum(['assessment', 'decision', 'information_request', 'recommendation']),
+  /** The department that owes an answer, for the last two kinds. */
+  departmentCode: z.string().nullable(),
+  /** Working days counted (elapsed minus paused) and the limit. */
+  elapsedDays: z.number(),
+  limitDays: z.number().int(),
+  assignedTo: z.array(z.string()),
+});
+export const workloadSchema = z.object({
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      displayName: z.string(),
+      standing: z.boolean(),
+      openCases: z.number().int(),
+      overdueCases: z.number().int(),
+      byStatus: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+
+/** A count from case records: `"<5"` when fewer than five (small cells could identify people). */
+export const suppressedCount = z.union([z.number().int(), z.literal('<5')]);
+
+export const annualStatisticsSchema = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      /** Published totals (the dataset) or counted from records. */
+      source: z.enum(['published', 'records']),
+      counsellingSessions: suppressedCount.nullable(),
+      casesRegistered: suppressedCount.nullable(),
+      byRight: z.record(z.string(), suppressedCount),
+      byRespondentType: z.record(z.string(), suppressedCount),
+      byOutcome: z.record(z.string(), suppressedCount),
+      recommendationsIssued: suppressedCount,
+      recommendationsAccepted: suppressedCount,
+      recommendationsImplemented: suppressedCount,
+      /** Null when fewer than five cases closed that year. */
+      medianDaysToClose: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type AnnualStatistics = z.infer<typeof annualStatisticsSchema>;
+
+export const accessLogSchema = z.object({
+  entries: z.array(
+    z.object({
+      at: z.string(),
+      actorId: z.string(),
+      ip: z.string().nullable(),
+      entityType: z.string(),
+      entityId: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});
+
+export const attachmentReceiptSchema = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+});
+
+export const departmentInboxSchema = z.object({
+  informationRequests: z.array(
+    infoRequestSchema.extend({ caseVersion: z.number().int(), receiptNumber: z.string().nullable() }),
+  ),
+  recommendations: z.array(
+    recommendationSchema.extend({ caseVersion: z.number().int(), receiptNumber: z.string().nullable() }),
+  ),
+});
+
+export const documentQuerySchema = z.strictObject({ lang: z.enum(['ko', 'en']).default('ko') });

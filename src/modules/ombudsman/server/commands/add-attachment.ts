@@ -1,0 +1,123 @@
+/**
+ * Attachments to a complaint (PDF or images, at most 10 MB each), sent after filing by whoever holds
+ * the receipt number and tracking code, within a day of filing: the form files the complaint as JSON
+ * (nothing stored without consent), then sends each file as the request body. The type is decided by
+ * the file's first bytes, never by its name or the declared content type. Files are encrypted in the
+ * database (see the migration) and served only to staff who may read the case file.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SessionUser } from '../../../../kernel/server/access.ts';
+import { recordConfidentialRead } from '../../../../kernel/server/audit/access-log.ts';
+import { runCommand } from '../../../../kernel/server/command.ts';
+import type { Keyring } from '../../../../kernel/server/crypto.ts';
+import type { Db } from '../../../../kernel/server/db.ts';
+import { AppError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
+import { readsCaseFile } from '../policy.ts';
+import { loadCase } from '../queries.ts';
+import { ombudsmanTrx } from '../tables.ts';
+import { verifyTracking } from './check-status.ts';
+
+export const maxAttachmentBytes = 10 * 1024 * 1024;
+export const maxAttachmentsPerCase = 10;
+export const attachmentWindowHours = 24;
+
+/** The content type of a PDF, PNG, JPEG or WebP file from its first bytes; null for anything else. */
+export function sniffContentType(bytes: Buffer): string | null {
+  const starts = (signature: number[], offset = 0) =>
+    signature.every((byte, index) => bytes[offset + index] === byte);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}
+
+export async function addAttachment(
+  db: Db,
+  keys: Keyring,
+  ip: string,
+  pair: { receiptNumber: string; trackingCode: string },
+  bytes: Buffer,
+) {
+  const found = await verifyTracking(db, keys, ip, pair.receiptNumber, pair.trackingCode);
+  if (Date.now() - found.received_at.getTime() > attachmentWindowHours * 60 * 60 * 1000) {
+    throw new AppError('ombudsman_attachment_window_closed', 409, {
+      params: { hours: attachmentWindowHours },
+    });
+  }
+  if (bytes.length === 0 || bytes.length > maxAttachmentBytes) {
+    throw new AppError('ombudsman_attachment_size', 413, {
+      params: { megabytes: maxAttachmentBytes / 1024 / 1024 },
+    });
+  }
+  const contentType = sniffContentType(bytes);
+  if (!contentType) throw new AppError('ombudsman_attachment_type', 415);
+  return runCommand(db, { userId: null, ip }, async ({ trx: plain, audit }) => {
+    const trx = ombudsmanTrx(plain);
+    // Lock the case so that two uploads at once cannot both pass the count.
+    await trx
+      .selectFrom('ombudsman_cases')
+      .select('id')
+      .where('id', '=', found.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const { count } = await trx
+      .selectFrom('ombudsman_attachments')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('case_id', '=', found.id)
+      .executeTakeFirstOrThrow();
+    if (Number(count) >= maxAttachmentsPerCase) {
+      throw new AppError('ombudsman_attachment_count', 409, { params: { max: maxAttachmentsPerCase } });
+    }
+    const id = randomUUID();
+    await trx
+      .insertInto('ombudsman_attachments')
+      .values({
+        id,
+        case_id: found.id,
+        content_type: contentType,
+        size_bytes: bytes.length,
+        data_enc: keys.encryptField(bytes.toString('base64')),
+      })
+      .execute();
+    await audit({
+      action: 'ombudsman.add-attachment',
+      entityType: 'ombudsman_attachments',
+      entityId: id,
+      after: { caseId: found.id, contentType, sizeBytes: bytes.length },
+    });
+    return { id, contentType, sizeBytes: bytes.length };
+  });
+}
+
+/** An attachment's bytes for staff who may read the case file; the read is logged with its purpose. */
+export async function readAttachment(
+  db: Db,
+  keys: Keyring,
+  user: SessionUser,
+  ip: string | null,
+  caseId: string,
+  attachmentId: string,
+  purpose: string,
+) {
+  return runCommand(db, { userId: user.id, ip }, async ({ trx: plain }) => {
+    const trx = ombudsmanTrx(plain);
+    const { capacities } = await loadCase(trx, user, caseId);
+    if (!readsCaseFile(capacities)) throw forbidden();
+    const file = await trx
+      .selectFrom('ombudsman_attachments')
+      .selectAll()
+      .where('id', '=', attachmentId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    if (!file) throw notFound();
+    await recordConfidentialRead(plain, {
+      actorId: user.id,
+      ip,
+      entityType: 'ombudsman_attachment',
+      entityId: attachmentId,
+      reason: purpose,
+    });
+    return { contentType: file.content_type, bytes: Buffer.from(keys.decryptField(file.data_enc), 'base64') };
+  });
+}

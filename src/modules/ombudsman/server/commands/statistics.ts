@@ -1,0 +1,129 @@
+/**
+ * Annual statistics for the committee and the public: anonymised, and every count derived from case
+ * records under five shown as "<5" (a small cell can point at a person: one complaint against one
+ * facility in one year). The office's published totals (2018, from the dataset) are public already
+ * and shown as published.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../../../kernel/server/db.ts';
+import type { AnnualStatistics } from '../../contract.ts';
+import { ombudsmanDb } from '../tables.ts';
+
+export const smallCell = 5;
+
+export function suppress(count: number): number | '<5' {
+  return count < smallCell ? '<5' : count;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value =
+    sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+const seoulYear = (column: string) =>
+  sql<number>`extract(year from ${sql.ref(column)} at time zone 'Asia/Seoul')::integer`;
+
+function grouped(rows: readonly { year: number; key: string; count: number }[], year: number) {
+  return Object.fromEntries(
+    rows.filter((row) => row.year === year).map((row) => [row.key, suppress(row.count)]),
+  );
+}
+
+export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
+  const om = ombudsmanDb(db);
+  const [published, counselling, cases, rights, respondentTypes, outcomes, recommendations, closed] =
+    await Promise.all([
+      om.selectFrom('ombudsman_annual').selectAll().execute(),
+      om
+        .selectFrom('ombudsman_counselling')
+        .select([
+          sql<number>`substr(held_on, 1, 4)::integer`.as('year'),
+          sql<number>`count(*)::integer`.as('count'),
+        ])
+        .groupBy(sql`1`)
+        .execute(),
+      om
+        .selectFrom('ombudsman_cases')
+        .select([seoulYear('received_at').as('year'), sql<number>`count(*)::integer`.as('count')])
+        .groupBy(sql`1`)
+        .execute(),
+      sql<{ year: number; key: string; count: number }>`
+      select extract(year from received_at at time zone 'Asia/Seoul')::integer as year, r as key, count(*)::integer as count
+      from ombudsman_cases, unnest(rights) as r group by 1, 2`.execute(db),
+      om
+        .selectFrom('ombudsman_cases')
+        .select([
+          seoulYear('received_at').as('year'),
+          'respondent_type as key',
+          sql<number>`count(*)::integer`.as('count'),
+        ])
+        .groupBy(sql`1, 2`)
+        .execute(),
+      om
+        .selectFrom('ombudsman_cases')
+        .select([
+          seoulYear('received_at').as('year'),
+          sql<string>`coalesce(decision, closed_reason, 'open')`.as('key'),
+          sql<number>`count(*)::integer`.as('count'),
+        ])
+        .groupBy(sql`1, 2`)
+        .execute(),
+      om
+        .selectFrom('ombudsman_recommendations')
+        .where('issued_at', 'is not', null)
+        .select([
+          seoulYear('issued_at').as('year'),
+          sql<number>`count(*)::integer`.as('issued'),
+          sql<number>`count(*) filter (where response in ('accepted', 'partly_accepted'))::integer`.as(
+            'accepted',
+          ),
+          sql<number>`count(*) filter (where implemented)::integer`.as('implemented'),
+        ])
+        .groupBy(sql`1`)
+        .execute(),
+      om
+        .selectFrom('ombudsman_cases')
+        .where('closed_at', 'is not', null)
+        .select([
+          seoulYear('closed_at').as('year'),
+          sql<number>`extract(epoch from (closed_at - received_at)) / 86400`.as('days'),
+        ])
+        .execute(),
+    ]);
+  const years = new Set<number>([
+    ...published.map((row) => row.year),
+    ...counselling.map((row) => row.year),
+    ...cases.map((row) => row.year),
+    ...recommendations.map((row) => row.year),
+    ...closed.map((row) => row.year),
+  ]);
+  return {
+    years: [...years]
+      .sort((a, b) => a - b)
+      .map((year) => {
+        const publishedRow = published.find((row) => row.year === year);
+        const counted = (rows: readonly { year: number; count: number }[]) =>
+          suppress(rows.find((row) => row.year === year)?.count ?? 0);
+        const recommendationRow = recommendations.find((row) => row.year === year);
+        const closedDays = closed.filter((row) => row.year === year).map((row) => Number(row.days));
+        return {
+          year,
+          source: publishedRow ? ('published' as const) : ('records' as const),
+          counsellingSessions: publishedRow ? publishedRow.counselling_sessions : counted(counselling),
+          casesRegistered: publishedRow ? publishedRow.cases_registered : counted(cases),
+          byRight: grouped(rights.rows, year),
+          byRespondentType: grouped(respondentTypes, year),
+          byOutcome: grouped(outcomes, year),
+          recommendationsIssued: suppress(recommendationRow?.issued ?? 0),
+          recommendationsAccepted: suppress(recommendationRow?.accepted ?? 0),
+          recommendationsImplemented: suppress(recommendationRow?.implemented ?? 0),
+          medianDaysToClose: closedDays.length >= smallCell ? median(closedDays) : null,
+          note: publishedRow?.note ?? null,
+        };
+      }),
+  };
+}

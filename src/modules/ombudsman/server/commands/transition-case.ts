@@ -1,0 +1,268 @@
+/**
+ * Every step of a case after intake, through the one transition table (`../workflow.ts`): the table
+ * says whether the action is possible from the case's state (else 409) and who may take it (else
+ * 403); this command applies the step's own rules and records it (a timeline event and an audit row,
+ * timestamped, in the same transaction).
+ *
+ * Optimistic concurrency: the caller sends the case version it read; a step taken meanwhile by someone
+ * else makes this a 409 `conflict`, never a silent overwrite. Every step increments the version.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { SessionUser } from '../../../../kernel/server/access.ts';
+import { runCommand } from '../../../../kernel/server/command.ts';
+import type { Db } from '../../../../kernel/server/db.ts';
+import { AppError, conflict, fieldError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
+import type { CaseStatus, TransitionInput } from '../../contract.ts';
+import { loadCase } from '../queries.ts';
+import { type OmbudsmanTrx, ombudsmanTrx } from '../tables.ts';
+import { transitionFor } from '../workflow.ts';
+import { readDeadlineSettings } from './deadline-settings.ts';
+
+function addDays(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+interface StepResult {
+  /** Columns of the case that the step sets, besides status, version and updated_at. */
+  changes?: Record<string, unknown>;
+  /** A short, non-identifying note for the timeline and the audit trail. */
+  detail?: Record<string, unknown>;
+}
+
+async function applyStep(
+  trx: OmbudsmanTrx,
+  user: SessionUser,
+  caseId: string,
+  input: TransitionInput,
+  departmentCode: string | null,
+): Promise<StepResult> {
+  switch (input.action) {
+    case 'start_assessment':
+      return {};
+    case 'admit':
+      return { changes: { assessed_at: new Date() } };
+    case 'dismiss':
+      return {
+        changes: {
+          assessment_reason: input.reason,
+          assessed_at: new Date(),
+          closed_reason: 'not_admissible',
+          closed_at: new Date(),
+        },
+        detail: { reason: input.reason },
+      };
+    case 'refer':
+      return {
+        changes: {
+          referred_to: input.referredTo,
+          assessed_at: new Date(),
+          closed_reason: 'referred',
+          closed_at: new Date(),
+        },
+        detail: { referredTo: input.referredTo },
+      };
+    case 'assign': {
+      const members = await trx
+        .selectFrom('ombudsman_members')
+        .innerJoin('accounts_users', 'accounts_users.id', 'ombudsman_members.user_id')
+        .select('ombudsman_members.user_id')
+        .where('ombudsman_members.user_id', 'in', input.userIds)
+        .where('accounts_users.role', '=', 'ombudsman')
+        .execute();
+      const known = new Set(members.map((member) => member.user_id));
+      const unknown = input.userIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) {
+        throw fieldError('body.userIds', 'not_an_ombudsman', {
+          ko: `인권옴부즈맨으로 위촉되지 않은 사용자입니다: ${unknown.join(', ')}`,
+          en: `Not an appointed ombudsman: ${unknown.join(', ')}`,
+        });
+      }
+      await trx.deleteFrom('ombudsman_assignments').where('case_id', '=', caseId).execute();
+      await trx
+        .insertInto('ombudsman_assignments')
+        .values([...known].map((userId) => ({ case_id: caseId, user_id: userId })))
+        .execute();
+      return { detail: { assigned: [...known] } };
+    }
+    case 'add_note':
+      await trx
+        .insertInto('ombudsman_notes')
+        .values({ case_id: caseId, author_id: user.id, body: input.body })
+        .execute();
+      return {};
+    case 'request_information': {
+      const settings = await readDeadlineSettings(trx);
+      const id = randomUUID();
+      await trx
+        .insertInto('ombudsman_info_requests')
+        .values({
+          id,
+          case_id: caseId,
+          department_code: input.departmentCode,
+          question: input.question,
+          due_on: input.dueOn ?? addDays(settings.daysForDepartmentAnswer),
+          answer: null,
+          answered_at: null,
+        })
+        .execute();
+      return { detail: { requestId: id, departmentCode: input.departmentCode } };
+    }
+    case 'answer_information': {
+      const request = await trx
+        .selectFrom('ombudsman_info_requests')
+        .select(['department_code', 'answered_at'])
+        .where('id', '=', input.requestId)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      if (!request) throw notFound();
+      if (request.department_code !== departmentCode) throw forbidden();
+      if (request.answered_at !== null) throw new AppError('ombudsman_already_answered', 409);
+      await trx
+        .updateTable('ombudsman_info_requests')
+        .set({ answer: input.answer, answered_at: new Date() })
+        .where('id', '=', input.requestId)
+        .execute();
+      return { detail: { requestId: input.requestId } };
+    }
+    case 'decide':
+      return {
+        changes: { decision: input.outcome, decided_at: new Date() },
+        detail: { outcome: input.outcome },
+      };
+    case 'recommend': {
+      const current = await trx
+        .selectFrom('ombudsman_cases')
+        .select('decision')
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      if (current.decision !== 'violation_found') throw new AppError('ombudsman_no_violation_found', 409);
+      const id = randomUUID();
+      await trx
+        .insertInto('ombudsman_recommendations')
+        .values({
+          id,
+          case_id: caseId,
+          department_code: input.departmentCode,
+          body: input.body,
+          issued_at: null,
+          due_on: null,
+          response: null,
+          response_reason: null,
+          implementation_evidence: null,
+          responded_at: null,
+        })
+        .execute();
+      return { detail: { recommendationId: id, departmentCode: input.departmentCode } };
+    }
+    case 'issue_recommendations': {
+      const settings = await readDeadlineSettings(trx);
+      const issued = await trx
+        .updateTable('ombudsman_recommendations')
+        .set({ issued_at: new Date(), due_on: addDays(settings.daysForDepartmentAnswer) })
+        .where('case_id', '=', caseId)
+        .where('issued_at', 'is', null)
+        .returning('id')
+        .execute();
+      if (issued.length === 0) throw new AppError('ombudsman_no_recommendations', 409);
+      return { detail: { issued: issued.map((row) => row.id) } };
+    }
+    case 'respond_recommendation': {
+      const recommendation = await trx
+        .selectFrom('ombudsman_recommendations')
+        .select(['department_code', 'issued_at'])
+        .where('id', '=', input.recommendationId)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      if (!recommendation || recommendation.issued_at === null) throw notFound();
+      if (recommendation.department_code !== departmentCode) throw forbidden();
+      if (input.response !== 'accepted' && !input.reason) {
+        throw fieldError('body.reason', 'reason_required', {
+          ko: '일부 수용하거나 불수용하는 경우 그 이유를 적어 주세요.',
+          en: 'Give the reasons when a recommendation is partly accepted or rejected.',
+        });
+      }
+      await trx
+        .updateTable('ombudsman_recommendations')
+        .set({
+          response: input.response,
+          response_reason: input.reason ?? null,
+          implementation_evidence: input.implementationEvidence ?? null,
+          implemented: input.implemented,
+          responded_at: new Date(),
+        })
+        .where('id', '=', input.recommendationId)
+        .execute();
+      return {
+        detail: {
+          recommendationId: input.recommendationId,
+          response: input.response,
+          implemented: input.implemented,
+        },
+      };
+    }
+    case 'close':
+      return {
+        changes: { closed_reason: input.reason, closed_at: new Date() },
+        detail: { reason: input.reason },
+      };
+  }
+}
+
+export async function transitionCase(
+  db: Db,
+  user: SessionUser,
+  ip: string | null,
+  caseId: string,
+  input: TransitionInput,
+): Promise<{ status: CaseStatus; version: number }> {
+  return runCommand(db, { userId: user.id, ip }, async ({ trx: plain, audit }) => {
+    const trx = ombudsmanTrx(plain);
+    const { row, capacities } = await loadCase(trx, user, caseId, { lock: true });
+    const transition = transitionFor(row.status, input.action);
+    if (!transition) {
+      throw new AppError('ombudsman_transition_not_allowed', 409, {
+        params: { action: input.action, status: row.status },
+      });
+    }
+    if (!transition.by.some((capacity) => capacities.has(capacity))) throw forbidden();
+    if (row.version !== input.version) throw conflict();
+    const step = await applyStep(
+      trx,
+      user,
+      caseId,
+      input,
+      capacities.has('department') ? user.departmentCode : null,
+    );
+    const updated = await trx
+      .updateTable('ombudsman_cases')
+      .set({
+        ...step.changes,
+        status: transition.to,
+        version: sql<number>`version + 1`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', caseId)
+      .returning(['status', 'version'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('ombudsman_events')
+      .values({
+        case_id: caseId,
+        actor_id: user.id,
+        action: input.action,
+        from_status: row.status,
+        to_status: transition.to,
+        note: step.detail ? JSON.stringify(step.detail) : null,
+      })
+      .execute();
+    await audit({
+      action: `ombudsman.${input.action.replaceAll('_', '-')}`,
+      entityType: 'ombudsman_cases',
+      entityId: caseId,
+      before: { status: row.status, version: row.version },
+      after: { status: updated.status, version: updated.version, ...step.detail },
+    });
+    return { status: updated.status, version: updated.version };
+  });
+}

@@ -1,0 +1,37 @@
+/** The ombudsman module's error codes, in Korean and English. */
+import type { Bilingual } from '../../../kernel/shared/language.ts';
+
+export const messages: Record<string, Bilingual> = {
+  ombudsman_transition_not_allowed: {
+    ko: '사건이 지금 상태({status})에서는 이 단계({action})를 진행할 수 없습니다.',
+    en: 'This step ({action}) is not possible while the case is in the state {status}.',
+  },
+  ombudsman_already_answered: {
+    ko: '이미 회신한 요청입니다.',
+    en: 'This request has already been answered.',
+  },
+  ombudsman_no_violation_found: {
+    ko: '인권침해를 인정한 사건에만 권고할 수 있습니다.',
+    en: 'Recommendations follow only a finding of violation.',
+  },
+  ombudsman_no_recommendations: {
+    ko: '보낼 권고가 없습니다. 먼저 권고를 작성해 주세요.',
+    en: 'There are no recommendations to issue. Write one first.',
+  },
+  ombudsman_attachment_window_closed: {
+    ko: '첨부파일은 접수 후 {hours}시간 안에만 보낼 수 있습니다. 담당자에게 연락해 주세요.',
+    en: 'Files can be sent only within {hours} hours of filing. Please contact the office.',
+  },
+  ombudsman_attachment_size: {
+    ko: '첨부파일은 비어 있지 않고 {megabytes}MB 이하여야 합니다.',
+    en: 'A file must not be empty and at most {megabytes} MB.',
+  },
+  ombudsman_attachment_type: {
+    ko: 'PDF, PNG, JPEG, WebP 파일만 보낼 수 있습니다.',
+    en: 'Only PDF, PNG, JPEG and WebP files can be sent.',
+  },
+  ombudsman_attachment_count: {
+    ko: '한 사건에 첨부파일은 {max}개까지입니다.',
+    en: 'A case can have at most {max} files.',
+  },
+};

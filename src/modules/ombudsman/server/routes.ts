@@ -1,0 +1,561 @@
+/**
+ * The ombudsman API. Thin routes: each says who may call it (the role gate), validates with the
+ * contract's schemas and calls a command; the per-case rules (standing, assigned, addressed
+ * department) are in `policy.ts` and applied inside the commands.
+ *
+ * Staff answers are never cached (`no-store`); every read of a case file names its purpose, which
+ * goes to the access log.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import { recordConfidentialRead } from '../../../kernel/server/audit/access-log.ts';
+import { listAccessLog } from '../../../kernel/server/audit/queries.ts';
+import { runCommand } from '../../../kernel/server/command.ts';
+import { keyring } from '../../../kernel/server/crypto.ts';
+import { AppError, forbidden, notFound } from '../../../kernel/server/errors.ts';
+import type { Kernel } from '../../../kernel/server/module.ts';
+import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
+import {
+  accessLogSchema,
+  annualStatisticsSchema,
+  attachmentReceiptSchema,
+  caseListSchema,
+  caseSchema,
+  complaintInputSchema,
+  complaintReceiptSchema,
+  complaintStatusSchema,
+  counsellingInputSchema,
+  counsellingSchema,
+  deadlineSettingsSchema,
+  departmentInboxSchema,
+  documentQuerySchema,
+  memberInputSchema,
+  memberSchema,
+  overdueItemSchema,
+  purposeQuerySchema,
+  searchQuerySchema,
+  staffCaseInputSchema,
+  statusQuerySchema,
+  transitionInputSchema,
+  workloadSchema,
+} from '../contract.ts';
+import { addAttachment, maxAttachmentBytes, readAttachment } from './commands/add-attachment.ts';
+import { checkStatus } from './commands/check-status.ts';
+import { readDeadlineSettings, updateDeadlineSettings } from './commands/deadline-settings.ts';
+import { departmentInbox } from './commands/department-inbox.ts';
+import { decisionDocument, documentCsp, recommendationDocument } from './commands/documents.ts';
+import { fileCase } from './commands/file-complaint.ts';
+import { listOverdue, workload } from './commands/list-deadlines.ts';
+import { listMembers, setMember } from './commands/members.ts';
+import { caseEntityType, openCaseFile, presentCase, readCase } from './commands/read-case.ts';
+import { listCounselling, recordCounselling } from './commands/record-counselling.ts';
+import { searchCases } from './commands/search-cases.ts';
+import { annualStatistics } from './commands/statistics.ts';
+import { transitionCase } from './commands/transition-case.ts';
+import { reviewsAccessLog } from './policy.ts';
+import { loadCase, requireStanding } from './queries.ts';
+import { ombudsmanDb, ombudsmanTrx } from './tables.ts';
+
+const tags = ['ombudsman'];
+const caseStaff: Access = { roles: ['officer', 'ombudsman'] };
+const caseParticipants: Access = { roles: ['officer', 'ombudsman', 'department'] };
+const officeManagers: Access = { roles: ['admin', 'officer'] };
+const caseParams = z.strictObject({ id: z.uuid() });
+const langQuery = z.strictObject({ lang: z.enum(['ko', 'en']).optional() });
+const attachmentTypes = [
+  'application/octet-stream',
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+];
+
+export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const { db } = kernel.database;
+  const keys = keyring(kernel.config);
+  const om = ombudsmanDb(db);
+  const cache = new PublicCache();
+  const staff = (request: FastifyRequest) => {
+    const user = requireUser(request);
+    return { user, actor: { userId: user.id, ip: request.ip } };
+  };
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
+  });
+  // Attachments arrive as the raw body; only this module's scope accepts these types.
+  app.addContentTypeParser(
+    attachmentTypes,
+    { parseAs: 'buffer', bodyLimit: maxAttachmentBytes },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/ombudsman/complaints',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'File a complaint (public form); answers a receipt number and a tracking code',
+        body: complaintInputSchema,
+        response: { 201: complaintReceiptSchema },
+      },
+    },
+    async (request, reply) => {
+      const filed = await fileCase(
+        db,
+        keys,
+        { userId: request.user?.id ?? null, ip: request.ip },
+        request.body,
+        {
+          origin: 'complaint',
+          channel: 'online',
+        },
+      );
+      return reply
+        .code(201)
+        .send({ receiptNumber: filed.receiptNumber ?? '', trackingCode: filed.trackingCode ?? '' });
+    },
+  );
+
+  app.get(
+    '/ombudsman/complaints/status',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "A complaint's status and dates, with its receipt number and tracking code (rate-limited)",
+        querystring: statusQuerySchema,
+        response: { 200: complaintStatusSchema },
+      },
+    },
+    async (request, reply) => {
+      const status = await checkStatus(
+        db,
+        keys,
+        request.ip,
+        request.query.receiptNumber,
+        request.query.trackingCode,
+      );
+      return reply.header('cache-control', 'no-store').send(status);
+    },
+  );
+
+  app.post(
+    '/ombudsman/complaints/:receiptNumber/attachments',
+    {
+      bodyLimit: maxAttachmentBytes,
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Attach a file (PDF, PNG, JPEG, WebP; 10 MB) to a complaint within a day of filing',
+        description: 'The file is the request body; the tracking code goes in the x-tracking-code header.',
+        params: z.strictObject({ receiptNumber: z.string().min(1).max(32) }),
+        headers: z.object({ 'x-tracking-code': z.string().min(1).max(64) }),
+        response: { 201: attachmentReceiptSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError('ombudsman_attachment_type', 415);
+      const pair = {
+        receiptNumber: request.params.receiptNumber,
+        trackingCode: request.headers['x-tracking-code'],
+      };
+      const receipt = await addAttachment(db, keys, request.ip, pair, request.body);
+      return reply.code(201).send(receipt);
+    },
+  );
+
+  app.get(
+    '/ombudsman/statistics',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Anonymised annual statistics (counts under 5 from case records shown as "<5")',
+        querystring: langQuery,
+        response: { 200: annualStatisticsSchema },
+      },
+    },
+    async (request, reply) => {
+      const entry = await cache.get('statistics', async () =>
+        jsonBody(annualStatisticsSchema, await annualStatistics(db)),
+      );
+      return sendPublic(request, reply, entry);
+    },
+  );
+
+  app.post(
+    '/ombudsman/cases',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary:
+          'Register a case taken by staff (phone, visit, letter, on behalf) or open an own-motion investigation',
+        body: staffCaseInputSchema,
+        response: {
+          201: z.object({
+            id: z.string(),
+            receiptNumber: z.string().nullable(),
+            trackingCode: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user, actor } = staff(request);
+      const ownMotion = request.body.origin === 'own_motion';
+      // Own-motion investigations are the standing ombudsman's; intake is the office's or theirs.
+      if (ownMotion || user.role === 'ombudsman') await requireStanding(om, user);
+      const filed = await fileCase(db, keys, actor, request.body, {
+        origin: request.body.origin,
+        channel: ownMotion ? 'own_motion' : request.body.channel,
+      });
+      return reply
+        .code(201)
+        .send({ id: filed.caseId, receiptNumber: filed.receiptNumber, trackingCode: filed.trackingCode });
+    },
+  );
+
+  app.get(
+    '/ombudsman/cases',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary: 'Search cases (Korean and English) with filters; summaries without identity',
+        querystring: searchQuerySchema,
+        response: { 200: caseListSchema },
+      },
+    },
+    async (request) => searchCases(db, staff(request).user, request.query),
+  );
+
+  app.get(
+    '/ombudsman/cases/:id',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary:
+          'Read a case file (logged with its purpose); identity only for the standing and assigned ombudsmen',
+        params: caseParams,
+        querystring: purposeQuerySchema,
+        response: { 200: caseSchema },
+      },
+    },
+    async (request) =>
+      readCase(db, keys, staff(request).user, request.ip, request.params.id, request.query.purpose),
+  );
+
+  app.post(
+    '/ombudsman/cases/:id/transitions',
+    {
+      config: { access: caseParticipants },
+      schema: {
+        tags,
+        summary:
+          'Take one step of the case workflow (409 when not allowed from the current state or on a stale version)',
+        params: caseParams,
+        body: transitionInputSchema,
+        response: { 200: z.object({ status: caseSchema.shape.status, version: z.number().int() }) },
+      },
+    },
+    async (request) => transitionCase(db, staff(request).user, request.ip, request.params.id, request.body),
+  );
+
+  app.get(
+    '/ombudsman/cases/:id/access-log',
+    {
+      config: { access: { roles: ['ombudsman'] } },
+      schema: {
+        tags,
+        summary: "Who read this case file, when and why (the standing ombudsman's review)",
+        params: caseParams,
+        querystring: langQuery,
+        response: { 200: accessLogSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const allowed = await runCommand(db, { userId: user.id }, async ({ trx }) =>
+        reviewsAccessLog((await loadCase(ombudsmanTrx(trx), user, request.params.id)).capacities),
+      );
+      if (!allowed) throw forbidden();
+      const page = await listAccessLog(db, {
+        entityType: caseEntityType,
+        entityId: request.params.id,
+        limit: 200,
+      });
+      return { entries: page.entries };
+    },
+  );
+
+  app.get(
+    '/ombudsman/cases/:id/attachments/:attachmentId',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary: 'Download an attachment (logged with its purpose)',
+        params: z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }),
+        querystring: purposeQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const file = await readAttachment(
+        db,
+        keys,
+        user,
+        request.ip,
+        request.params.id,
+        request.params.attachmentId,
+        request.query.purpose,
+      );
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', 'attachment')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
+  );
+
+  const sendDocument = (reply: FastifyReply, html: string) =>
+    reply.type('text/html; charset=utf-8').header('content-security-policy', documentCsp).send(html);
+
+  app.get(
+    '/ombudsman/cases/:id/documents/decision',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary: 'The written decision as printable HTML (Korean or English)',
+        params: caseParams,
+        querystring: documentQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const view = await runCommand(db, { userId: user.id, ip: request.ip }, async ({ trx: plain }) => {
+        const trx = ombudsmanTrx(plain);
+        const { row, capacities, facts } = await openCaseFile(
+          plain,
+          user,
+          request.ip,
+          request.params.id,
+          'document: decision',
+        );
+        return presentCase(
+          trx,
+          keys,
+          row,
+          new Set([...capacities].filter((capacity) => capacity === 'officer')),
+          facts.assignedUserIds,
+        );
+      });
+      return sendDocument(reply, decisionDocument(view, request.query.lang));
+    },
+  );
+
+  app.get(
+    '/ombudsman/cases/:id/documents/recommendation/:recommendationId',
+    {
+      config: { access: caseParticipants },
+      schema: {
+        tags,
+        summary: 'A recommendation letter as printable HTML; also for the department it is addressed to',
+        params: z.strictObject({ id: z.uuid(), recommendationId: z.uuid() }),
+        querystring: documentQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const html = await runCommand(db, { userId: user.id, ip: request.ip }, async ({ trx: plain }) => {
+        const trx = ombudsmanTrx(plain);
+        const loaded = await loadCase(trx, user, request.params.id);
+        const recommendation = await trx
+          .selectFrom('ombudsman_recommendations')
+          .select(['department_code', 'issued_at'])
+          .where('id', '=', request.params.recommendationId)
+          .where('case_id', '=', request.params.id)
+          .executeTakeFirst();
+        if (!recommendation) throw notFound();
+        const isAddressee =
+          loaded.capacities.has('department') &&
+          recommendation.issued_at !== null &&
+          recommendation.department_code === user.departmentCode;
+        const readsFile =
+          loaded.capacities.has('officer') ||
+          loaded.capacities.has('standing') ||
+          loaded.capacities.has('assigned');
+        if (!isAddressee && !readsFile) throw forbidden();
+        await recordConfidentialRead(plain, {
+          actorId: user.id,
+          ip: request.ip,
+          entityType: caseEntityType,
+          entityId: request.params.id,
+          reason: 'document: recommendation',
+        });
+        // No identity in a letter: present the case as to a reader without that capacity.
+        const view = await presentCase(trx, keys, loaded.row, new Set(), loaded.facts.assignedUserIds);
+        if (isAddressee && !readsFile) {
+          view.recommendations = view.recommendations.filter(
+            (item) => item.id === request.params.recommendationId,
+          );
+        }
+        return recommendationDocument(view, request.params.recommendationId, request.query.lang);
+      });
+      if (html === undefined) throw notFound();
+      return sendDocument(reply, html);
+    },
+  );
+
+  app.get(
+    '/ombudsman/inbox',
+    {
+      config: { access: { roles: ['department'] } },
+      schema: {
+        tags,
+        summary: "The information requests and recommendations addressed to the caller's department",
+        querystring: langQuery,
+        response: { 200: departmentInboxSchema },
+      },
+    },
+    async (request) => departmentInbox(db, staff(request).user),
+  );
+
+  app.get(
+    '/ombudsman/members',
+    {
+      config: { access: { roles: ['admin', 'officer', 'ombudsman'] } },
+      schema: {
+        tags,
+        summary: 'The appointed ombudsmen',
+        querystring: langQuery,
+        response: { 200: z.object({ members: z.array(memberSchema) }) },
+      },
+    },
+    async () => ({ members: await listMembers(db) }),
+  );
+
+  app.put(
+    '/ombudsman/members/:userId',
+    {
+      config: { access: officeManagers },
+      schema: {
+        tags,
+        summary: 'Appoint an ombudsman (standing or not) or change the appointment',
+        params: z.strictObject({ userId: z.uuid() }),
+        body: memberInputSchema,
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => setMember(db, staff(request).actor, request.params.userId, request.body),
+  );
+
+  app.get(
+    '/ombudsman/counselling',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary: 'Counselling sessions of a year',
+        querystring: z.strictObject({
+          year: z.coerce.number().int().min(2000).max(2100),
+          lang: z.enum(['ko', 'en']).optional(),
+        }),
+        response: { 200: z.object({ sessions: z.array(counsellingSchema) }) },
+      },
+    },
+    async (request) => ({ sessions: await listCounselling(db, request.query.year) }),
+  );
+
+  app.post(
+    '/ombudsman/counselling',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary: 'Log a counselling session',
+        body: counsellingInputSchema,
+        response: { 201: counsellingSchema },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = staff(request);
+      return reply.code(201).send(await recordCounselling(db, actor, request.body));
+    },
+  );
+
+  app.get(
+    '/ombudsman/settings/deadlines',
+    {
+      config: { access: { roles: ['admin', 'officer', 'ombudsman'] } },
+      schema: {
+        tags,
+        summary: 'Days allowed per stage',
+        querystring: langQuery,
+        response: { 200: deadlineSettingsSchema },
+      },
+    },
+    async () => readDeadlineSettings(om),
+  );
+
+  app.put(
+    '/ombudsman/settings/deadlines',
+    {
+      config: { access: officeManagers },
+      schema: {
+        tags,
+        summary: 'Change the days allowed per stage',
+        body: deadlineSettingsSchema.strict(),
+        response: { 200: deadlineSettingsSchema },
+      },
+    },
+    async (request) => updateDeadlineSettings(db, staff(request).actor, request.body),
+  );
+
+  const requireOverseer = async (request: FastifyRequest) => {
+    const { user } = staff(request);
+    if (user.role !== 'officer') await requireStanding(om, user);
+  };
+
+  app.get(
+    '/ombudsman/overdue',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary: 'Overdue stages and answers (clocks paused while waiting on information)',
+        querystring: langQuery,
+        response: { 200: z.object({ items: z.array(overdueItemSchema) }) },
+      },
+    },
+    async (request) => {
+      await requireOverseer(request);
+      return { items: await listOverdue(db) };
+    },
+  );
+
+  app.get(
+    '/ombudsman/workload',
+    {
+      config: { access: caseStaff },
+      schema: {
+        tags,
+        summary: 'Open and overdue cases per ombudsman',
+        querystring: langQuery,
+        response: { 200: workloadSchema },
+      },
+    },
+    async (request) => {
+      await requireOverseer(request);
+      return workload(db);
+    },
+  );
+}
