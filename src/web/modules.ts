@@ -6,6 +6,7 @@
 
 import type { WebModule } from '../kernel/web/module.ts';
 import { kernelWebModules } from '../kernel/web/pages/modules.ts';
+import { ombudsmanWebModule } from '../modules/ombudsman/web/module.ts';
 import { homeWebModule } from './pages/home/module.ts';
 
-export const webModules: readonly WebModule[] = [homeWebModule, ...kernelWebModules];
+export const webModules: readonly WebModule[] = [homeWebModule, ...kernelWebModules, ombudsmanWebModule];

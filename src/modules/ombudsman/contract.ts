@@ -86,7 +86,7 @@ export const complaintInputSchema = z.strictObject({
   occurredPlace: trimmed(200).optional(),
   rights: rightCodes.default([]),
   /** Explicit consent to the processing of personal data; without it nothing is stored. */
-  consent: z.literal(true),
+  consent: z.boolean(),
 });
 export type ComplaintInput = z.infer<typeof complaintInputSchema>;
 

@@ -195,6 +195,19 @@ describe('ombudsman API', () => {
       assert.deepEqual({ cases: await count('ombudsman_cases'), audit: await count('audit_trail') }, before);
     });
 
+    it('explains a refused consent on its field, in the request language', async () => {
+      const response = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/ombudsman/complaints?lang=en',
+        payload: { ...sampleComplaint, consent: false },
+      });
+      assert.equal(response.statusCode, 400);
+      const [error] = response.json().errors;
+      assert.equal(error.field, 'body.consent');
+      assert.equal(error.code, 'consent_required');
+      assert.match(error.message, /consent/);
+    });
+
     it('accepts an anonymous complaint and keeps no identity for it', async () => {
       const response = await test.app.inject({
         method: 'POST',

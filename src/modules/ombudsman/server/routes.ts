@@ -148,7 +148,9 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
     '/ombudsman/complaints/:receiptNumber/attachments',
     {
       bodyLimit: maxAttachmentBytes,
-      config: { access: 'public' },
+      // The tracking code in the header is this route's authority, not a session: a cross-site page
+      // cannot know it, so a signed-in person's cookie needs no CSRF token here.
+      config: { access: 'public', csrfExempt: true },
       schema: {
         tags,
         summary: 'Attach a file (PDF, PNG, JPEG, WebP; 10 MB) to a complaint within a day of filing',

@@ -1,0 +1,326 @@
+/**
+ * A department's view of the ombudsman: the information requests and the recommendations addressed
+ * to it, each with a form to answer (a request) or respond (a recommendation: accepted, partly or
+ * not, why, what was done), and the printable recommendation letter. The department sees nothing else
+ * of the case. Answers carry the case's version; a 409 is explained and the list read again.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import { ApiError, apiBase } from '../../../kernel/web/api.ts';
+import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
+import {
+  Button,
+  DataTable,
+  ErrorSummary,
+  Field,
+  formatDateTime,
+  LiveRegion,
+  Loaded,
+  Notice,
+  Page,
+  useForm,
+} from '../../../kernel/web/ui/index.ts';
+import { useApiData } from '../../../kernel/web/use-api.ts';
+import { type departmentInboxSchema, recommendationResponses } from '../contract.ts';
+import { sendTransition } from './shared.tsx';
+import { ombudsmanStaffText } from './staff-messages.ts';
+import { TextField } from './text-field.tsx';
+import './ombudsman.css';
+
+type Inbox = z.infer<typeof departmentInboxSchema>;
+type Request = Inbox['informationRequests'][number];
+type Recommendation = Inbox['recommendations'][number];
+type Response = (typeof recommendationResponses)[number];
+
+type Open = { kind: 'request'; item: Request } | { kind: 'recommendation'; item: Recommendation };
+
+function ConflictNotice({ problem }: { problem: ApiError | null }) {
+  const t = useText(ombudsmanStaffText);
+  return problem?.status === 409 ? (
+    <Notice tone="warning">
+      <p>{t('conflictHelp')}</p>
+    </Notice>
+  ) : null;
+}
+
+function AnswerForm({
+  item,
+  onDone,
+  onConflict,
+}: {
+  item: Request;
+  onDone: () => void;
+  onConflict: () => void;
+}) {
+  const t = useText(ombudsmanStaffText);
+  const form = useForm({ fields: ['answer'] });
+  const [answer, setAnswer] = useState('');
+  const submit = form.submit(async () => {
+    try {
+      await sendTransition(item.caseId, {
+        action: 'answer_information',
+        version: item.caseVersion,
+        requestId: item.id,
+        answer,
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) onConflict();
+      throw error;
+    }
+    onDone();
+  });
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary form={form} />
+      <ConflictNotice problem={form.problem} />
+      <p className="pre-wrap">{item.question}</p>
+      <TextField
+        name="answer"
+        label={t('answer')}
+        value={answer}
+        onChange={setAnswer}
+        error={form.errorFor('answer')}
+        multiline
+        required
+      />
+      <Button type="submit" disabled={form.pending}>
+        {t('reply')}
+      </Button>
+    </form>
+  );
+}
+
+function RespondForm({
+  item,
+  onDone,
+  onConflict,
+}: {
+  item: Recommendation;
+  onDone: () => void;
+  onConflict: () => void;
+}) {
+  const t = useText(ombudsmanStaffText);
+  const form = useForm({ fields: ['response', 'reason', 'implementationEvidence', 'implemented'] });
+  const [response, setResponse] = useState<Response>('accepted');
+  const [reason, setReason] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const [implemented, setImplemented] = useState(false);
+  const submit = form.submit(async () => {
+    try {
+      await sendTransition(item.caseId, {
+        action: 'respond_recommendation',
+        version: item.caseVersion,
+        recommendationId: item.id,
+        response,
+        implemented,
+        ...(reason.trim() ? { reason } : {}),
+        ...(evidence.trim() ? { implementationEvidence: evidence } : {}),
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) onConflict();
+      throw error;
+    }
+    onDone();
+  });
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary form={form} />
+      <ConflictNotice problem={form.problem} />
+      <p className="pre-wrap">{item.body}</p>
+      <Field name="response" label={t('respondentResponse')} error={form.errorFor('response')} required>
+        {(control) => (
+          <select
+            {...control}
+            value={response}
+            onChange={(event) => setResponse(event.target.value as Response)}
+          >
+            {recommendationResponses.map((value) => (
+              <option key={value} value={value}>
+                {t(`response_${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextField
+        name="reason"
+        label={t('responseReason')}
+        value={reason}
+        onChange={setReason}
+        error={form.errorFor('reason')}
+        multiline
+      />
+      <TextField
+        name="implementationEvidence"
+        label={t('implementationEvidence')}
+        value={evidence}
+        onChange={setEvidence}
+        error={form.errorFor('implementationEvidence')}
+        multiline
+      />
+      <Field name="implemented" label={t('implementedCheck')} error={form.errorFor('implemented')} inline>
+        {(control) => (
+          <input
+            {...control}
+            type="checkbox"
+            checked={implemented}
+            onChange={(event) => setImplemented(event.target.checked)}
+          />
+        )}
+      </Field>
+      <Button type="submit" disabled={form.pending}>
+        {t('respond')}
+      </Button>
+    </form>
+  );
+}
+
+export default function InboxPage() {
+  const t = useText(ombudsmanStaffText);
+  const language = useLanguage();
+  const state = useApiData<Inbox>('/ombudsman/inbox');
+  const [open, setOpen] = useState<Open | null>(null);
+  const [message, setMessage] = useState('');
+  const receipt = (item: { receiptNumber: string | null }) => item.receiptNumber ?? t('ownMotion');
+
+  function done(text: string) {
+    setOpen(null);
+    setMessage(text);
+    state.reload();
+  }
+
+  return (
+    <Page title={t('inboxTitle')} lead={<p>{t('inboxLead')}</p>}>
+      <LiveRegion>{message ? <p className="notice notice--success">{message}</p> : null}</LiveRegion>
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            <DataTable
+              caption={t('requestsCaption', { count: data.informationRequests.length })}
+              rows={data.informationRequests}
+              rowKey={(row) => row.id}
+              empty={t('requestsEmpty')}
+              columns={[
+                { key: 'case', header: t('caseLabel'), rowHeader: true, cell: receipt },
+                {
+                  key: 'question',
+                  header: t('question'),
+                  cell: (row) => <span className="pre-wrap">{row.question}</span>,
+                },
+                { key: 'due', header: t('dueOn'), sortValue: (row) => row.dueOn, cell: (row) => row.dueOn },
+                {
+                  key: 'answer',
+                  header: t('answer'),
+                  cell: (row) =>
+                    row.answer === null ? (
+                      <Button
+                        variant="secondary"
+                        aria-label={t('replyTo', { receipt: receipt(row) })}
+                        onClick={() => setOpen({ kind: 'request', item: row })}
+                      >
+                        {t('reply')}
+                      </Button>
+                    ) : (
+                      <span className="pre-wrap">{row.answer}</span>
+                    ),
+                },
+              ]}
+            />
+            <DataTable
+              caption={t('recommendationsInboxCaption', { count: data.recommendations.length })}
+              rows={data.recommendations}
+              rowKey={(row) => row.id}
+              empty={t('recommendationsEmpty')}
+              columns={[
+                { key: 'case', header: t('caseLabel'), rowHeader: true, cell: receipt },
+                {
+                  key: 'body',
+                  header: t('body'),
+                  cell: (row) => <span className="pre-wrap">{row.body}</span>,
+                },
+                {
+                  key: 'issued',
+                  header: t('issuedAt'),
+                  cell: (row) => (row.issuedAt ? formatDateTime(row.issuedAt, language) : t('notIssued')),
+                },
+                { key: 'due', header: t('dueOn'), cell: (row) => row.dueOn ?? '' },
+                {
+                  key: 'letter',
+                  header: t('letter'),
+                  cell: (row) => (
+                    <a
+                      href={`${apiBase}/ombudsman/cases/${row.caseId}/documents/recommendation/${row.id}?lang=${language}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {t('letter')} {receipt(row)}
+                    </a>
+                  ),
+                },
+                {
+                  key: 'response',
+                  header: t('response'),
+                  cell: (row) =>
+                    row.response === null ? (
+                      <Button
+                        variant="secondary"
+                        aria-label={t('respondTo', { receipt: receipt(row) })}
+                        onClick={() => setOpen({ kind: 'recommendation', item: row })}
+                      >
+                        {t('respond')}
+                      </Button>
+                    ) : (
+                      `${t(`response_${row.response}`)}${row.implemented ? ` (${t('implemented')})` : ''}`
+                    ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Loaded>
+      {open ? (
+        <OpenItem
+          key={open.item.id}
+          open={open}
+          onCancel={() => setOpen(null)}
+          onDone={done}
+          onConflict={state.reload}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+function OpenItem({
+  open,
+  onCancel,
+  onDone,
+  onConflict,
+}: {
+  open: Open;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+  onConflict: () => void;
+}) {
+  const t = useText(ombudsmanStaffText);
+  const receipt = open.item.receiptNumber ?? t('ownMotion');
+  const title = open.kind === 'request' ? t('replyTo', { receipt }) : t('respondTo', { receipt });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened by a button in a table row: take the reader to the form.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="section" aria-labelledby="open-item-title">
+      <h2 id="open-item-title" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
+      {open.kind === 'request' ? (
+        <AnswerForm item={open.item} onDone={() => onDone(t('answered'))} onConflict={onConflict} />
+      ) : (
+        <RespondForm item={open.item} onDone={() => onDone(t('responded'))} onConflict={onConflict} />
+      )}
+      <Button variant="secondary" onClick={onCancel}>
+        {t('cancel')}
+      </Button>
+    </section>
+  );
+}

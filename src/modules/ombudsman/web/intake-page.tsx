@@ -1,0 +1,140 @@
+/**
+ * Staff register a case: a complaint taken by phone, in person, by letter or on outreach, possibly on
+ * behalf of the victim, with the consent the officer obtained; or (the standing ombudsman) an
+ * own-motion investigation. The complainant's receipt number and tracking code are shown once, to be
+ * passed on to them.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../../kernel/web/api.ts';
+import { useText } from '../../../kernel/web/i18n/index.ts';
+import { Button, ErrorSummary, Field, LiveRegion, Page, useForm } from '../../../kernel/web/ui/index.ts';
+import { intakeChannels } from '../contract.ts';
+import { CaseFields, caseBody, caseFieldNames, useCaseDraft } from './case-fields.tsx';
+import { casePath } from './paths.ts';
+import { ombudsmanStaffText } from './staff-messages.ts';
+import './ombudsman.css';
+
+type Origin = 'complaint' | 'own_motion';
+type Channel = (typeof intakeChannels)[number];
+
+interface Registered {
+  id: string;
+  receiptNumber: string | null;
+  trackingCode: string | null;
+}
+
+const fields = [...caseFieldNames, 'origin', 'channel', 'consent'] as const;
+
+function IntakeForm({ onRegistered }: { onRegistered: (registered: Registered) => void }) {
+  const t = useText(ombudsmanStaffText);
+  const form = useForm({ fields });
+  const caseDraft = useCaseDraft();
+  const [origin, setOrigin] = useState<Origin>('complaint');
+  const [channel, setChannel] = useState<Channel>('phone');
+  const [consent, setConsent] = useState(false);
+
+  const submit = form.submit(async () => {
+    const registered = await api<Registered>('/ombudsman/cases', {
+      method: 'POST',
+      body: { ...caseBody(caseDraft.draft), origin, channel, consent },
+    });
+    onRegistered(registered);
+  });
+
+  return (
+    <form className="form complaint-form" noValidate onSubmit={submit}>
+      <ErrorSummary form={form} />
+      <div className="form-row">
+        <Field name="origin" label={t('intakeOrigin')} error={form.errorFor('origin')} required>
+          {(control) => (
+            <select {...control} value={origin} onChange={(event) => setOrigin(event.target.value as Origin)}>
+              <option value="complaint">{t('origin_complaint')}</option>
+              <option value="own_motion">{t('origin_own_motion')}</option>
+            </select>
+          )}
+        </Field>
+        {origin === 'complaint' ? (
+          <Field name="channel" label={t('intakeChannel')} error={form.errorFor('channel')} required>
+            {(control) => (
+              <select
+                {...control}
+                value={channel}
+                onChange={(event) => setChannel(event.target.value as Channel)}
+              >
+                {intakeChannels.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`channel_${value}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
+      <CaseFields {...caseDraft} form={form} staff />
+      {origin === 'complaint' ? (
+        <Field
+          name="consent"
+          label={t('intakeConsent')}
+          hint={t('intakeConsentHint')}
+          error={form.errorFor('consent')}
+          required
+          inline
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              checked={consent}
+              onChange={(event) => setConsent(event.target.checked)}
+            />
+          )}
+        </Field>
+      ) : null}
+      <Button type="submit" disabled={form.pending}>
+        {t('register')}
+      </Button>
+    </form>
+  );
+}
+
+export default function IntakePage() {
+  const t = useText(ombudsmanStaffText);
+  const [registered, setRegistered] = useState<Registered | null>(null);
+  const [round, setRound] = useState(0);
+  const notice = useRef<HTMLDivElement>(null);
+
+  // The form the officer was in starts afresh: take them to what was registered instead.
+  useEffect(() => {
+    if (registered) notice.current?.focus();
+  }, [registered]);
+
+  return (
+    <Page title={t('intakeTitle')} lead={<p>{t('intakeLead')}</p>}>
+      <LiveRegion>
+        {registered ? (
+          <div ref={notice} tabIndex={-1} className="notice notice--success">
+            <p>{t('registered')}</p>
+            {registered.receiptNumber && registered.trackingCode ? (
+              <p className="receipt__code-line">
+                {t('registeredReceipt', { receipt: registered.receiptNumber, code: registered.trackingCode })}
+              </p>
+            ) : null}
+            <p>
+              <Link to={casePath(registered.id)}>{t('openRegistered')}</Link>
+            </p>
+          </div>
+        ) : null}
+      </LiveRegion>
+      <IntakeForm
+        // A fresh form after each registration, so that the next case starts empty.
+        key={round}
+        onRegistered={(result) => {
+          setRegistered(result);
+          setRound((count) => count + 1);
+        }}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The receipt after filing: the receipt number and the tracking code, large, with what they are for
+ * and that the code is never shown again, and a print button (the print stylesheet leaves out the
+ * site's frame and the buttons). The receipt comes from memory; a reload or a visit later shows a
+ * notice instead, since the code cannot be shown again.
+ */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useText } from '../../../kernel/web/i18n/index.ts';
+import { Button, Notice, Page } from '../../../kernel/web/ui/index.ts';
+import { ombudsmanText } from './messages.ts';
+import { complaintPath, statusPath } from './paths.ts';
+import { latestReceipt } from './receipt-store.ts';
+import './ombudsman.css';
+
+export default function ReceivedPage() {
+  const t = useText(ombudsmanText);
+  const [receipt] = useState(latestReceipt);
+
+  if (!receipt) {
+    return (
+      <Page title={t('receivedTitle')}>
+        <Notice>
+          <p>{t('receiptGone')}</p>
+        </Notice>
+        <p>
+          <Link to={statusPath}>{t('checkStatusLink')}</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('receivedTitle')} lead={<p>{t('receivedLead')}</p>}>
+      <div className="receipt">
+        <dl className="receipt__codes">
+          <div>
+            <dt>{t('receiptNumber')}</dt>
+            <dd className="receipt__code">{receipt.receiptNumber}</dd>
+          </div>
+          <div>
+            <dt>{t('trackingCode')}</dt>
+            <dd className="receipt__code breakable">{receipt.trackingCode}</dd>
+          </div>
+        </dl>
+        <Notice tone="warning">
+          <p>{t('keepBoth')}</p>
+        </Notice>
+        {receipt.attachmentsFailed ? (
+          <Notice tone="error">
+            <p>{t('attachmentsFailed')}</p>
+          </Notice>
+        ) : null}
+        <p>{t('whatNext')}</p>
+      </div>
+      <div className="inline-actions no-print">
+        <Button onClick={() => window.print()}>{t('print')}</Button>
+        <Link to={statusPath}>{t('checkStatusLink')}</Link>
+        <Link to={complaintPath}>{t('fileAnother')}</Link>
+      </div>
+    </Page>
+  );
+}
