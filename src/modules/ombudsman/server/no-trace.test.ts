@@ -56,8 +56,9 @@ describe('no plaintext identity at rest', () => {
       );
       assert.equal(status.status, 200);
     } finally {
-      output = server.output();
+      // Stopped first, so that every line the server wrote has reached us.
       await server.stop();
+      output = server.output();
     }
     assert.match(output, /incoming request/, 'the debug log was captured');
     assertAbsent('the server output', Buffer.from(output, 'utf8'));
