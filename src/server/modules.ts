@@ -9,6 +9,7 @@ import type { ServerModule } from '../kernel/server/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
 import { seedModule } from '../kernel/server/seed/module.ts';
 import { vocabModule } from '../kernel/server/vocabularies/module.ts';
+import { indicatorsModule } from '../modules/indicators/module.ts';
 import { ombudsmanModule } from '../modules/ombudsman/module.ts';
 
 export const modules: readonly ServerModule[] = [
@@ -18,4 +19,5 @@ export const modules: readonly ServerModule[] = [
   seedModule,
   openDataModule,
   ombudsmanModule,
+  indicatorsModule,
 ];

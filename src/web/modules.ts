@@ -6,7 +6,13 @@
 
 import type { WebModule } from '../kernel/web/module.ts';
 import { kernelWebModules } from '../kernel/web/pages/modules.ts';
+import { indicatorsWebModule } from '../modules/indicators/web/module.ts';
 import { ombudsmanWebModule } from '../modules/ombudsman/web/module.ts';
 import { homeWebModule } from './pages/home/module.ts';
 
-export const webModules: readonly WebModule[] = [homeWebModule, ...kernelWebModules, ombudsmanWebModule];
+export const webModules: readonly WebModule[] = [
+  homeWebModule,
+  ...kernelWebModules,
+  ombudsmanWebModule,
+  indicatorsWebModule,
+];

@@ -71,6 +71,8 @@ export interface ServerModule {
   seedTables?: readonly string[];
   /** The module's open datasets. */
   openData?: readonly OpenDataset[];
+  /** Open datasets that depend on the module's data (one per indicator), listed when asked. */
+  listOpenData?: (db: Db) => Promise<readonly OpenDataset[]>;
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }

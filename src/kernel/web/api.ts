@@ -71,6 +71,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a Blob (an uploaded file) is sent as it is, with the Blob's own type. */
   body?: unknown;
   signal?: AbortSignal;
   /** Revalidate with the server instead of trusting the browser's cache (public reads are cached a minute). */
@@ -84,7 +85,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     accept: 'application/json',
     'accept-language': currentLanguage(),
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = options.body instanceof Blob ? options.body : null;
+  if (raw) headers['content-type'] = raw.type || 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (unsafeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -92,7 +95,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: raw ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
       cache: options.fresh ? 'no-cache' : 'default',
     });

@@ -2,9 +2,9 @@
  * Reading the audit tables for the admin API: newest first, paged by id (`before` is the smallest id
  * of the previous page), so a page stays cheap however long the trail grows.
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db.ts';
-import { auditDb } from './tables.ts';
+import { type AuditTables, auditDb } from './tables.ts';
 
 export interface AuditFilter {
   entityType?: string | undefined;
@@ -36,22 +36,49 @@ function matching(filter: AuditFilter) {
   return sql<boolean>`${sql.join(conditions, sql` and `)}`;
 }
 
-export async function listAuditTrail(db: Db, filter: AuditFilter) {
-  const rows = await auditDb(db)
-    .selectFrom('audit_trail')
+/** Either table's rows, newest first, as far as the page goes. */
+function newestFirst<Table extends keyof AuditTables>(
+  db: Db,
+  table: Table,
+  filter: AuditFilter,
+): Promise<Selectable<AuditTables[Table]>[]> {
+  return auditDb(db)
+    .selectFrom(table as keyof AuditTables)
     .selectAll()
     .where(matching(filter))
     .orderBy('id', 'desc')
     .limit(filter.limit)
-    .execute();
-  const entries = rows.map((row) => ({
+    .execute() as Promise<Selectable<AuditTables[Table]>[]>;
+}
+
+/** The columns both tables have (the access log's actor is never null). */
+interface CommonRow {
+  id: number;
+  at: Date;
+  actor_id: string | null;
+  ip: string | null;
+  entity_type: string;
+  entity_id: string;
+}
+
+/** The columns both tables have, as the API names them. */
+function commonFields<Row extends CommonRow>(row: Row) {
+  const actorId: Row['actor_id'] = row.actor_id;
+  return {
     id: Number(row.id),
     at: row.at.toISOString(),
-    actorId: row.actor_id,
+    actorId,
     ip: row.ip,
-    action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
+  };
+}
+
+export async function listAuditTrail(db: Db, filter: AuditFilter) {
+  const rows = await newestFirst(db, 'audit_trail', filter);
+  const entries = rows.map((row) => ({
+    ...commonFields(row),
+    action: row.action,
     before: row.before,
     after: row.after,
     hash: row.hash,
@@ -60,21 +87,7 @@ export async function listAuditTrail(db: Db, filter: AuditFilter) {
 }
 
 export async function listAccessLog(db: Db, filter: AuditFilter) {
-  const rows = await auditDb(db)
-    .selectFrom('audit_access_log')
-    .selectAll()
-    .where(matching(filter))
-    .orderBy('id', 'desc')
-    .limit(filter.limit)
-    .execute();
-  const entries = rows.map((row) => ({
-    id: Number(row.id),
-    at: row.at.toISOString(),
-    actorId: row.actor_id,
-    ip: row.ip,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    reason: row.reason,
-  }));
+  const rows = await newestFirst(db, 'audit_access_log', filter);
+  const entries = rows.map((row) => ({ ...commonFields(row), reason: row.reason }));
   return toPage(entries, filter.limit);
 }

@@ -45,13 +45,23 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
     }
   }
 
-  const find = (id: string) => {
-    const found = datasets.get(id);
+  // Listed datasets change with the data, so they are looked up on each (cached) request.
+  const all = async () => {
+    const found = new Map(datasets);
+    for (const module of modules) {
+      for (const dataset of (await module.listOpenData?.(database.db)) ?? []) {
+        if (!found.has(dataset.id)) found.set(dataset.id, { module: module.name, dataset });
+      }
+    }
+    return found;
+  };
+  const find = async (id: string) => {
+    const found = datasets.get(id) ?? (await all()).get(id);
     if (!found) throw notFound();
     return found;
   };
-  const describe = (id: string) => {
-    const { module, dataset } = find(id);
+  const describe = ({ module, dataset }: { module: string; dataset: OpenDataset }) => {
+    const { id } = dataset;
     return {
       id,
       module,
@@ -75,7 +85,7 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
     },
     async (request, reply) => {
       const entry = await cache.get('catalogue', async () =>
-        jsonBody(catalogueSchema, { datasets: [...datasets.keys()].map(describe) }),
+        jsonBody(catalogueSchema, { datasets: [...(await all()).values()].map(describe) }),
       );
       return sendPublic(request, reply, entry);
     },
@@ -93,7 +103,7 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { dataset } = find(id);
+      const { dataset } = await find(id);
       const entry = await cache.get(`${id}.csv`, async () => ({
         body: toCsv(
           dataset.columns.map((column) => column.name),
@@ -119,8 +129,9 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
     },
     async (request, reply) => {
       const { id } = request.params;
-      const description = describe(id);
-      const { dataset } = find(id);
+      const found = await find(id);
+      const { dataset } = found;
+      const description = describe(found);
       const entry = await cache.get(`${id}.json`, async () =>
         jsonBody(datasetFileSchema, { ...description, rows: await dataset.rows(database.db) }),
       );

@@ -96,8 +96,11 @@ describe('staff pages in the browser', () => {
     const adminPage = await harness.newPage({ language: 'en' });
     await signIn(adminPage, admin);
     await waitForHeading(adminPage, 'Staff dashboard');
+    // The menus come from every module's manifest; the kernel's own items are checked here.
     const adminLinks = await staffMenu(adminPage).getByRole('link').allTextContents();
-    assert.deepEqual(adminLinks, ['Dashboard', 'My account', 'Users', 'Charter articles', 'Audit trail']);
+    for (const item of ['Dashboard', 'My account', 'Users', 'Charter articles', 'Audit trail']) {
+      assert.ok(adminLinks.includes(item), `the admin's menu has ${item}`);
+    }
 
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, committee, '/staff/users');
@@ -105,7 +108,8 @@ describe('staff pages in the browser', () => {
     assert.equal(new URL(page.url()).pathname, '/staff/users');
     assert.match(await textOf(page.locator('main')), /Committee member/);
     const links = await staffMenu(page).getByRole('link').allTextContents();
-    assert.deepEqual(links, ['Dashboard', 'My account']);
+    assert.ok(links.includes('Dashboard') && links.includes('My account'));
+    assert.ok(!links.includes('Users') && !links.includes('Audit trail'), 'no admin items for the committee');
     await checkAccessibility(page, 'the not-allowed page');
 
     await page.getByRole('button', { name: 'Sign out' }).click();

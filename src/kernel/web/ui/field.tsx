@@ -35,12 +35,47 @@ interface FieldProps {
   children: (control: ControlProps) => ReactNode;
 }
 
+/** The ids of a field's hint and error, and the `aria-describedby` that ties them to its control. */
+export function describedIds(id: string, hint: ReactNode, error: string | undefined) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return { hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+}
+
+/** A field's (or a group's) hint and error, with the ids `describedIds` gave them. */
+export function FieldNotes({
+  hintId,
+  errorId,
+  hint,
+  error,
+}: {
+  hintId: string | undefined;
+  errorId: string | undefined;
+  hint: ReactNode;
+  error: string | undefined;
+}) {
+  const t = useText(shellText);
+  return (
+    <>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error">
+          <span className="visually-hidden">{t('errorPrefix')} </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function Field({ name, label, hint, error, required = false, inline = false, children }: FieldProps) {
   const t = useText(shellText);
   const id = fieldId(name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId, describedBy } = describedIds(id, hint, error);
   const control = children({
     id,
     name,
@@ -57,17 +92,7 @@ export function Field({ name, label, hint, error, required = false, inline = fal
   return (
     <div className={`field${error ? ' field--error' : ''}${inline ? ' field--inline' : ''}`}>
       {inline ? null : labelElement}
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">{t('errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes hintId={hintId} errorId={errorId} hint={hint} error={error} />
       {inline ? (
         <div className="field__inline">
           {control}

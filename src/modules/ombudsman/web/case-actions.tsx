@@ -13,6 +13,7 @@ import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import type { Term } from '../../../kernel/web/pages/vocabularies/types.ts';
 import {
   Button,
+  CheckboxField,
   ErrorSummary,
   Field,
   type FormState,
@@ -183,6 +184,48 @@ function StepForm({
   const [chosen, setChosen] = useState<readonly string[]>(props.view.assignedTo);
   const panel = { action, ...props };
   const optional = (value: string) => (value.trim() ? value : undefined);
+  // A step has at most one department, one choice and one text, so each has one state and one field.
+  const departmentField = (form: FormState<StepField>) => (
+    <DepartmentChoice
+      departments={departments}
+      value={department}
+      onChange={setDepartment}
+      error={form.errorFor('departmentCode')}
+    />
+  );
+  const choiceField = <Value extends string>(
+    form: FormState<StepField>,
+    name: StepField,
+    label: string,
+    values: readonly Value[],
+    text: (value: Value) => string,
+  ) => (
+    <Choice
+      name={name}
+      label={label}
+      value={choice}
+      values={values}
+      text={text}
+      onChange={setChoice}
+      error={form.errorFor(name)}
+    />
+  );
+  const textField = (
+    form: FormState<StepField>,
+    name: StepField,
+    label: string,
+    { required = false, multiline = true } = {},
+  ) => (
+    <TextField
+      name={name}
+      label={label}
+      value={text}
+      onChange={setText}
+      error={form.errorFor(name)}
+      multiline={multiline}
+      required={required}
+    />
+  );
 
   switch (action) {
     case 'start_assessment':
@@ -191,47 +234,19 @@ function StepForm({
     case 'admit':
       return (
         <StepPanel {...panel} input={() => ({ action, note: optional(text) })}>
-          {(form) => (
-            <TextField
-              name="note"
-              label={t('note')}
-              value={text}
-              onChange={setText}
-              error={form.errorFor('note')}
-              multiline
-            />
-          )}
+          {(form) => textField(form, 'note', t('note'))}
         </StepPanel>
       );
     case 'add_note':
       return (
         <StepPanel {...panel} input={() => ({ action, body: text })}>
-          {(form) => (
-            <TextField
-              name="body"
-              label={t('note')}
-              value={text}
-              onChange={setText}
-              error={form.errorFor('body')}
-              multiline
-              required
-            />
-          )}
+          {(form) => textField(form, 'body', t('note'), { required: true })}
         </StepPanel>
       );
     case 'refer':
       return (
         <StepPanel {...panel} input={() => ({ action, referredTo: text })}>
-          {(form) => (
-            <TextField
-              name="referredTo"
-              label={t('referredTo')}
-              value={text}
-              onChange={setText}
-              error={form.errorFor('referredTo')}
-              required
-            />
-          )}
+          {(form) => textField(form, 'referredTo', t('referredTo'), { required: true, multiline: false })}
         </StepPanel>
       );
     case 'dismiss':
@@ -240,33 +255,19 @@ function StepForm({
           {...panel}
           input={() => ({ action, reason: choice as (typeof inadmissibleReasons)[number] })}
         >
-          {(form) => (
-            <Choice
-              name="reason"
-              label={t('reason')}
-              value={choice}
-              values={inadmissibleReasons}
-              text={(reason) => t(`reason_${reason}`)}
-              onChange={setChoice}
-              error={form.errorFor('reason')}
-            />
-          )}
+          {(form) =>
+            choiceField(form, 'reason', t('reason'), inadmissibleReasons, (reason) => t(`reason_${reason}`))
+          }
         </StepPanel>
       );
     case 'close':
       return (
         <StepPanel {...panel} input={() => ({ action, reason: choice as (typeof closedReasons)[number] })}>
-          {(form) => (
-            <Choice
-              name="reason"
-              label={t('reason')}
-              value={choice}
-              values={closedReasons}
-              text={(reason) => publicText(`outcome_${reason}`)}
-              onChange={setChoice}
-              error={form.errorFor('reason')}
-            />
-          )}
+          {(form) =>
+            choiceField(form, 'reason', t('reason'), closedReasons, (reason) =>
+              publicText(`outcome_${reason}`),
+            )
+          }
         </StepPanel>
       );
     case 'decide':
@@ -281,23 +282,10 @@ function StepForm({
         >
           {(form) => (
             <>
-              <Choice
-                name="outcome"
-                label={t('outcome')}
-                value={choice}
-                values={decisionOutcomes}
-                text={(outcome) => publicText(`outcome_${outcome}`)}
-                onChange={setChoice}
-                error={form.errorFor('outcome')}
-              />
-              <TextField
-                name="note"
-                label={t('note')}
-                value={text}
-                onChange={setText}
-                error={form.errorFor('note')}
-                multiline
-              />
+              {choiceField(form, 'outcome', t('outcome'), decisionOutcomes, (outcome) =>
+                publicText(`outcome_${outcome}`),
+              )}
+              {textField(form, 'note', t('note'))}
             </>
           )}
         </StepPanel>
@@ -313,29 +301,19 @@ function StepForm({
               </p>
               {form.errorFor('userIds') ? <p className="field__error">{form.errorFor('userIds')}</p> : null}
               {members.map((member) => (
-                <Field
+                <CheckboxField
                   key={member.userId}
                   name={`member-${member.userId}`}
                   label={
                     member.standing ? t('standingMember', { name: member.displayName }) : member.displayName
                   }
-                  inline
-                >
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="checkbox"
-                      checked={chosen.includes(member.userId)}
-                      onChange={(event) =>
-                        setChosen((current) =>
-                          event.target.checked
-                            ? [...current, member.userId]
-                            : current.filter((id) => id !== member.userId),
-                        )
-                      }
-                    />
-                  )}
-                </Field>
+                  checked={chosen.includes(member.userId)}
+                  onChange={(checked) =>
+                    setChosen((current) =>
+                      checked ? [...current, member.userId] : current.filter((id) => id !== member.userId),
+                    )
+                  }
+                />
               ))}
             </fieldset>
           )}
@@ -354,21 +332,8 @@ function StepForm({
         >
           {(form) => (
             <>
-              <DepartmentChoice
-                departments={departments}
-                value={department}
-                onChange={setDepartment}
-                error={form.errorFor('departmentCode')}
-              />
-              <TextField
-                name="question"
-                label={t('question')}
-                value={text}
-                onChange={setText}
-                error={form.errorFor('question')}
-                multiline
-                required
-              />
+              {departmentField(form)}
+              {textField(form, 'question', t('question'), { required: true })}
               <TextField
                 name="dueOn"
                 label={t('dueOn')}
@@ -387,21 +352,8 @@ function StepForm({
         <StepPanel {...panel} input={() => ({ action, departmentCode: department, body: text })}>
           {(form) => (
             <>
-              <DepartmentChoice
-                departments={departments}
-                value={department}
-                onChange={setDepartment}
-                error={form.errorFor('departmentCode')}
-              />
-              <TextField
-                name="body"
-                label={t('body')}
-                value={text}
-                onChange={setText}
-                error={form.errorFor('body')}
-                multiline
-                required
-              />
+              {departmentField(form)}
+              {textField(form, 'body', t('body'), { required: true })}
             </>
           )}
         </StepPanel>

@@ -6,10 +6,9 @@
 import { useState } from 'react';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import type { TermList } from '../../../kernel/web/pages/vocabularies/types.ts';
-import { Field, type FormState } from '../../../kernel/web/ui/index.ts';
+import { CheckboxField, type FormState, Group, SelectField } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { type ComplaintInput, respondentTypes } from '../contract.ts';
-import { Group } from './group.tsx';
 import { ombudsmanText } from './messages.ts';
 import { TextField } from './text-field.tsx';
 
@@ -179,21 +178,13 @@ export function CaseFields({
         hint={draft.anonymous || staff ? undefined : t('aboutYouHint')}
         error={form.errorFor('complainant')}
       >
-        <Field
+        <CheckboxField
           name="anonymous"
           label={staff ? t('anonymousStaff') : t('anonymous')}
           hint={staff ? undefined : t('anonymousHint')}
-          inline
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="checkbox"
-              checked={draft.anonymous}
-              onChange={(event) => set('anonymous')(event.target.checked)}
-            />
-          )}
-        </Field>
+          checked={draft.anonymous}
+          onChange={set('anonymous')}
+        />
         {/* Hidden, not cleared: unticking "anonymous" brings back what was typed. */}
         {draft.anonymous ? null : (
           <PersonFields
@@ -203,16 +194,12 @@ export function CaseFields({
             form={form}
           />
         )}
-        <Field name="onBehalf" label={staff ? t('onBehalfStaff') : t('onBehalf')} inline>
-          {(control) => (
-            <input
-              {...control}
-              type="checkbox"
-              checked={draft.onBehalf}
-              onChange={(event) => set('onBehalf')(event.target.checked)}
-            />
-          )}
-        </Field>
+        <CheckboxField
+          name="onBehalf"
+          label={staff ? t('onBehalfStaff') : t('onBehalf')}
+          checked={draft.onBehalf}
+          onChange={set('onBehalf')}
+        />
       </Group>
 
       {draft.onBehalf ? (
@@ -222,21 +209,14 @@ export function CaseFields({
       ) : null}
 
       <Group name="respondentSection" legend={t('respondentSection')}>
-        <Field name="respondentType" label={t('respondentType')} error={form.errorFor('respondentType')}>
-          {(control) => (
-            <select
-              {...control}
-              value={draft.respondentType}
-              onChange={(event) => set('respondentType')(event.target.value as RespondentType)}
-            >
-              {respondentTypes.map((type) => (
-                <option key={type} value={type}>
-                  {t(`respondentType_${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="respondentType"
+          label={t('respondentType')}
+          value={draft.respondentType}
+          onChange={set('respondentType')}
+          options={respondentTypes.map((type) => ({ value: type, label: t(`respondentType_${type}`) }))}
+          error={form.errorFor('respondentType')}
+        />
         <TextField
           name="respondent"
           label={t('respondent')}
@@ -295,22 +275,18 @@ export function CaseFields({
           <ul className="choice-list">
             {rightTerms.map((term) => (
               <li key={term.code}>
-                <Field name={`right-${term.code}`} label={term.name[language]} inline>
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="checkbox"
-                      checked={draft.rights.includes(term.code)}
-                      onChange={(event) =>
-                        set('rights')(
-                          event.target.checked
-                            ? [...draft.rights, term.code]
-                            : draft.rights.filter((code) => code !== term.code),
-                        )
-                      }
-                    />
-                  )}
-                </Field>
+                <CheckboxField
+                  name={`right-${term.code}`}
+                  label={term.name[language]}
+                  checked={draft.rights.includes(term.code)}
+                  onChange={(checked) =>
+                    set('rights')(
+                      checked
+                        ? [...draft.rights, term.code]
+                        : draft.rights.filter((code) => code !== term.code),
+                    )
+                  }
+                />
               </li>
             ))}
           </ul>

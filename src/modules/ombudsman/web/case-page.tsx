@@ -15,6 +15,7 @@ import type { TermList } from '../../../kernel/web/pages/vocabularies/types.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
 import {
   Button,
+  type Column,
   DataTable,
   ErrorSummary,
   formatDateTime,
@@ -102,6 +103,12 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
   const rights = useApiData<TermList>('/vocabularies/rights');
   const rightName = (code: string) =>
     rights.data?.terms.find((term) => term.code === code)?.name[language] ?? code;
+  const departmentColumn = <Row extends { departmentCode: string }>(): Column<Row> => ({
+    key: 'department',
+    header: t('department'),
+    rowHeader: true,
+    cell: (row) => departments.nameOf(row.departmentCode),
+  });
 
   // The purpose form is gone: start reading at the case's heading.
   useEffect(() => {
@@ -225,12 +232,7 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
           rows={view.informationRequests}
           rowKey={(row) => row.id}
           columns={[
-            {
-              key: 'department',
-              header: t('department'),
-              rowHeader: true,
-              cell: (row) => departments.nameOf(row.departmentCode),
-            },
+            departmentColumn(),
             {
               key: 'question',
               header: t('question'),
@@ -254,12 +256,7 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
           rows={view.recommendations}
           rowKey={(row) => row.id}
           columns={[
-            {
-              key: 'department',
-              header: t('department'),
-              rowHeader: true,
-              cell: (row) => departments.nameOf(row.departmentCode),
-            },
+            departmentColumn(),
             { key: 'body', header: t('body'), cell: (row) => <span className="pre-wrap">{row.body}</span> },
             {
               key: 'issued',

@@ -13,10 +13,10 @@ import {
   Button,
   type Column,
   DataTable,
-  Field,
   formatDateTime,
   Loaded,
   Page,
+  SelectField,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { type caseListSchema, caseStatuses } from '../contract.ts';
@@ -111,76 +111,50 @@ export default function CasesPage() {
           onChange={change('q')}
         />
         <div className="form-row">
-          <Field name="status" label={t('status')}>
-            {(control) => (
-              <select
-                {...control}
-                value={filters.status}
-                onChange={(event) => change('status')(event.target.value)}
-              >
-                <option value="">{t('any')}</option>
-                {caseStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {publicText(`statusShort_${status}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="right" label={t('right')}>
-            {(control) => (
-              <select
-                {...control}
-                value={filters.right}
-                onChange={(event) => change('right')(event.target.value)}
-              >
-                <option value="">{t('any')}</option>
-                {(rights.data?.terms ?? []).map((term) => (
-                  <option key={term.code} value={term.code}>
-                    {term.name[language]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="status"
+            label={t('status')}
+            value={filters.status}
+            onChange={change('status')}
+            empty={t('any')}
+            options={caseStatuses.map((status) => ({
+              value: status,
+              label: publicText(`statusShort_${status}`),
+            }))}
+          />
+          <SelectField
+            name="right"
+            label={t('right')}
+            value={filters.right}
+            onChange={change('right')}
+            empty={t('any')}
+            options={(rights.data?.terms ?? []).map((term) => ({
+              value: term.code,
+              label: term.name[language],
+            }))}
+          />
           <TextField
             name="respondent"
             label={t('respondent')}
             value={filters.respondent}
             onChange={change('respondent')}
           />
-          <Field name="ombudsman" label={t('ombudsman')}>
-            {(control) => (
-              <select
-                {...control}
-                value={filters.ombudsman}
-                onChange={(event) => change('ombudsman')(event.target.value)}
-              >
-                <option value="">{t('any')}</option>
-                {members.map((member) => (
-                  <option key={member.userId} value={member.userId}>
-                    {member.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="year" label={t('year')}>
-            {(control) => (
-              <select
-                {...control}
-                value={filters.year}
-                onChange={(event) => change('year')(event.target.value)}
-              >
-                <option value="">{t('any')}</option>
-                {years.map((year) => (
-                  <option key={year} value={year}>
-                    {year}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="ombudsman"
+            label={t('ombudsman')}
+            value={filters.ombudsman}
+            onChange={change('ombudsman')}
+            empty={t('any')}
+            options={members.map((member) => ({ value: member.userId, label: member.displayName }))}
+          />
+          <SelectField
+            name="year"
+            label={t('year')}
+            value={filters.year}
+            onChange={change('year')}
+            empty={t('any')}
+            options={years.map((year) => ({ value: String(year), label: year }))}
+          />
         </div>
         <div className="inline-actions">
           <Button type="submit">{t('apply')}</Button>

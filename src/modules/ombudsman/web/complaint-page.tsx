@@ -9,7 +9,15 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { ApiError, api } from '../../../kernel/web/api.ts';
 import { useText } from '../../../kernel/web/i18n/index.ts';
-import { Button, ErrorSummary, Field, Notice, Page, useForm } from '../../../kernel/web/ui/index.ts';
+import {
+  Button,
+  CheckboxField,
+  ErrorSummary,
+  Field,
+  Notice,
+  Page,
+  useForm,
+} from '../../../kernel/web/ui/index.ts';
 import type { complaintReceiptSchema } from '../contract.ts';
 import { attachmentRules, attachmentTypes, uploadAttachments } from './attachments.ts';
 import { CaseFields, caseBody, caseFieldNames, useCaseDraft } from './case-fields.tsx';
@@ -81,16 +89,14 @@ export default function ComplaintPage() {
             <li>{t('privacyHowLong')}</li>
             <li>{t('privacyAnonymous')}</li>
           </ul>
-          <Field name="consent" label={t('consent')} error={form.errorFor('consent')} required inline>
-            {(control) => (
-              <input
-                {...control}
-                type="checkbox"
-                checked={consent}
-                onChange={(event) => setConsent(event.target.checked)}
-              />
-            )}
-          </Field>
+          <CheckboxField
+            name="consent"
+            label={t('consent')}
+            checked={consent}
+            onChange={setConsent}
+            error={form.errorFor('consent')}
+            required
+          />
         </section>
 
         <Button type="submit" className="button--large" disabled={form.pending}>

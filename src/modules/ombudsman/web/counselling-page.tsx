@@ -12,10 +12,10 @@ import {
   Button,
   DataTable,
   ErrorSummary,
-  Field,
   LiveRegion,
   Loaded,
   Page,
+  SelectField,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
@@ -67,21 +67,15 @@ function CounsellingForm({ onAdded }: { onAdded: () => void }) {
           error={form.errorFor('heldOn')}
           required
         />
-        <Field name="channel" label={t('counsellingChannel')} error={form.errorFor('channel')} required>
-          {(control) => (
-            <select
-              {...control}
-              value={channel}
-              onChange={(event) => setChannel(event.target.value as Channel)}
-            >
-              {counsellingChannels.map((value) => (
-                <option key={value} value={value}>
-                  {t(`counsellingChannel_${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="channel"
+          label={t('counsellingChannel')}
+          value={channel}
+          onChange={setChannel}
+          options={counsellingChannels.map((value) => ({ value, label: t(`counsellingChannel_${value}`) }))}
+          error={form.errorFor('channel')}
+          required
+        />
         <TextField
           name="topic"
           label={t('topic')}
@@ -92,33 +86,27 @@ function CounsellingForm({ onAdded }: { onAdded: () => void }) {
           maxLength={500}
           required
         />
-        <Field name="rights" label={t('right')} error={form.errorFor('rights')}>
-          {(control) => (
-            <select {...control} value={right} onChange={(event) => setRight(event.target.value)}>
-              <option value="">{t('none')}</option>
-              {(rights.data?.terms ?? []).map((term) => (
-                <option key={term.code} value={term.code}>
-                  {term.name[language]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="outcome" label={t('counsellingOutcome')} error={form.errorFor('outcome')} required>
-          {(control) => (
-            <select
-              {...control}
-              value={outcome}
-              onChange={(event) => setOutcome(event.target.value as Outcome)}
-            >
-              {counsellingOutcomes.map((value) => (
-                <option key={value} value={value}>
-                  {t(`counsellingOutcome_${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="rights"
+          label={t('right')}
+          value={right}
+          onChange={setRight}
+          empty={t('none')}
+          options={(rights.data?.terms ?? []).map((term) => ({
+            value: term.code,
+            label: term.name[language],
+          }))}
+          error={form.errorFor('rights')}
+        />
+        <SelectField
+          name="outcome"
+          label={t('counsellingOutcome')}
+          value={outcome}
+          onChange={setOutcome}
+          options={counsellingOutcomes.map((value) => ({ value, label: t(`counsellingOutcome_${value}`) }))}
+          error={form.errorFor('outcome')}
+          required
+        />
         <Button type="submit" disabled={form.pending}>
           {t('add')}
         </Button>
@@ -148,17 +136,16 @@ export default function CounsellingPage() {
   return (
     <Page title={t('counsellingTitle')} lead={<p>{t('counsellingLead')}</p>}>
       <form className="form-row" onSubmit={show}>
-        <Field name="year" label={t('year')}>
-          {(control) => (
-            <select {...control} value={chosenYear} onChange={(event) => setChosenYear(event.target.value)}>
-              {Array.from({ length: 6 }, (_, index) => thisYear - index).map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="year"
+          label={t('year')}
+          value={chosenYear}
+          onChange={setChosenYear}
+          options={Array.from({ length: 6 }, (_, index) => String(thisYear - index)).map((value) => ({
+            value,
+            label: value,
+          }))}
+        />
         <div className="field">
           <Button type="submit">{t('show')}</Button>
         </div>

@@ -10,18 +10,19 @@ import { ApiError, apiBase } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import {
   Button,
+  CheckboxField,
   DataTable,
   ErrorSummary,
-  Field,
   formatDateTime,
   LiveRegion,
   Loaded,
   Notice,
   Page,
+  SelectField,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
-import { type departmentInboxSchema, recommendationResponses } from '../contract.ts';
+import { type departmentInboxSchema, recommendationResponses, type TransitionInput } from '../contract.ts';
 import { sendTransition } from './shared.tsx';
 import { ombudsmanStaffText } from './staff-messages.ts';
 import { TextField } from './text-field.tsx';
@@ -43,30 +44,32 @@ function ConflictNotice({ problem }: { problem: ApiError | null }) {
   ) : null;
 }
 
-function AnswerForm({
-  item,
-  onDone,
-  onConflict,
-}: {
-  item: Request;
+interface ItemFormProps<Item> {
+  item: Item;
   onDone: () => void;
+  /** The case moved on meanwhile: the inbox is read again. */
   onConflict: () => void;
-}) {
+}
+
+async function sendStep(caseId: string, input: TransitionInput, onConflict: () => void) {
+  try {
+    await sendTransition(caseId, input);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) onConflict();
+    throw error;
+  }
+}
+
+function AnswerForm({ item, onDone, onConflict }: ItemFormProps<Request>) {
   const t = useText(ombudsmanStaffText);
   const form = useForm({ fields: ['answer'] });
   const [answer, setAnswer] = useState('');
   const submit = form.submit(async () => {
-    try {
-      await sendTransition(item.caseId, {
-        action: 'answer_information',
-        version: item.caseVersion,
-        requestId: item.id,
-        answer,
-      });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) onConflict();
-      throw error;
-    }
+    await sendStep(
+      item.caseId,
+      { action: 'answer_information', version: item.caseVersion, requestId: item.id, answer },
+      onConflict,
+    );
     onDone();
   });
   return (
@@ -90,15 +93,7 @@ function AnswerForm({
   );
 }
 
-function RespondForm({
-  item,
-  onDone,
-  onConflict,
-}: {
-  item: Recommendation;
-  onDone: () => void;
-  onConflict: () => void;
-}) {
+function RespondForm({ item, onDone, onConflict }: ItemFormProps<Recommendation>) {
   const t = useText(ombudsmanStaffText);
   const form = useForm({ fields: ['response', 'reason', 'implementationEvidence', 'implemented'] });
   const [response, setResponse] = useState<Response>('accepted');
@@ -106,8 +101,9 @@ function RespondForm({
   const [evidence, setEvidence] = useState('');
   const [implemented, setImplemented] = useState(false);
   const submit = form.submit(async () => {
-    try {
-      await sendTransition(item.caseId, {
+    await sendStep(
+      item.caseId,
+      {
         action: 'respond_recommendation',
         version: item.caseVersion,
         recommendationId: item.id,
@@ -115,11 +111,9 @@ function RespondForm({
         implemented,
         ...(reason.trim() ? { reason } : {}),
         ...(evidence.trim() ? { implementationEvidence: evidence } : {}),
-      });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) onConflict();
-      throw error;
-    }
+      },
+      onConflict,
+    );
     onDone();
   });
   return (
@@ -127,21 +121,15 @@ function RespondForm({
       <ErrorSummary form={form} />
       <ConflictNotice problem={form.problem} />
       <p className="pre-wrap">{item.body}</p>
-      <Field name="response" label={t('respondentResponse')} error={form.errorFor('response')} required>
-        {(control) => (
-          <select
-            {...control}
-            value={response}
-            onChange={(event) => setResponse(event.target.value as Response)}
-          >
-            {recommendationResponses.map((value) => (
-              <option key={value} value={value}>
-                {t(`response_${value}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="response"
+        label={t('respondentResponse')}
+        value={response}
+        onChange={setResponse}
+        options={recommendationResponses.map((value) => ({ value, label: t(`response_${value}`) }))}
+        error={form.errorFor('response')}
+        required
+      />
       <TextField
         name="reason"
         label={t('responseReason')}
@@ -158,16 +146,13 @@ function RespondForm({
         error={form.errorFor('implementationEvidence')}
         multiline
       />
-      <Field name="implemented" label={t('implementedCheck')} error={form.errorFor('implemented')} inline>
-        {(control) => (
-          <input
-            {...control}
-            type="checkbox"
-            checked={implemented}
-            onChange={(event) => setImplemented(event.target.checked)}
-          />
-        )}
-      </Field>
+      <CheckboxField
+        name="implemented"
+        label={t('implementedCheck')}
+        checked={implemented}
+        onChange={setImplemented}
+        error={form.errorFor('implemented')}
+      />
       <Button type="submit" disabled={form.pending}>
         {t('respond')}
       </Button>

@@ -8,7 +8,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../kernel/web/api.ts';
 import { useText } from '../../../kernel/web/i18n/index.ts';
-import { Button, ErrorSummary, Field, LiveRegion, Page, useForm } from '../../../kernel/web/ui/index.ts';
+import {
+  Button,
+  CheckboxField,
+  ErrorSummary,
+  LiveRegion,
+  Page,
+  SelectField,
+  useForm,
+} from '../../../kernel/web/ui/index.ts';
 import { intakeChannels } from '../contract.ts';
 import { CaseFields, caseBody, caseFieldNames, useCaseDraft } from './case-fields.tsx';
 import { casePath } from './paths.ts';
@@ -46,51 +54,41 @@ function IntakeForm({ onRegistered }: { onRegistered: (registered: Registered) =
     <form className="form complaint-form" noValidate onSubmit={submit}>
       <ErrorSummary form={form} />
       <div className="form-row">
-        <Field name="origin" label={t('intakeOrigin')} error={form.errorFor('origin')} required>
-          {(control) => (
-            <select {...control} value={origin} onChange={(event) => setOrigin(event.target.value as Origin)}>
-              <option value="complaint">{t('origin_complaint')}</option>
-              <option value="own_motion">{t('origin_own_motion')}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="origin"
+          label={t('intakeOrigin')}
+          value={origin}
+          onChange={setOrigin}
+          options={[
+            { value: 'complaint', label: t('origin_complaint') },
+            { value: 'own_motion', label: t('origin_own_motion') },
+          ]}
+          error={form.errorFor('origin')}
+          required
+        />
         {origin === 'complaint' ? (
-          <Field name="channel" label={t('intakeChannel')} error={form.errorFor('channel')} required>
-            {(control) => (
-              <select
-                {...control}
-                value={channel}
-                onChange={(event) => setChannel(event.target.value as Channel)}
-              >
-                {intakeChannels.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`channel_${value}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="channel"
+            label={t('intakeChannel')}
+            value={channel}
+            onChange={setChannel}
+            options={intakeChannels.map((value) => ({ value, label: t(`channel_${value}`) }))}
+            error={form.errorFor('channel')}
+            required
+          />
         ) : null}
       </div>
       <CaseFields {...caseDraft} form={form} staff />
       {origin === 'complaint' ? (
-        <Field
+        <CheckboxField
           name="consent"
           label={t('intakeConsent')}
           hint={t('intakeConsentHint')}
+          checked={consent}
+          onChange={setConsent}
           error={form.errorFor('consent')}
           required
-          inline
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="checkbox"
-              checked={consent}
-              onChange={(event) => setConsent(event.target.checked)}
-            />
-          )}
-        </Field>
+        />
       ) : null}
       <Button type="submit" disabled={form.pending}>
         {t('register')}

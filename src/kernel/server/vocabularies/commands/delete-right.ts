@@ -4,22 +4,15 @@
  */
 import { type Actor, runCommand } from '../../command.ts';
 import type { Db } from '../../db.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { publicDataChanged } from '../../open-data/public-cache.ts';
-import { termColumns, vocabTrx } from '../tables.ts';
-import { auditedRight } from './rights.ts';
+import { vocabTrx } from '../tables.ts';
+import { auditedRight, lockRight } from './rights.ts';
 
 export async function deleteRight(db: Db, actor: Actor, code: string): Promise<void> {
   await runCommand(db, actor, async ({ trx, audit }) => {
     const vocab = vocabTrx(trx);
-    const current = await vocab
-      .selectFrom('vocab_terms')
-      .select(termColumns)
-      .where('vocabulary', '=', 'rights')
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) throw notFound();
+    const current = await lockRight(vocab, code);
     const tagged = await vocab
       .selectFrom('vocab_tags')
       .select((eb) => eb.fn.countAll<number>().as('count'))

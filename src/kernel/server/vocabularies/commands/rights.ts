@@ -1,8 +1,21 @@
 /** What the three commands on rights share. */
 import type { Transaction } from 'kysely';
-import { fieldError } from '../../errors.ts';
+import { fieldError, notFound } from '../../errors.ts';
 import { fieldMessages } from '../messages.ts';
-import type { TermRow, VocabTables } from '../tables.ts';
+import { type TermRow, termColumns, type VocabTables } from '../tables.ts';
+
+/** The article to change, locked until the transaction ends (a 404 when there is none). */
+export async function lockRight(vocab: Transaction<VocabTables>, code: string): Promise<TermRow> {
+  const current = await vocab
+    .selectFrom('vocab_terms')
+    .select(termColumns)
+    .where('vocabulary', '=', 'rights')
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) throw notFound();
+  return current;
+}
 
 /** Two articles with one number would make the charter ambiguous; sample articles do not count. */
 export async function assertNumberFree(

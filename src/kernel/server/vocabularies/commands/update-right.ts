@@ -5,11 +5,11 @@
 import { sql } from 'kysely';
 import { type Actor, runCommand } from '../../command.ts';
 import type { Db } from '../../db.ts';
-import { conflict, notFound } from '../../errors.ts';
+import { conflict } from '../../errors.ts';
 import { publicDataChanged } from '../../open-data/public-cache.ts';
 import type { UpdateRightInput } from '../contract.ts';
 import { type TermRow, termColumns, vocabTrx } from '../tables.ts';
-import { assertNumberFree, auditedRight } from './rights.ts';
+import { assertNumberFree, auditedRight, lockRight } from './rights.ts';
 
 export async function updateRight(
   db: Db,
@@ -19,14 +19,7 @@ export async function updateRight(
 ): Promise<TermRow> {
   const updated = await runCommand(db, actor, async ({ trx, audit }) => {
     const vocab = vocabTrx(trx);
-    const current = await vocab
-      .selectFrom('vocab_terms')
-      .select(termColumns)
-      .where('vocabulary', '=', 'rights')
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) throw notFound();
+    const current = await lockRight(vocab, code);
     if (current.version !== input.version) throw conflict();
     const number = input.number ?? Number(current.data.number);
     if (number !== current.sort_order) await assertNumberFree(vocab, number, code);

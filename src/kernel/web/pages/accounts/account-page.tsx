@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { useText } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
-import { Button, ErrorSummary, Field, LiveRegion, Page, useForm } from '../../ui/index.ts';
+import { Button, ErrorSummary, LiveRegion, Page, TextField, useForm } from '../../ui/index.ts';
 import { accountsText } from './messages.ts';
 
 /** `JBSWY3DPEHPK3PXP` → `JBSW Y3DP EHPK 3PXP`. */
@@ -36,39 +36,27 @@ function PasswordForm() {
       <h2 id="password-title">{t('changePassword')}</h2>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary form={form} />
-        <Field
+        <TextField
           name="currentPassword"
           label={t('currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrentPassword}
           error={form.errorFor('currentPassword')}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="current-password"
-              value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        />
+        <TextField
           name="newPassword"
           label={t('newPassword')}
           hint={t('newPasswordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={setNewPassword}
           error={form.errorFor('newPassword')}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              value={newPassword}
-              onChange={(event) => setNewPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Button type="submit" disabled={form.pending}>
           {t('save')}
         </Button>
@@ -127,25 +115,18 @@ function TotpEnrolment({ onEnabled }: { onEnabled: () => Promise<void> }) {
       </dl>
       <form className="form" noValidate onSubmit={enable}>
         <ErrorSummary form={confirm} />
-        <Field
+        <TextField
           name="code"
           label={t('totpConfirm')}
           hint={t('totpHint')}
+          className="input--short"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={setCode}
           error={confirm.errorFor('code')}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input--short"
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Button type="submit" disabled={confirm.pending}>
           {t('totpEnable')}
         </Button>
@@ -166,17 +147,16 @@ function TotpDisable({ onDisabled }: { onDisabled: () => Promise<void> }) {
     <form className="form" noValidate onSubmit={submit}>
       <h3>{t('totpDisableTitle')}</h3>
       <ErrorSummary form={form} />
-      <Field name="password" label={t('password')} error={form.errorFor('password')} required>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        name="password"
+        label={t('password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={form.errorFor('password')}
+        required
+      />
       <Button type="submit" variant="danger" disabled={form.pending}>
         {t('totpDisable')}
       </Button>

@@ -10,7 +10,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { useText } from '../../i18n/index.ts';
 import { enrolmentPath, useSession } from '../../session.tsx';
-import { Button, ErrorSummary, Field, Page, useForm } from '../../ui/index.ts';
+import { Button, ErrorSummary, Page, TextField, useForm } from '../../ui/index.ts';
 import { accountsText } from './messages.ts';
 import { safeNext } from './safe-next.ts';
 
@@ -47,42 +47,39 @@ export default function LoginPage() {
     <Page title={t('loginTitle')} lead={<p>{t('loginLead')}</p>}>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary form={form} />
-        <Field name="email" label={t('email')} error={form.errorFor('email')} required>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field name="password" label={t('password')} error={form.errorFor('password')} required>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          name="email"
+          label={t('email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={form.errorFor('email')}
+          required
+        />
+        <TextField
+          name="password"
+          label={t('password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={form.errorFor('password')}
+          required
+        />
         {askTotp ? (
-          <Field name="totp" label={t('totp')} hint={t('totpHint')} error={form.errorFor('totp')} required>
-            {(control) => (
-              <input
-                {...control}
-                className="input--short"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                value={totp}
-                onChange={(event) => setTotp(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            name="totp"
+            label={t('totp')}
+            hint={t('totpHint')}
+            className="input--short"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={totp}
+            onChange={setTotp}
+            error={form.errorFor('totp')}
+            required
+          />
         ) : null}
         <Button type="submit" disabled={form.pending}>
           {t('signIn')}

@@ -10,14 +10,16 @@ import { useLanguage, useText } from '../../i18n/index.ts';
 import { useRoleName } from '../../i18n/shell.ts';
 import {
   Button,
+  CheckboxField,
   type Column,
-  type ControlProps,
   DataTable,
   ErrorSummary,
   Field,
   LiveRegion,
   Loaded,
   Page,
+  SelectField,
+  TextField,
   useForm,
 } from '../../ui/index.ts';
 import { useApiData } from '../../use-api.ts';
@@ -35,51 +37,50 @@ interface User {
   version: number;
 }
 
-function RoleSelect({
-  control,
-  value,
-  onChange,
-}: {
-  control: ControlProps;
-  value: Role;
-  onChange: (role: Role) => void;
-}) {
+interface ChoiceProps<Value> {
+  value: Value;
+  onChange: (value: Value) => void;
+  error: string | undefined;
+}
+
+function RoleField({ value, onChange, error }: ChoiceProps<Role>) {
+  const t = useText(accountsText);
   const roleName = useRoleName();
   return (
-    <select {...control} value={value} onChange={(event) => onChange(event.target.value as Role)}>
-      {roles.map((role) => (
-        <option key={role} value={role}>
-          {roleName(role)}
-        </option>
-      ))}
-    </select>
+    <SelectField
+      name="role"
+      label={t('role')}
+      value={value}
+      onChange={onChange}
+      options={roles.map((role) => ({ value: role, label: roleName(role) }))}
+      error={error}
+      required
+    />
   );
 }
 
 /** The departments come from the shared vocabulary; "none" is the empty choice. */
-function DepartmentSelect({
-  control,
-  value,
-  onChange,
-}: {
-  control: ControlProps;
-  value: string;
-  onChange: (code: string) => void;
-}) {
+function DepartmentField({ value, onChange, error }: ChoiceProps<string>) {
   const t = useText(accountsText);
   const language = useLanguage();
   const departments = useApiData<TermList>('/vocabularies/departments');
   const terms = departments.data?.terms ?? [];
   return (
-    <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
-      <option value="">{t('noDepartment')}</option>
-      {terms.map((term) => (
-        <option key={term.code} value={term.code}>
-          {term.name[language]} ({term.code})
-        </option>
-      ))}
-      {value && !terms.some((term) => term.code === value) ? <option value={value}>{value}</option> : null}
-    </select>
+    <Field name="departmentCode" label={t('departmentCode')} hint={t('departmentHint')} error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{t('noDepartment')}</option>
+          {terms.map((term) => (
+            <option key={term.code} value={term.code}>
+              {term.name[language]} ({term.code})
+            </option>
+          ))}
+          {value && !terms.some((term) => term.code === value) ? (
+            <option value={value}>{value}</option>
+          ) : null}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -132,58 +133,42 @@ function CreateUserForm({ onCreated }: { onCreated: (name: string) => void }) {
     <FormSection id="create-user-title" title={t('createUser')}>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary form={form} />
-        <Field name="email" label={t('email')} error={form.errorFor('email')} required>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field name="displayName" label={t('displayName')} error={form.errorFor('displayName')} required>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={displayName}
-              onChange={(event) => setDisplayName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field name="role" label={t('role')} error={form.errorFor('role')} required>
-          {(control) => <RoleSelect control={control} value={role} onChange={setRole} />}
-        </Field>
-        <Field
-          name="departmentCode"
-          label={t('departmentCode')}
-          hint={t('departmentHint')}
+        <TextField
+          name="email"
+          label={t('email')}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={setEmail}
+          error={form.errorFor('email')}
+          required
+        />
+        <TextField
+          name="displayName"
+          label={t('displayName')}
+          autoComplete="off"
+          value={displayName}
+          onChange={setDisplayName}
+          error={form.errorFor('displayName')}
+          required
+        />
+        <RoleField value={role} onChange={setRole} error={form.errorFor('role')} />
+        <DepartmentField
+          value={departmentCode}
+          onChange={setDepartmentCode}
           error={form.errorFor('departmentCode')}
-        >
-          {(control) => (
-            <DepartmentSelect control={control} value={departmentCode} onChange={setDepartmentCode} />
-          )}
-        </Field>
-        <Field
+        />
+        <TextField
           name="password"
           label={t('initialPassword')}
           hint={t('initialPasswordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
           error={form.errorFor('password')}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Button type="submit" disabled={form.pending}>
           {t('create')}
         </Button>
@@ -228,39 +213,27 @@ function EditUserForm({ user, onSaved, onCancel, onConflict }: EditUserFormProps
         <p className="breakable">
           {t('email')}: {user.email}
         </p>
-        <Field name="displayName" label={t('displayName')} error={form.errorFor('displayName')} required>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={displayName}
-              onChange={(event) => setDisplayName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field name="role" label={t('role')} error={form.errorFor('role')} required>
-          {(control) => <RoleSelect control={control} value={role} onChange={setRole} />}
-        </Field>
-        <Field
-          name="departmentCode"
-          label={t('departmentCode')}
-          hint={t('departmentHint')}
+        <TextField
+          name="displayName"
+          label={t('displayName')}
+          value={displayName}
+          onChange={setDisplayName}
+          error={form.errorFor('displayName')}
+          required
+        />
+        <RoleField value={role} onChange={setRole} error={form.errorFor('role')} />
+        <DepartmentField
+          value={departmentCode}
+          onChange={setDepartmentCode}
           error={form.errorFor('departmentCode')}
-        >
-          {(control) => (
-            <DepartmentSelect control={control} value={departmentCode} onChange={setDepartmentCode} />
-          )}
-        </Field>
-        <Field name="disabled" label={t('disableAccount')} error={form.errorFor('disabled')} inline>
-          {(control) => (
-            <input
-              {...control}
-              type="checkbox"
-              checked={disabled}
-              onChange={(event) => setDisabled(event.target.checked)}
-            />
-          )}
-        </Field>
+        />
+        <CheckboxField
+          name="disabled"
+          label={t('disableAccount')}
+          checked={disabled}
+          onChange={setDisabled}
+          error={form.errorFor('disabled')}
+        />
         <Button type="submit" disabled={form.pending}>
           {t('save')}
         </Button>

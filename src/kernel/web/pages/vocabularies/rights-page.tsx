@@ -3,7 +3,7 @@
  * and deletion, which the server refuses (409) while records are tagged with the article; the
  * refusal is shown as the server words it.
  */
-import { type ChangeEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useLanguage, useText } from '../../i18n/index.ts';
 import {
@@ -11,10 +11,10 @@ import {
   type Column,
   DataTable,
   ErrorSummary,
-  Field,
   LiveRegion,
   Loaded,
   Page,
+  TextField,
   useForm,
 } from '../../ui/index.ts';
 import { useApiData } from '../../use-api.ts';
@@ -75,8 +75,8 @@ function RightForm({ editing, onSaved, onCancel }: RightFormProps) {
     if (editing) heading.current?.focus();
   }, [editing]);
 
-  const change = (name: FieldName) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    setValues((current) => ({ ...current, [name]: event.target.value }));
+  const change = (name: FieldName) => (value: string) =>
+    setValues((current) => ({ ...current, [name]: value }));
 
   const onSubmit = form.submit(async () => {
     const body = bodyOf(values, editing);
@@ -90,21 +90,16 @@ function RightForm({ editing, onSaved, onCancel }: RightFormProps) {
   });
 
   const textField = (name: FieldName, label: string, options: { required?: boolean; hint?: string } = {}) => (
-    <Field
+    <TextField
       name={name}
       label={label}
+      hint={options.hint}
+      multiline={name.startsWith('text.')}
+      value={values[name]}
+      onChange={change(name)}
       error={form.errorFor(name)}
       required={options.required}
-      hint={options.hint}
-    >
-      {(control) =>
-        name.startsWith('text.') ? (
-          <textarea {...control} value={values[name]} onChange={change(name)} />
-        ) : (
-          <input {...control} type="text" value={values[name]} onChange={change(name)} />
-        )
-      }
-    </Field>
+    />
   );
 
   return (
@@ -115,18 +110,16 @@ function RightForm({ editing, onSaved, onCancel }: RightFormProps) {
       <form className="form" noValidate onSubmit={onSubmit}>
         <ErrorSummary form={form} />
         {editing ? null : textField('code', t('code'), { required: true, hint: t('codeHint') })}
-        <Field name="number" label={t('number')} error={form.errorFor('number')} required>
-          {(control) => (
-            <input
-              {...control}
-              className="input--short"
-              type="text"
-              inputMode="numeric"
-              value={values.number}
-              onChange={change('number')}
-            />
-          )}
-        </Field>
+        <TextField
+          name="number"
+          label={t('number')}
+          className="input--short"
+          inputMode="numeric"
+          value={values.number}
+          onChange={change('number')}
+          error={form.errorFor('number')}
+          required
+        />
         {textField('title.ko', t('titleKo'), { required: true })}
         {textField('title.en', t('titleEn'), { required: true })}
         <fieldset>

@@ -1,0 +1,98 @@
+/**
+ * The human rights indicators (seed section 1.5): the catalogue by area (Table 1), observations in
+ * long form with Open SDG CSV import and export, progress status by Open SDG's method, and the yearly
+ * assessment cycle (Table 2). Open datasets: `indicator-areas` and one `indicator-<code>` per indicator.
+ */
+import type { Command } from 'commander';
+import type { OpenDataset, ServerModule } from '../../kernel/server/module.ts';
+import { registerCli } from './server/cli.ts';
+import { seedCatalogue } from './server/commands/seed-catalogue.ts';
+import { messages } from './server/messages.ts';
+import { listObservations, overview } from './server/queries.ts';
+import { indicatorsRoutes } from './server/routes.ts';
+import { indicatorsDb } from './server/tables.ts';
+
+const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
+
+// Open data is built in memory by the catalogue; the indicator's own CSV download streams any size.
+const openDataRowLimit = 1_000_000;
+
+export const indicatorsModule: ServerModule = {
+  name: 'indicators',
+  migrations: new URL('./migrations/', import.meta.url),
+  messages,
+  routes: indicatorsRoutes,
+  seed: seedCatalogue,
+  seedTables: ['indicators_set_figures'],
+  cli: (program: Command, context) => registerCli(program, context),
+  openData: [
+    {
+      id: 'indicator-areas',
+      title: { ko: '인권지표 영역', en: 'Human rights indicator areas' },
+      description: {
+        ko: '인권지표의 다섯 영역: 표 1이 밝힌 영역별 지표 수와, 표 1이 이름을 든 지표(일부 선정).',
+        en: 'The five areas of the human rights indicators: the indicator count Table 1 states for each, and the indicators it names (a selection).',
+      },
+      source: 'Table 1',
+      columns: [
+        column('area', '영역 번호', 'Area number'),
+        column('name_ko', '영역 이름(한국어)', 'Area name (Korean)'),
+        column('name_en', '영역 이름(영어)', 'Area name (English)'),
+        column('indicator_count', '표 1이 밝힌 지표 수', 'Indicator count as Table 1 states it'),
+        column(
+          'named_indicators',
+          '표 1이 이름을 든 지표(영어 원문, 세미콜론으로 구분)',
+          'Indicators Table 1 names (semicolon-separated)',
+        ),
+      ],
+      async rows(db) {
+        const { areas } = await overview(db);
+        return areas.map((area) => ({
+          area: area.number,
+          name_ko: area.name.ko,
+          name_en: area.name.en,
+          indicator_count: area.statedIndicatorCount,
+          named_indicators: area.indicators.map((indicator) => indicator.name.en).join('; '),
+        }));
+      },
+    },
+  ],
+  async listOpenData(db): Promise<OpenDataset[]> {
+    const indicators = await indicatorsDb(db)
+      .selectFrom('indicators_indicators')
+      .select(['id', 'code', 'name_ko', 'name_en'])
+      .orderBy('id')
+      .execute();
+    return indicators.map((indicator) => ({
+      id: `indicator-${indicator.code}`,
+      title: {
+        ko: `인권지표 ${indicator.code} ${indicator.name_ko}`,
+        en: `Human rights indicator ${indicator.code}: ${indicator.name_en}`,
+      },
+      description: {
+        ko: '지표의 현재 관측값: 연도, 계열, 단위, 지역 코드, 분류(JSON, 빈 분류는 전체), 값.',
+        en: "The indicator's current observations: year, series, unit, geo code, disaggregation (JSON; none = total), value.",
+      },
+      source: 'Table 1',
+      columns: [
+        column('year', '연도', 'Year'),
+        column('series', '계열', 'Series'),
+        column('unit', '단위', 'Unit'),
+        column('geo_code', '지역 코드', 'Geo code'),
+        column('dimensions', '분류(JSON)', 'Disaggregation (JSON)'),
+        column('value', '값', 'Value'),
+      ],
+      async rows(reader) {
+        const { observations } = await listObservations(reader, indicator.id, {}, openDataRowLimit);
+        return observations.map((observation) => ({
+          year: observation.year,
+          series: observation.series,
+          unit: observation.unit,
+          geo_code: observation.geoCode,
+          dimensions: observation.dimensions,
+          value: observation.value,
+        }));
+      },
+    }));
+  },
+};

@@ -1,0 +1,104 @@
+/** The indicators module's tables as Kysely sees them. */
+import type { Generated, Kysely, Transaction } from 'kysely';
+import type { Db } from '../../../kernel/server/db.ts';
+import type { CycleStep } from '../contract.ts';
+
+type BilingualJson = { ko: string; en: string } | null;
+
+// Type aliases, not interfaces: Kysely's `withTables` needs the implicit index signature.
+export type IndicatorRow = {
+  id: Generated<number>;
+  code: string;
+  area_code: string;
+  name_ko: string;
+  name_en: string;
+  source_section: string | null;
+  ohchr_type: 'structural' | 'process' | 'outcome' | null;
+  kind: 'quantitative' | 'qualitative' | null;
+  status: 'achieved' | 'being_pursued' | null;
+  task: BilingualJson;
+  unit: BilingualJson;
+  numerator: BilingualJson;
+  denominator: BilingualJson;
+  direction: 'increase' | 'decrease' | null;
+  data_source: BilingualJson;
+  periodicity: 'annual' | 'biennial' | 'irregular' | null;
+  responsible_department: string | null;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  target_year: number | null;
+  target_value: number | null;
+  min_value: number | null;
+  max_value: number | null;
+  change_threshold_percent: number | null;
+  disaggregations: Generated<string[]>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+};
+
+export type IndicatorsTables = {
+  indicators_areas: {
+    code: string;
+    number: number;
+    name_ko: string;
+    name_en: string;
+    stated_count: number;
+    source_section: string;
+  };
+  indicators_set_figures: { key: string; figure_id: string };
+  indicators_indicators: IndicatorRow;
+  indicators_breakdowns: {
+    id: Generated<number>;
+    indicator_id: number;
+    series: string | null;
+    unit: string | null;
+    geo_code: string | null;
+    dimensions: Record<string, string>;
+    key: string;
+  };
+  indicators_observations: {
+    indicator_id: number;
+    breakdown_id: number;
+    year: number;
+    value: string;
+    version: Generated<number>;
+    recorded_by: string | null;
+    recorded_at: Generated<Date>;
+    superseded_at: Date | null;
+  };
+  indicators_cycles: {
+    year: number;
+    step: CycleStep;
+    opened_at: Generated<Date>;
+    closed_at: Date | null;
+    version: Generated<number>;
+    updated_at: Generated<Date>;
+  };
+  indicators_cycle_events: {
+    id: Generated<number>;
+    year: number;
+    action: string;
+    from_step: string | null;
+    to_step: string;
+    actor_id: string | null;
+    at: Generated<Date>;
+  };
+  seed_figures: {
+    id: string;
+    section: string;
+    year: number | null;
+    value: number;
+    quote: string;
+  };
+};
+
+export type IndicatorsDb = Kysely<IndicatorsTables>;
+export type IndicatorsTrx = Transaction<IndicatorsTables>;
+
+export function indicatorsDb(db: Db | Transaction<object>): Kysely<IndicatorsTables> {
+  return db.withTables<IndicatorsTables>();
+}
+
+export function indicatorsTrx(trx: Transaction<object>): IndicatorsTrx {
+  return trx.withTables<IndicatorsTables>();
+}
