@@ -109,7 +109,7 @@ describe('loading the Gwangju dataset', () => {
     assert.equal(terms[0]?.name.ko, '동구');
   });
 
-  it('gives the 17 SDGs with Korean names, and the 169 targets in English, flagged as such', async () => {
+  it('gives the 17 SDGs and the 169 targets with Korean names', async () => {
     const goals = await getTerms(test, 'sdg-goals');
     assert.equal(goals.length, 17);
     for (const goal of goals) {
@@ -124,8 +124,12 @@ describe('loading the Gwangju dataset', () => {
     const target = targets.find((term) => term.code === '16.7');
     assert.equal(target?.data.goal, 16);
     assert.match(target?.name.en ?? '', /^Ensure responsive, inclusive, participatory/);
-    assert.equal(target?.name.ko, target?.name.en);
-    assert.equal(target?.koMissing, true);
+    const [translated] = (await readFile(join(defaultDatasetsDir, 'un-sdg', 'global_targets.ko.csv'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('16.7,'));
+    assert.equal(`16.7,${target?.name.ko}`, translated);
+    assert.match(target?.name.ko ?? '', /[가-힣]/);
+    assert.equal(target?.koMissing, false);
     // UN order: numbered targets, then lettered ones, goal by goal.
     assert.deepEqual(
       targets.slice(0, 8).map((term) => term.code),
@@ -151,6 +155,7 @@ describe('loading the Gwangju dataset', () => {
       .digest('hex');
     assert.equal(files['gwangju/figures.csv'], figures);
     assert.ok(files['un-sdg/global_targets.en.yml']);
+    assert.ok(files['un-sdg/global_targets.ko.csv']);
     assert.equal(files['gwangju/demo/rights.csv'], undefined);
     assert.equal(run.rows[0]?.demo, false);
   });
@@ -295,6 +300,26 @@ describe('the first load', () => {
       }
     } finally {
       await rm(dir, { recursive: true });
+    }
+  });
+
+  it('names a Korean target title that is missing or names no UN target', async () => {
+    const translations = '../un-sdg/global_targets.ko.csv';
+    const missing = await brokenDatasets(translations, (content) => content.replace(/^1\.3,.*\n/m, ''));
+    const unknown = await brokenDatasets(translations, (content) => content.replace(/^1\.3,/m, '1.9,'));
+    try {
+      await assert.rejects(
+        loadFrom(missing),
+        /global_targets\.ko\.csv: no row for the target\(s\) 1\.3 that \.\.\/un-sdg\/global_targets\.en\.yml lists/,
+      );
+      await assert.rejects(
+        loadFrom(unknown),
+        /global_targets\.ko\.csv, line 4: column "target": .*global_targets\.en\.yml has no target 1\.9/,
+      );
+      assert.equal(await count(test.database.db, 'vocab_terms'), 0);
+    } finally {
+      await rm(missing, { recursive: true });
+      await rm(unknown, { recursive: true });
     }
   });
 

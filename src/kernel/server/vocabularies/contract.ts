@@ -60,8 +60,8 @@ export const vocabularies: Record<VocabularyId, VocabularyDefinition> = {
   'sdg-targets': {
     name: { ko: '지속가능발전 세부목표', en: 'SDG targets' },
     description: {
-      ko: '유엔 지속가능발전목표의 세부목표(영어 원문, 한국어 번역 전).',
-      en: 'The targets of the UN Sustainable Development Goals (English; no Korean translation yet).',
+      ko: '유엔 지속가능발전목표의 세부목표(영어 원문과 이 프로젝트의 한국어 번역).',
+      en: "The targets of the UN Sustainable Development Goals (the English text and this project's Korean translation).",
     },
     editable: false,
   },
@@ -78,8 +78,9 @@ export const termSchema = z.object({
   /** Null when the term has no description. */
   description: bilingual.nullable(),
   /**
-   * No Korean text exists yet (SDG targets): `name.ko` and `description.ko` repeat the English, and a
-   * page should mark them `lang="en"` so that a screen reader pronounces them as English.
+   * No Korean text exists (an SDG goal the city's `sdg-goals-ko.csv` does not list): `name.ko` and
+   * `description.ko` repeat the English, and a page should mark them `lang="en"` so that a screen
+   * reader pronounces them as English.
    */
   koMissing: z.boolean(),
   sortOrder: z.number().int(),

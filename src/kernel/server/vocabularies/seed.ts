@@ -9,7 +9,16 @@
  */
 import type { Insertable, Transaction } from 'kysely';
 import type { SeedContext } from '../module.ts';
-import { DatasetError, integer, matching, optional, readCsv, rowError, text } from '../seed/dataset-files.ts';
+import {
+  DatasetError,
+  displayPath,
+  integer,
+  matching,
+  optional,
+  readCsv,
+  rowError,
+  text,
+} from '../seed/dataset-files.ts';
 import { type VocabularyId, vocabularies, vocabularyIds } from './contract.ts';
 import { type VocabTables, vocabTrx } from './tables.ts';
 import { readFlatYaml } from './un-sdg.ts';
@@ -75,11 +84,15 @@ async function readNames(context: SeedContext, vocabulary: VocabularyId, file: s
   }));
 }
 
-/** The goals (English from the UN list, Korean from the city's file) and the targets (English only). */
+/**
+ * The goals (English from the UN list, Korean from the city's file) and the targets (English from the
+ * UN list, Korean from the project's translation beside it, which must name exactly the UN's targets).
+ */
 async function readSdgs(context: SeedContext): Promise<NewTerm[]> {
   const goalsFile = '../un-sdg/global_goals.en.yml';
   const targetsFile = '../un-sdg/global_targets.en.yml';
   const goalsEn = readFlatYaml(await context.readFile(goalsFile), `${context.datasetDir}/${goalsFile}`);
+  const targetsKoFile = '../un-sdg/global_targets.ko.csv';
   const targetsEn = readFlatYaml(await context.readFile(targetsFile), `${context.datasetDir}/${targetsFile}`);
   const korean = await readCsv(
     context,
@@ -123,6 +136,26 @@ async function readSdgs(context: SeedContext): Promise<NewTerm[]> {
   // UN order within a goal: the numbered targets, then the lettered ones (means of implementation).
   const rank = (target: string) => (/^\d+$/.test(target) ? Number(target) : 1000 + target.charCodeAt(0));
   targets.sort((a, b) => a.goal - b.goal || rank(a.target) - rank(b.target));
+  const targetsKo = await readCsv(
+    context,
+    targetsKoFile,
+    { target: matching(/^\d+\.(\d+|[a-z])$/, 'a target code (1.1, 16.10, 1.a)'), title_ko: text },
+    { key: 'target' },
+  );
+  const titlesKo = new Map(targetsKo.map((row) => [row.target, row.title_ko]));
+  const targetCodes = new Set(targets.map(({ goal, target }) => `${goal}.${target}`));
+  for (const row of targetsKo) {
+    if (!targetCodes.has(row.target)) {
+      throw rowError(row.origin, `column "target": ${targetsFile} has no target ${row.target}`);
+    }
+  }
+  const untranslated = [...targetCodes].filter((code) => !titlesKo.has(code));
+  if (untranslated.length > 0) {
+    throw new DatasetError(
+      `${displayPath(`${context.datasetDir}/${targetsKoFile}`)}: no row for the target(s) ${untranslated.join(', ')} ` +
+        `that ${targetsFile} lists`,
+    );
+  }
   return [
     ...goals,
     ...targets.map(
@@ -130,7 +163,7 @@ async function readSdgs(context: SeedContext): Promise<NewTerm[]> {
         vocabulary: 'sdg-targets',
         code: `${goal}.${target}`,
         parent_code: null,
-        name_ko: null,
+        name_ko: titlesKo.get(`${goal}.${target}`) ?? null,
         name_en: title,
         description_ko: null,
         description_en: null,

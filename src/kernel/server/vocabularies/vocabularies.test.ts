@@ -9,7 +9,7 @@ import { runCommand } from '../command.ts';
 import type { ServerModule } from '../module.ts';
 import { loadDataset } from '../seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
-import { tagsInputSchema } from './contract.ts';
+import { type Term, tagsInputSchema } from './contract.ts';
 import { listTags, removeRecord, setTags } from './tags.ts';
 
 /** A module that tags its records the way a real one would: inside its own command. */
@@ -83,6 +83,21 @@ describe('vocabularies', () => {
       const rights = response.json().vocabularies.find((v: { id: string }) => v.id === 'rights');
       assert.equal(rights.editable, true);
       assert.match(rights.name.ko, /[가-힣]/);
+    });
+
+    it("gives every SDG target its Korean title from the project's translation", async () => {
+      const response = await get('/vocabularies/sdg-targets');
+      assert.equal(response.statusCode, 200);
+      const terms: Term[] = response.json().terms;
+      assert.equal(terms.length, 169);
+      for (const term of terms) {
+        assert.match(term.name.ko, /[가-힣]/, term.code);
+        assert.notEqual(term.name.ko, term.name.en, term.code);
+        assert.equal(term.koMissing, false, term.code);
+      }
+      const target = terms.find((term) => term.code === '16.7');
+      assert.match(target?.name.en ?? '', /^Ensure responsive, inclusive, participatory/);
+      assert.match(target?.name.ko ?? '', /의사결정/);
     });
 
     it('answers an unknown vocabulary or term with a 404 problem', async () => {
