@@ -1,5 +1,5 @@
-// The Gwangju dataset (datasets/gwangju/) against its source, the seed document
-// ../shared/seed/major-policies-and-systems-of-gwangju.txt. The rule these tests keep: every figure
+// The Gwangju dataset (datasets/gwangju/) against its source, the seed document kept beside it in
+// datasets/gwangju/source/major-policies-and-systems-of-gwangju.txt. The rule these tests keep: every figure
 // the document states is in figures.csv, exactly as given, with its section and an exact quote; no
 // figure that the document does not state is there. Discrepancies inside the document are not
 // corrected but recorded in the `note` of the figure they affect (see datasets/gwangju/README.md).
@@ -9,10 +9,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 
 const datasetUrl = (name: string): URL => new URL(`../../../../datasets/gwangju/${name}`, import.meta.url);
-const seedUrl = new URL(
-  '../../../../../shared/seed/major-policies-and-systems-of-gwangju.txt',
-  import.meta.url,
-);
+const seedUrl = datasetUrl('source/major-policies-and-systems-of-gwangju.txt');
 
 const seedText = readFileSync(seedUrl, 'utf8');
 

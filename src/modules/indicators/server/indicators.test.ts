@@ -13,10 +13,7 @@ import { importOpenSdgCsv } from './commands/import-observations.ts';
 const dataset = (name: string) => new URL(`../../../../datasets/gwangju/${name}`, import.meta.url);
 const rows = (name: string): Record<string, string>[] =>
   parse(readFileSync(dataset(name), 'utf8'), { columns: true });
-const seedText = readFileSync(
-  new URL('../../../../../shared/seed/major-policies-and-systems-of-gwangju.txt', import.meta.url),
-  'utf8',
-);
+const seedText = readFileSync(dataset('source/major-policies-and-systems-of-gwangju.txt'), 'utf8');
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
