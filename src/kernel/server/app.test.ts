@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
+import { modules as allModules } from '../../server/modules.ts';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db.ts';
 import type { ServerModule } from './module.ts';
-import { createTestApp, type TestApp, testEngine } from './testing.ts';
+import { createTestApp, type TestApp, testConfig, testEngine } from './testing.ts';
 
 /** A fixture module with one public write, to exercise the kernel's request handling. */
 const probe: ServerModule = {
@@ -29,7 +32,7 @@ const probe: ServerModule = {
 describe('HTTP API basics', () => {
   let test: TestApp;
   before(async () => {
-    test = await createTestApp({ modules: [...(await import('../../server/modules.ts')).modules, probe] });
+    test = await createTestApp({ modules: [...allModules, probe] });
   });
   after(() => test.close());
 
@@ -173,6 +176,20 @@ describe('HTTP API basics', () => {
     const response = await test.app.inject({ method: 'GET', url: '/api/v1/health' });
     assert.match(String(response.headers['content-security-policy']), /frame-ancestors 'none'/);
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
+  });
+
+  it('answers 503 with Retry-After, not 500, when the database server cannot be reached', async () => {
+    const database = await openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/nothing' });
+    const app = await buildApp({ config: testConfig(), database, modules: allModules, logger: false });
+    try {
+      const response = await app.inject({ method: 'GET', url: '/api/v1/vocabularies' });
+      assert.equal(response.statusCode, 503);
+      assert.equal(response.json().code, 'service_unavailable');
+      assert.equal(response.headers['retry-after'], '5');
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 
   it('refuses to start with a route that declares no access', async () => {

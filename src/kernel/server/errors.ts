@@ -91,6 +91,24 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     .send(problem);
 }
 
+/**
+ * The database server is unreachable or going away (restart, failover, immediate shutdown): the
+ * request may well succeed in a moment, so it is a 503 with Retry-After, not a 500.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  // node-postgres gives a connection that the server drops no code, only this message.
+  if (typeof message === 'string' && message.startsWith('Connection terminated')) return true;
+  if (typeof code !== 'string') return false;
+  // Connection refused or reset by the network; PostgreSQL's class 08 (connection exception) and
+  // 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now).
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
+    code.startsWith('08') ||
+    /^57P0[123]$/.test(code)
+  );
+}
+
 /** Maps Fastify's own errors (parsing, limits, validation) to our codes. */
 function toAppError(error: FastifyError, request: FastifyRequest, bodyLimit: number): AppError {
   if (error instanceof AppError) return error;
@@ -123,6 +141,9 @@ function toAppError(error: FastifyError, request: FastifyRequest, bodyLimit: num
       return new AppError('unsupported_media_type', 415);
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return new AppError('malformed_json', 400);
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('service_unavailable', 503, { headers: { 'retry-after': '5' } });
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(error.statusCode === 404 ? 'not_found' : 'bad_request', error.statusCode);
   }
