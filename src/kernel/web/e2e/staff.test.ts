@@ -174,7 +174,10 @@ describe('staff pages in the browser', () => {
     await page.getByRole('button', { name: '차별받지 않을 권리 삭제' }).click();
     await page.getByRole('button', { name: '삭제합니다' }).click();
     await page.getByText('조항 차별받지 않을 권리을(를) 삭제했습니다.').waitFor();
-    assert.equal(await table.getByRole('rowheader', { name: '차별받지 않을 권리' }).count(), 0);
+    // The table reloads after the message: wait for the row to go (if it stays, this times out).
+    await table
+      .getByRole('rowheader', { name: '차별받지 않을 권리' })
+      .waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('lets an admin create a user and change their role', async () => {

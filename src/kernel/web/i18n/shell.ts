@@ -38,7 +38,7 @@ export const shellText = defineMessages(shellNamespace, {
     roleAdmin: '관리자',
     roleOfficer: '인권 담당 공무원',
     roleDepartment: '부서 담당자',
-    roleOmbudsman: '인권보호관',
+    roleOmbudsman: '인권옴부즈맨',
     roleCommittee: '위원회 위원',
     roleOrganisation: '단체',
   },

@@ -188,7 +188,7 @@ describe('the ombudsman’s public pages in the browser', () => {
         },
         {
           path: '/ombudsman/statistics',
-          heading: { ko: '인권보호관 연간 통계', en: 'Ombudsman statistics by year' },
+          heading: { ko: '인권옴부즈맨 연간 통계', en: 'Ombudsman statistics by year' },
         },
         {
           path: '/ombudsman/complaint/received',

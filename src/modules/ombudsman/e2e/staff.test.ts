@@ -1,7 +1,8 @@
 // The ombudsman's staff pages in Chromium: the standing ombudsman finds a case by a two-syllable
 // Korean word, opens it with a purpose, sees the identity, takes steps, is told of a conflicting
 // change and recovers, and reviews the access log; an officer sees the case without the identity; a
-// department answers what was addressed to it; every staff page passes axe in both languages.
+// department answers what was addressed to it; an admin appoints a standing ombudsman and changes a
+// deadline; every staff page passes axe in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -54,6 +55,7 @@ async function openCase(page: Page, receipt: string, language: 'ko' | 'en' = 'ko
 
 describe('the ombudsman’s staff pages in the browser', () => {
   let harness: Harness;
+  let admin: Account;
   let ombudsman: Account;
   let officer: Account;
   let department: Account;
@@ -66,7 +68,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
 
   before(async () => {
     harness = await startHarness();
-    const admin = await harness.createAccount('admin', '김관리');
+    admin = await harness.createAccount('admin', '김관리');
     ombudsman = await harness.createAccount('ombudsman', '정보호관');
     officer = await harness.createAccount('officer', '박담당');
     department = await harness.createAccount('department', '이부서');
@@ -174,7 +176,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
   it('lets a department answer an information request and respond to a recommendation', async () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, department, '/staff/ombudsman/department');
-    await waitForHeading(page, '인권보호관의 요청과 권고');
+    await waitForHeading(page, '인권옴부즈맨의 요청과 권고');
     await page.getByRole('button', { name: `${receipts.asked} 자료 요청에 회신하기` }).click();
     const form = page.getByRole('region', { name: `${receipts.asked} 자료 요청에 회신하기` });
     await form.getByRole('button', { name: '회신하기' }).click();
@@ -192,6 +194,56 @@ describe('the ombudsman’s staff pages in the browser', () => {
     await respond.getByRole('button', { name: '답변하기' }).click();
     await page.getByText('답변했습니다.').first().waitFor();
     await page.getByRole('cell', { name: '수용' }).waitFor();
+  });
+
+  it('lets an admin appoint a standing ombudsman and change a deadline', async () => {
+    await harness.createAccount('ombudsman', '한상임');
+    const page = await harness.newPage({ language: 'ko' });
+    await signIn(page, admin, '/staff/ombudsman/members');
+    await waitForHeading(page, '인권옴부즈맨 위촉');
+    await settled(page);
+    const members = page.getByRole('table', { name: /위촉된 인권옴부즈맨/ });
+    assert.equal(await members.getByRole('rowheader', { name: '한상임' }).count(), 0, 'not yet a member');
+
+    const account = page.getByLabel(/^인권옴부즈맨 계정/);
+    const choice = await account.locator('option', { hasText: '한상임' }).getAttribute('value');
+    await account.selectOption(choice ?? '');
+    await page.getByRole('button', { name: '위촉', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByLabel(/^위촉일/).getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(page, 'the members page with an error (ko)');
+
+    await page.getByLabel(/^상임 인권옴부즈맨/).check();
+    await page.getByLabel(/^위촉일/).fill('2026-03-01');
+    await page.getByLabel(/^전문 분야/).fill('장애인 인권');
+    await page.getByRole('button', { name: '위촉', exact: true }).click();
+    await page.getByText('한상임님의 위촉 내용을 저장했습니다.').waitFor();
+    const row = members.getByRole('row', { name: /한상임/ });
+    await row.getByRole('cell', { name: '상임', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '장애인 인권' }).waitFor();
+    await page.getByRole('button', { name: '위촉 내용 저장' }).waitFor();
+
+    await page.goto('/staff/ombudsman/deadlines');
+    await waitForHeading(page, '처리 기한과 업무량');
+    await settled(page);
+    const decision = page.getByLabel(/^조사 개시부터 결정까지/);
+    await decision.fill('0');
+    await page.getByRole('button', { name: '기한 저장' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await decision.getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(page, 'the deadline settings with an error (ko)');
+    await decision.fill('60');
+    await page.getByRole('button', { name: '기한 저장' }).click();
+    await page.getByText('처리 기한을 저장했습니다.').waitFor();
+
+    const office = await signInApi(harness.baseUrl, admin);
+    const settings = await office.call<{ daysToDecision: number }>('GET', '/ombudsman/settings/deadlines');
+    assert.equal(settings.daysToDecision, 60);
+    const listed = await office.call<{ members: { displayName: string; standing: boolean }[] }>(
+      'GET',
+      '/ombudsman/members',
+    );
+    assert.equal(listed.members.find((member) => member.displayName === '한상임')?.standing, true);
   });
 
   for (const language of ['ko', 'en'] as const) {
@@ -224,10 +276,29 @@ describe('the ombudsman’s staff pages in the browser', () => {
       await signIn(departmentPage, department, '/staff/ombudsman/department');
       await waitForHeading(
         departmentPage,
-        language === 'ko' ? '인권보호관의 요청과 권고' : 'Requests and recommendations from the ombudsman',
+        language === 'ko' ? '인권옴부즈맨의 요청과 권고' : 'Requests and recommendations from the ombudsman',
       );
       await settled(departmentPage);
       await checkAccessibility(departmentPage, `the department inbox (${language})`);
+
+      const adminPage = await harness.newPage({ language });
+      await signIn(adminPage, admin);
+      const adminPages = [
+        {
+          path: '/staff/ombudsman/members',
+          heading: { ko: '인권옴부즈맨 위촉', en: 'Ombudsman appointments' },
+        },
+        {
+          path: '/staff/ombudsman/deadlines',
+          heading: { ko: '처리 기한과 업무량', en: 'Deadlines and workload' },
+        },
+      ];
+      for (const { path, heading } of adminPages) {
+        await adminPage.goto(path);
+        await waitForHeading(adminPage, heading[language]);
+        await settled(adminPage);
+        await checkAccessibility(adminPage, `${path} as an admin (${language})`);
+      }
     });
   }
 });

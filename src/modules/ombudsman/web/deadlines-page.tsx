@@ -1,32 +1,98 @@
 /**
  * Deadlines and workload, for the office's overseers (officers and the standing ombudsman; the server
  * refuses others with a 403 that the page shows): what is past its deadline, counted in working days
- * with the clock paused while a department is asked, and how many cases each ombudsman holds.
+ * with the clock paused while a department is asked, and how many cases each ombudsman holds. The
+ * days allowed per stage are changed here by admins and officers (admins, who do not oversee cases,
+ * see only those).
  */
 
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
+import { api } from '../../../kernel/web/api.ts';
 import { useText } from '../../../kernel/web/i18n/index.ts';
-import { DataTable, formatNumber, Loaded, Page } from '../../../kernel/web/ui/index.ts';
+import { useSession } from '../../../kernel/web/session.tsx';
+import {
+  Button,
+  DataTable,
+  ErrorSummary,
+  formatNumber,
+  LiveRegion,
+  Loaded,
+  Page,
+  useForm,
+} from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { DeadlineSettings, overdueItemSchema, workloadSchema } from '../contract.ts';
 import { caseStatuses } from '../contract.ts';
 import { casePath } from './paths.ts';
 import { StageName, useMembers } from './shared.tsx';
 import { ombudsmanStaffText } from './staff-messages.ts';
+import { TextField } from './text-field.tsx';
+import './ombudsman.css';
 
 type Overdue = z.infer<typeof overdueItemSchema>;
 type Workload = z.infer<typeof workloadSchema>;
+type DaysName = keyof DeadlineSettings;
 
-export default function DeadlinesPage() {
+const dayNames = [
+  'daysToAssessment',
+  'daysToDecision',
+  'daysForDepartmentAnswer',
+] as const satisfies readonly DaysName[];
+
+/** What was typed, as the number the API expects; anything else is sent as typed, for the server to name. */
+const asDays = (typed: string) => (/^\d+$/.test(typed.trim()) ? Number(typed.trim()) : typed);
+
+function SettingsForm({ settings, onSaved }: { settings: DeadlineSettings; onSaved: () => void }) {
+  const t = useText(ombudsmanStaffText);
+  const form = useForm({ fields: dayNames });
+  const [typed, setTyped] = useState<Record<DaysName, string>>(() => ({
+    daysToAssessment: String(settings.daysToAssessment),
+    daysToDecision: String(settings.daysToDecision),
+    daysForDepartmentAnswer: String(settings.daysForDepartmentAnswer),
+  }));
+
+  const submit = form.submit(async () => {
+    await api<DeadlineSettings>('/ombudsman/settings/deadlines', {
+      method: 'PUT',
+      body: Object.fromEntries(dayNames.map((name) => [name, asDays(typed[name])])),
+    });
+    onSaved();
+  });
+
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary form={form} />
+      {dayNames.map((name) => (
+        <TextField
+          key={name}
+          name={name}
+          label={t(name)}
+          hint={t('daysHint')}
+          inputMode="numeric"
+          className="input--short"
+          value={typed[name]}
+          onChange={(value) => setTyped((current) => ({ ...current, [name]: value }))}
+          error={form.errorFor(name)}
+          required
+        />
+      ))}
+      <Button type="submit" disabled={form.pending}>
+        {t('saveSettings')}
+      </Button>
+    </form>
+  );
+}
+
+function Oversight() {
   const t = useText(ombudsmanStaffText);
   const overdue = useApiData<{ items: Overdue[] }>('/ombudsman/overdue');
   const workload = useApiData<Workload>('/ombudsman/workload');
-  const settings = useApiData<DeadlineSettings>('/ombudsman/settings/deadlines');
   const { nameOf } = useMembers();
 
   return (
-    <Page title={t('deadlinesTitle')} lead={<p>{t('deadlinesLead')}</p>}>
+    <>
       <section aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t('overdue')}</h2>
         <Loaded state={overdue}>
@@ -117,20 +183,49 @@ export default function DeadlinesPage() {
           )}
         </Loaded>
       </section>
+    </>
+  );
+}
+
+export default function DeadlinesPage() {
+  const t = useText(ombudsmanStaffText);
+  const { user } = useSession();
+  const settings = useApiData<DeadlineSettings>('/ombudsman/settings/deadlines');
+  const [message, setMessage] = useState('');
+  const role = user?.role;
+  const editor = role === 'admin' || role === 'officer';
+
+  return (
+    <Page
+      title={t('deadlinesTitle')}
+      lead={<p>{t(role === 'admin' ? 'deadlinesLeadAdmin' : 'deadlinesLead')}</p>}
+    >
+      {role === 'admin' ? null : <Oversight />}
 
       <section className="section" aria-labelledby="settings-title">
         <h2 id="settings-title">{t('settings')}</h2>
+        <LiveRegion>{message ? <p className="notice notice--success">{message}</p> : null}</LiveRegion>
         <Loaded state={settings}>
-          {(data) => (
-            <dl className="definition-list">
-              <dt>{t('daysToAssessment')}</dt>
-              <dd>{t('daysValue', { count: data.daysToAssessment })}</dd>
-              <dt>{t('daysToDecision')}</dt>
-              <dd>{t('daysValue', { count: data.daysToDecision })}</dd>
-              <dt>{t('daysForDepartmentAnswer')}</dt>
-              <dd>{t('daysValue', { count: data.daysForDepartmentAnswer })}</dd>
-            </dl>
-          )}
+          {(data) =>
+            editor ? (
+              <SettingsForm
+                settings={data}
+                onSaved={() => {
+                  setMessage(t('settingsSaved'));
+                  settings.reload();
+                }}
+              />
+            ) : (
+              <dl className="definition-list">
+                <dt>{t('daysToAssessment')}</dt>
+                <dd>{t('daysValue', { count: data.daysToAssessment })}</dd>
+                <dt>{t('daysToDecision')}</dt>
+                <dd>{t('daysValue', { count: data.daysToDecision })}</dd>
+                <dt>{t('daysForDepartmentAnswer')}</dt>
+                <dd>{t('daysValue', { count: data.daysForDepartmentAnswer })}</dd>
+              </dl>
+            )
+          }
         </Loaded>
       </section>
     </Page>

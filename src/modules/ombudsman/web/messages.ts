@@ -9,7 +9,7 @@ export const ombudsmanText = defineMessages('ombudsman', {
   ko: {
     complaintTitle: '인권침해 진정하기',
     complaintLead:
-      '광주광역시나 시의 기관·시설에서 인권을 침해당했다면 인권보호관에게 알려 주세요. 직접 겪은 일도, 다른 사람이 겪은 일도 접수할 수 있습니다. 진정은 무료입니다.',
+      '광주광역시나 시의 기관·시설에서 인권을 침해당했다면 인권옴부즈맨에게 알려 주세요. 직접 겪은 일도, 다른 사람이 겪은 일도 접수할 수 있습니다. 진정은 무료입니다.',
     complaintHelp:
       '글로 쓰기 어렵다면 전화나 방문으로도 진정할 수 있습니다. 통역이나 수어, 점자 자료가 필요하면 알려 주세요.',
     aboutYou: '진정하는 분',
@@ -52,7 +52,7 @@ export const ombudsmanText = defineMessages('ombudsman', {
     privacyWhat: '모으는 정보: 적어 주신 이름과 연락처, 진정 내용, 첨부 파일.',
     privacyWhy: '쓰는 곳: 이 진정을 조사하고 결과를 알려 드리는 데에만 씁니다.',
     privacyWho:
-      '보는 사람: 인권보호관과 담당 직원만 봅니다. 진정 대상 기관에는 내용만 전하고, 이름과 연락처는 알리지 않습니다.',
+      '보는 사람: 인권옴부즈맨과 담당 직원만 봅니다. 진정 대상 기관에는 내용만 전하고, 이름과 연락처는 알리지 않습니다.',
     privacyHowLong:
       '보관 기간: 사건이 끝난 뒤 정해진 보존 기간이 지나면 이름과 연락처를 지우고, 통계에는 누구인지 알 수 없게만 씁니다.',
     privacyAnonymous:
@@ -72,7 +72,7 @@ export const ombudsmanText = defineMessages('ombudsman', {
     errorDate: '날짜를 다시 골라 주세요.',
     errorConsent: '접수하려면 개인정보 처리에 동의해 주세요.',
     receivedTitle: '진정이 접수되었습니다',
-    receivedLead: '인권보호관 사무실에 진정이 전달되었습니다. 아래 두 가지를 꼭 적어 두세요.',
+    receivedLead: '인권옴부즈맨 사무실에 진정이 전달되었습니다. 아래 두 가지를 꼭 적어 두세요.',
     receiptNumber: '접수번호',
     trackingCode: '확인 코드',
     keepBoth:
@@ -90,14 +90,14 @@ export const ombudsmanText = defineMessages('ombudsman', {
     checkStatus: '확인하기',
     statusNotFound: '접수번호와 확인 코드가 맞는 진정을 찾지 못했습니다. 두 가지를 다시 확인해 주세요.',
     statusRateLimited:
-      '확인에 여러 번 실패해서 잠시 막아 두었습니다. 안내한 시간이 지난 뒤에 다시 시도해 주세요. 도움이 필요하면 인권보호관 사무실에 전화해 주세요.',
+      '확인에 여러 번 실패해서 잠시 막아 두었습니다. 안내한 시간이 지난 뒤에 다시 시도해 주세요. 도움이 필요하면 인권옴부즈맨 사무실에 전화해 주세요.',
     statusResultTitle: '처리 상황',
     currentStatus: '지금 단계',
     receivedAt: '접수한 때',
     updatedAt: '마지막으로 바뀐 때',
     status_received: '접수됨: 진정이 들어와 검토를 기다리고 있습니다.',
     status_assessment: '검토 중: 조사할 사건인지 살펴보고 있습니다.',
-    status_investigation: '조사 중: 인권보호관이 사실을 조사하고 있습니다.',
+    status_investigation: '조사 중: 인권옴부즈맨이 사실을 조사하고 있습니다.',
     status_decided: '결정됨: 조사를 마치고 결정을 내렸습니다.',
     status_follow_up: '이행 확인 중: 권고가 지켜지는지 살펴보고 있습니다.',
     status_closed: '종결됨: 처리가 끝났습니다.',
@@ -107,7 +107,7 @@ export const ombudsmanText = defineMessages('ombudsman', {
     statusShort_decided: '결정',
     statusShort_follow_up: '이행 확인',
     statusShort_closed: '종결',
-    statisticsTitle: '인권보호관 연간 통계',
+    statisticsTitle: '인권옴부즈맨 연간 통계',
     statisticsLead:
       '해마다 상담과 진정, 권고가 몇 건이었는지 보여 줍니다. 사람을 알아볼 수 있을 만큼 적은 수(5건 미만)는 "5건 미만"으로만 씁니다.',
     statisticsSource_published: '공표된 자료',
@@ -144,7 +144,7 @@ export const ombudsmanText = defineMessages('ombudsman', {
     complainantStaff: '진정인',
     anonymousStaff: '익명 진정(진정인이 이름을 밝히지 않음)',
     onBehalfStaff: '피해자를 대신한 진정(대리 진정)',
-    statisticsLink: '인권보호관 연간 통계 보기',
+    statisticsLink: '인권옴부즈맨 연간 통계 보기',
   },
   en: {
     complaintTitle: 'Report a human rights violation',

@@ -2,7 +2,8 @@
  * The ombudsman's pages: for everyone, the complaint form, its receipt, the status check and the
  * annual statistics; for the office (officers and ombudsmen), the cases, intake, counselling and
  * deadlines; for departments, what the ombudsman asked or recommended them. The server decides per
- * case what each reader sees (identity only for the standing and assigned ombudsmen).
+ * case what each reader sees (identity only for the standing and assigned ombudsmen). The office's
+ * managers (admins and officers) appoint the ombudsmen and set the deadlines.
  */
 import type { WebModule } from '../../../kernel/web/module.ts';
 import {
@@ -12,16 +13,20 @@ import {
   deadlinesPath,
   inboxPath,
   intakePath,
+  membersPath,
   receivedPath,
   statisticsPath,
   statusPath,
 } from './paths.ts';
 
 const caseStaff = { roles: ['officer', 'ombudsman'] } as const;
+const officeManagers = { roles: ['admin', 'officer'] } as const;
+/** Admins see the deadlines page for its settings only (they do not oversee cases). */
+const deadlineReaders = { roles: ['admin', 'officer', 'ombudsman'] } as const;
 
 export const ombudsmanWebModule: WebModule = {
   name: 'ombudsman',
-  title: { ko: '인권보호관', en: 'Human rights ombudsman' },
+  title: { ko: '인권옴부즈맨', en: 'Human rights ombudsman' },
   routes: [
     { path: complaintPath, access: 'public', page: () => import('./complaint-page.tsx') },
     { path: receivedPath, access: 'public', page: () => import('./received-page.tsx') },
@@ -31,7 +36,8 @@ export const ombudsmanWebModule: WebModule = {
     { path: `${casesPath}/:id`, access: caseStaff, page: () => import('./case-page.tsx') },
     { path: intakePath, access: caseStaff, page: () => import('./intake-page.tsx') },
     { path: counsellingPath, access: caseStaff, page: () => import('./counselling-page.tsx') },
-    { path: deadlinesPath, access: caseStaff, page: () => import('./deadlines-page.tsx') },
+    { path: deadlinesPath, access: deadlineReaders, page: () => import('./deadlines-page.tsx') },
+    { path: membersPath, access: officeManagers, page: () => import('./members-page.tsx') },
     { path: inboxPath, access: { roles: ['department'] }, page: () => import('./inbox-page.tsx') },
   ],
   navigation: [
@@ -43,7 +49,12 @@ export const ombudsmanWebModule: WebModule = {
     {
       path: deadlinesPath,
       label: { ko: '기한·업무량', en: 'Deadlines and workload' },
-      roles: caseStaff.roles,
+      roles: deadlineReaders.roles,
+    },
+    {
+      path: membersPath,
+      label: { ko: '인권옴부즈맨 위촉', en: 'Ombudsman appointments' },
+      roles: officeManagers.roles,
     },
     {
       path: inboxPath,

@@ -8,4 +8,5 @@ export const casePath = (id: string) => `/staff/ombudsman/cases/${encodeURICompo
 export const intakePath = '/staff/ombudsman/intake';
 export const counsellingPath = '/staff/ombudsman/counselling';
 export const deadlinesPath = '/staff/ombudsman/deadlines';
+export const membersPath = '/staff/ombudsman/members';
 export const inboxPath = '/staff/ombudsman/department';
