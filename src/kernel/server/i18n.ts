@@ -47,6 +47,10 @@ addMessages({
     ko: '지원하지 않는 콘텐츠 형식입니다.',
     en: 'This content type is not supported.',
   },
+  invalid_workbook: {
+    ko: '엑셀 통합 문서(.xlsx)를 읽을 수 없습니다.',
+    en: 'The file cannot be read as an Excel workbook (.xlsx).',
+  },
   not_found: { ko: '요청한 주소를 찾을 수 없습니다.', en: 'Nothing was found at this address.' },
   method_not_allowed: { ko: '허용되지 않는 요청 방식입니다.', en: 'This method is not allowed here.' },
   bad_request: { ko: '잘못된 요청입니다.', en: 'The request is not valid.' },

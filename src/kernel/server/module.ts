@@ -43,6 +43,40 @@ export interface OpenDataset {
   columns: readonly { name: string; description: Bilingual }[];
   /** The rows, each with exactly the columns above; public data only. */
   rows(db: Db): Promise<Record<string, unknown>[]>;
+  /** The seed document's table this dataset regenerates (e.g. `Table 3`), if any. */
+  seedTable?: string;
+  /** Where the annual report prints this dataset as a table; omitted, the report leaves it out. */
+  report?: { part: ReportPart; order: number };
+}
+
+/** The parts of the annual Human Rights City report, in the order of the seed document. */
+export const reportParts = ['preamble', 'systems', 'collaboration', 'sdgs', 'un'] as const;
+export type ReportPart = (typeof reportParts)[number];
+
+/** A figure the portal's home and the annual report show, read live from the module's data. */
+export interface Headline {
+  /** Stable, kebab-case, unique across modules. */
+  id: string;
+  label: Bilingual;
+  value: number;
+  unit?: Bilingual;
+  /** The year or date the figure is for, when it is not "now". */
+  asOf?: string;
+  /** The public page that explains it. */
+  path?: string;
+  /** Lower comes first on the home page. */
+  order: number;
+}
+
+/** One public record that matches a portal search. */
+export interface PublicSearchHit {
+  /** The kind of record within the module, e.g. `task`, `indicator`. */
+  recordType: string;
+  title: Bilingual;
+  /** A sentence or two to show under the title, when there is one. */
+  summary?: Bilingual;
+  /** The record's public page in the web app. */
+  path: string;
 }
 
 /** What the command line hands a module's commands. */
@@ -73,6 +107,14 @@ export interface ServerModule {
   openData?: readonly OpenDataset[];
   /** Open datasets that depend on the module's data (one per indicator), listed when asked. */
   listOpenData?: (db: Db) => Promise<readonly OpenDataset[]>;
+  /** The module's headline figures for the portal's home and the annual report; public data only. */
+  headlines?: (db: Db) => Promise<readonly Headline[]>;
+  /**
+   * The module's public records whose text contains `query` (already trimmed, at least two
+   * characters; a substring match, so a two-syllable Korean word is found), at most `limit` of them.
+   * Public records only, never drafts or personal data.
+   */
+  publicSearch?: (db: Db, query: string, limit: number) => Promise<readonly PublicSearchHit[]>;
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }
