@@ -19,6 +19,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { modules } from '../../../server/modules.ts';
 import { createUser } from '../../server/accounts/testing.ts';
 import { buildApp } from '../../server/app.ts';
+import type { Database } from '../../server/db.ts';
 import { loadDataset } from '../../server/seed/load-dataset.ts';
 import { createTestDatabase, type TestDatabase, testConfig } from '../../server/testing.ts';
 import type { Language } from '../../shared/language.ts';
@@ -31,6 +32,7 @@ const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const chromiumPath = '/usr/bin/chromium';
 
 export interface Account {
+  id: string;
   email: string;
   password: string;
 }
@@ -40,8 +42,13 @@ export interface Harness {
   browser: Browser;
   /** A fresh browser context (own cookies and storage), at the given width, in the given language. */
   newPage(options?: { width?: number; language?: Language }): Promise<Page>;
-  /** A user made through the real create-user command. */
-  createAccount(role: Role, displayName?: string): Promise<Account>;
+  /**
+   * A user made through the real create-user command; a department user belongs to `departmentCode`
+   * (default `TEST-DEPT`).
+   */
+  createAccount(role: Role, displayName?: string, options?: { departmentCode?: string }): Promise<Account>;
+  /** The server's database, for a test that prepares records through a module's own commands. */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -96,9 +103,14 @@ export async function startHarness(): Promise<Harness> {
         watchForErrors(page);
         return page;
       },
-      async createAccount(role, displayName) {
-        const user = await createUser(test.database, { role, ...(displayName ? { displayName } : {}) });
-        return { email: user.email, password: user.password };
+      database: test.database,
+      async createAccount(role, displayName, options = {}) {
+        const user = await createUser(test.database, {
+          role,
+          ...(displayName ? { displayName } : {}),
+          ...(options.departmentCode ? { departmentCode: options.departmentCode } : {}),
+        });
+        return { id: user.id, email: user.email, password: user.password };
       },
       async close() {
         for (const context of contexts) await context.close().catch(() => {});
