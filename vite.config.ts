@@ -4,6 +4,7 @@
  * origin only, so the build must emit no inline script or style: the module-preload polyfill (an
  * inline-able snippet older browsers needed) is off, and every style lives in a CSS file.
  */
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -11,7 +12,8 @@ export default defineConfig({
   root: 'src/web',
   plugins: [react()],
   build: {
-    outDir: '../../dist/web',
+    // `WEB_DIST_DIR` (see src/kernel/server/web-dist.ts) moves it, e.g. to build two copies side by side.
+    outDir: process.env.WEB_DIST_DIR ? resolve(process.env.WEB_DIST_DIR) : '../../dist/web',
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     // No `data:` URLs for assets: the CSP's font-src and the rest allow files from the origin only.

@@ -4,7 +4,6 @@
  * the built web app for every other path.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -26,9 +25,9 @@ import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
 import { addMessages } from './i18n.ts';
 import { refuseNulCharacters } from './input-guards.ts';
 import type { Kernel, ServerModule } from './module.ts';
+import { webDistDir } from './web-dist.ts';
 
 export const apiPrefix = '/api/v1';
-const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
 export interface AppOptions {
   config: Config;
@@ -62,7 +61,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const servesWebApp = existsSync(webRoot);
+  const servesWebApp = existsSync(webDistDir);
   registerErrorHandling(
     app,
     config.BODY_LIMIT_BYTES,
@@ -150,6 +149,6 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
     uiConfig: { url: `${apiPrefix}/openapi.json` },
   });
 
-  if (servesWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (servesWebApp) await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });
   return app;
 }

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { modules } from '../../../server/modules.ts';
@@ -22,10 +22,11 @@ import { buildApp } from '../../server/app.ts';
 import type { Database } from '../../server/db.ts';
 import { loadDataset } from '../../server/seed/load-dataset.ts';
 import { createTestDatabase, type TestDatabase, testConfig } from '../../server/testing.ts';
+import { webDistDir } from '../../server/web-dist.ts';
 import type { Language } from '../../shared/language.ts';
 import type { Role } from '../../shared/roles.ts';
 
-const builtIndex = fileURLToPath(new URL('../../../../dist/web/index.html', import.meta.url));
+const builtIndex = join(webDistDir, 'index.html');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -55,7 +56,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(builtIndex)) {
     throw new Error(
-      'The web app is not built (dist/web/index.html is missing): run `npm run build:web` before the browser tests.',
+      `The web app is not built (${builtIndex} is missing): run \`npm run build:web\` before the browser tests.`,
     );
   }
   if (!existsSync(chromiumPath)) {
