@@ -4,5 +4,6 @@ import { openDataRoutes } from './routes.ts';
 
 export const openDataModule: ServerModule = {
   name: 'opendata',
+  migrations: new URL('./migrations/', import.meta.url),
   routes: openDataRoutes,
 };

@@ -5,14 +5,28 @@ import { modules } from '../../../server/modules.ts';
 import { buildApp } from '../app.ts';
 import type { ServerModule } from '../module.ts';
 import { loadDataset } from '../seed/load-dataset.ts';
+import { readWorkbook, xlsxContentType } from '../spreadsheet.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
 import { toCsv } from './csv.ts';
 import { openDataModule } from './module.ts';
+import { publicDataChanged } from './public-cache.ts';
+
+/** Rows a test changes, to see the catalogue's "last update" move. */
+let changingRows = [{ value: 1 }];
 
 /** A module publishing values a spreadsheet would misread: a formula, a comma, a quote, a line break. */
 const fixture: ServerModule = {
   name: 'fixture',
   openData: [
+    {
+      id: 'fixture-changing',
+      title: { ko: '바뀌는 자료', en: 'Changing' },
+      description: { ko: '시험용 자료', en: 'Test data' },
+      columns: [{ name: 'value', description: { ko: '값', en: 'Value' } }],
+      async rows() {
+        return changingRows;
+      },
+    },
     {
       id: 'fixture-awkward',
       title: { ko: '시험용', en: 'Fixture' },
@@ -52,7 +66,51 @@ describe('open data', () => {
     assert.equal(bureau.source, '1.2');
     assert.ok(bureau.columns.some((column: { name: string }) => column.name === 'headcount'));
     assert.equal(bureau.downloads.csv, '/api/v1/open-data/bureau-divisions.csv');
+    assert.equal(bureau.downloads.xlsx, '/api/v1/open-data/bureau-divisions.xlsx');
+    assert.deepEqual(bureau.formats, ['csv', 'json', 'xlsx']);
+    assert.equal(bureau.page, '/open-data/bureau-divisions');
+    assert.ok(Date.parse(bureau.updatedAt) > 0, 'a declared dataset has a last update');
     assert.ok(datasets.some((dataset: { id: string }) => dataset.id === 'fixture-awkward'));
+  });
+
+  it("moves a dataset's last update when its rows change, and only then", async () => {
+    const updatedAt = async () =>
+      (await get('/open-data'))
+        .json()
+        .datasets.find((dataset: { id: string }) => dataset.id === 'fixture-changing').updatedAt as string;
+    const first = await updatedAt();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    publicDataChanged();
+    assert.equal(await updatedAt(), first, 'the same rows keep their date');
+    changingRows = [{ value: 2 }];
+    publicDataChanged();
+    const second = await updatedAt();
+    assert.ok(Date.parse(second) > Date.parse(first), `${second} after ${first}`);
+    assert.equal((await get('/open-data/fixture-changing.json')).json().rows[0].value, 2);
+  });
+
+  it('serves a dataset as an Excel workbook with its codebook', async () => {
+    const response = await get('/open-data/bureau-divisions.xlsx');
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-type'], xlsxContentType);
+    assert.match(String(response.headers['content-disposition']), /filename="bureau-divisions\.xlsx"/);
+    const data = readWorkbook(response.rawPayload);
+    assert.equal(data.name, 'data');
+    assert.deepEqual(
+      data.rows.map((row) => [row.values.code, row.values.headcount]),
+      [
+        ['DHRP', '45'],
+        ['DHRP-DHR', '16'],
+        ['DHRP-M18', '17'],
+        ['DHRP-IKC', '12'],
+      ],
+    );
+    const codebook = readWorkbook(response.rawPayload, 'codebook');
+    assert.ok(codebook.rows.some((row) => row.values.column === 'headcount'));
+    const again = await get('/open-data/bureau-divisions.xlsx', {
+      'if-none-match': String(response.headers.etag),
+    });
+    assert.equal(again.statusCode, 304);
   });
 
   it('serves bureau-divisions as CSV: byte-order mark, header, the bureau and its divisions', async () => {
@@ -113,6 +171,7 @@ describe('open data', () => {
     for (const url of [
       '/open-data/nothing.csv',
       '/open-data/nothing.json',
+      '/open-data/nothing.xlsx',
       '/open-data/bureau-divisions.xml',
     ]) {
       const response = await get(url);
@@ -131,7 +190,7 @@ describe('open data', () => {
         logger: false,
       });
       await app.ready();
-    }, /fixture-awkward is declared by both fixture and twin/);
+    }, /fixture-changing is declared by both fixture and twin/);
   });
 });
 

@@ -28,7 +28,7 @@ export function publicDataChanged(): void {
 }
 
 interface Entry {
-  body: string;
+  body: string | Buffer;
   contentType: string;
   etag: string;
   generation: number;
@@ -37,7 +37,8 @@ interface Entry {
 
 /** A serialised public answer. */
 export interface PublicBody {
-  body: string;
+  /** Text, or the bytes of a binary file (a workbook). */
+  body: string | Buffer;
   contentType: string;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The open-data catalogue: every dataset that a module's manifest declares (`openData`), listed and
- * downloadable as CSV and JSON. It loops over the manifests and knows no module by name.
+ * The open-data catalogue: every dataset that a module's manifest declares (`openData`), listed with
+ * its codebook and last change, and downloadable as CSV, JSON and Excel. It loops over the manifests
+ * and knows no module by name.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,8 +9,10 @@ import { z } from 'zod';
 import { apiPrefix } from '../app.ts';
 import { notFound } from '../errors.ts';
 import type { Kernel, OpenDataset } from '../module.ts';
+import { writeWorkbook, xlsxContentType } from '../spreadsheet.ts';
 import { toCsv } from './csv.ts';
 import { jsonBody, PublicCache, sendPublic } from './public-cache.ts';
+import { lastChanges, recordSnapshot } from './snapshots.ts';
 
 const bilingual = z.object({ ko: z.string(), en: z.string() });
 
@@ -20,8 +23,16 @@ const datasetSchema = z.object({
   title: bilingual,
   description: bilingual,
   source: z.string().nullable(),
+  /** The seed document's table the dataset regenerates, e.g. `Table 3`. */
+  seedTable: z.string().nullable(),
+  /** When the rows last changed (ISO 8601), or null before they were first computed. */
+  updatedAt: z.string().nullable(),
+  /** The codebook: what each column means. */
   columns: z.array(z.object({ name: z.string(), description: bilingual })),
-  downloads: z.object({ csv: z.string(), json: z.string() }),
+  formats: z.array(z.enum(['csv', 'json', 'xlsx'])),
+  downloads: z.object({ csv: z.string(), json: z.string(), xlsx: z.string() }),
+  /** The dataset's page in the web app (its codebook and a preview). */
+  page: z.string(),
 });
 
 const catalogueSchema = z.object({ datasets: z.array(datasetSchema) });
@@ -60,17 +71,27 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
     if (!found) throw notFound();
     return found;
   };
-  const describe = ({ module, dataset }: { module: string; dataset: OpenDataset }) => {
+  const describe = ({ module, dataset }: { module: string; dataset: OpenDataset }, updatedAt?: Date) => {
     const { id } = dataset;
+    const download = `${apiPrefix}/open-data/${id}`;
     return {
       id,
       module,
       title: dataset.title,
       description: dataset.description,
       source: dataset.source ?? null,
+      seedTable: dataset.seedTable ?? null,
+      updatedAt: updatedAt?.toISOString() ?? null,
       columns: [...dataset.columns],
-      downloads: { csv: `${apiPrefix}/open-data/${id}.csv`, json: `${apiPrefix}/open-data/${id}.json` },
+      formats: ['csv' as const, 'json' as const, 'xlsx' as const],
+      downloads: { csv: `${download}.csv`, json: `${download}.json`, xlsx: `${download}.xlsx` },
+      page: `/open-data/${id}`,
     };
+  };
+  /** A dataset's rows, its last change recorded on the way. */
+  const rowsOf = async (dataset: OpenDataset) => {
+    const rows = await dataset.rows(database.db);
+    return { rows, updatedAt: await recordSnapshot(database.db, dataset.id, rows) };
   };
 
   app.get(
@@ -84,9 +105,16 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
       },
     },
     async (request, reply) => {
-      const entry = await cache.get('catalogue', async () =>
-        jsonBody(catalogueSchema, { datasets: [...(await all()).values()].map(describe) }),
-      );
+      const entry = await cache.get('catalogue', async () => {
+        // The declared datasets are small tables, so listing them checks them for changes; a listed
+        // dataset (one per indicator, any size) shows the change seen when it was last downloaded.
+        for (const { dataset } of datasets.values()) await rowsOf(dataset);
+        const changes = await lastChanges(database.db);
+        const described = [...(await all()).values()].map((found) =>
+          describe(found, changes.get(found.dataset.id)),
+        );
+        return jsonBody(catalogueSchema, { datasets: described });
+      });
       return sendPublic(request, reply, entry);
     },
   );
@@ -107,7 +135,7 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
       const entry = await cache.get(`${id}.csv`, async () => ({
         body: toCsv(
           dataset.columns.map((column) => column.name),
-          await dataset.rows(database.db),
+          (await rowsOf(dataset)).rows,
         ),
         contentType: 'text/csv; charset=utf-8',
       }));
@@ -130,11 +158,44 @@ export function openDataRoutes(scope: FastifyInstance, { database, modules }: Ke
     async (request, reply) => {
       const { id } = request.params;
       const found = await find(id);
-      const { dataset } = found;
-      const description = describe(found);
-      const entry = await cache.get(`${id}.json`, async () =>
-        jsonBody(datasetFileSchema, { ...description, rows: await dataset.rows(database.db) }),
-      );
+      const entry = await cache.get(`${id}.json`, async () => {
+        const { rows, updatedAt } = await rowsOf(found.dataset);
+        return jsonBody(datasetFileSchema, { ...describe(found, updatedAt), rows });
+      });
+      return sendPublic(request, reply, entry);
+    },
+  );
+
+  app.get(
+    '/open-data/:id.xlsx',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A dataset as an Excel workbook: a sheet of rows and a sheet of the codebook',
+        params,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { dataset } = await find(id);
+      const entry = await cache.get(`${id}.xlsx`, async () => {
+        const { rows } = await rowsOf(dataset);
+        const body = writeWorkbook([
+          { name: 'data', columns: dataset.columns.map((column) => column.name), rows },
+          {
+            name: 'codebook',
+            columns: ['column', 'description_ko', 'description_en'],
+            rows: dataset.columns.map((column) => ({
+              column: column.name,
+              description_ko: column.description.ko,
+              description_en: column.description.en,
+            })),
+          },
+        ]);
+        return { body, contentType: xlsxContentType };
+      });
+      reply.header('content-disposition', `attachment; filename="${id}.xlsx"`);
       return sendPublic(request, reply, entry);
     },
   );
