@@ -4,9 +4,11 @@
  * loads the dataset when the database has none for the configured city.
  */
 import type { ServerModule } from '../module.ts';
+import { anyContains } from '../search.ts';
 import { listFigures, seedFigures } from './figures.ts';
 import { loadDataset } from './load-dataset.ts';
 import { figureRoutes } from './routes.ts';
+import { seedDb } from './tables.ts';
 
 export const seedModule: ServerModule = {
   name: 'seed',
@@ -14,6 +16,39 @@ export const seedModule: ServerModule = {
   routes: figureRoutes,
   seed: seedFigures,
   seedTables: ['seed_figures'],
+  // The city itself, before any module's figure: how many people the rights are for.
+  async headlines(db) {
+    const population = await seedDb(db)
+      .selectFrom('seed_figures')
+      .selectAll()
+      .where('id', '=', 'population')
+      .executeTakeFirst();
+    if (!population) return [];
+    return [
+      {
+        id: 'population',
+        label: { ko: population.label_ko, en: population.label_en },
+        value: population.value,
+        unit: { ko: '명', en: 'people' },
+        path: '/figures#population',
+        order: 0,
+      },
+    ];
+  },
+  async publicSearch(db, query, limit) {
+    const figures = await seedDb(db)
+      .selectFrom('seed_figures')
+      .select(['id', 'label_ko', 'label_en', 'quote'])
+      .where((eb) => anyContains(eb, ['label_ko', 'label_en', 'quote'], query))
+      .orderBy('sort_order')
+      .limit(limit)
+      .execute();
+    return figures.map((figure) => ({
+      recordType: 'figure',
+      title: { ko: figure.label_ko, en: figure.label_en },
+      path: `/figures#${figure.id}`,
+    }));
+  },
   async onStart({ config, database, modules }) {
     const result = await loadDataset({
       database,

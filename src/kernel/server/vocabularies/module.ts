@@ -3,7 +3,8 @@
  * targets) and the tagging of any module's record with their terms. Modules tag through `./tags.ts`
  * and read the shapes in `./contract.ts`.
  */
-import type { ServerModule } from '../module.ts';
+import type { PublicSearchHit, ServerModule } from '../module.ts';
+import { anyContains } from '../search.ts';
 import { messages } from './messages.ts';
 import { vocabularyRoutes } from './routes.ts';
 import { seedVocabularies } from './seed.ts';
@@ -15,6 +16,29 @@ export const vocabModule: ServerModule = {
   messages,
   routes: vocabularyRoutes,
   seed: seedVocabularies,
+  // A term's page lists what the city does for that right, group or goal: what a search should find.
+  async publicSearch(db, query, limit) {
+    const terms = await vocabDb(db)
+      .selectFrom('vocab_terms')
+      .select(['vocabulary', 'code', 'name_ko', 'name_en', 'description_ko', 'description_en'])
+      .where((eb) => anyContains(eb, ['name_ko', 'name_en', 'description_ko', 'description_en'], query))
+      .orderBy('vocabulary')
+      .orderBy('sort_order')
+      .limit(limit)
+      .execute();
+    return terms.map((term): PublicSearchHit => {
+      const hit: PublicSearchHit = {
+        recordType: term.vocabulary,
+        // No Korean name (an SDG goal without a translation): the English stands in, as on its page.
+        title: { ko: term.name_ko ?? term.name_en, en: term.name_en },
+        path: `/vocabularies/${term.vocabulary}/${encodeURIComponent(term.code)}`,
+      };
+      if (term.description_ko && term.description_en) {
+        hit.summary = { ko: term.description_ko, en: term.description_en };
+      }
+      return hit;
+    });
+  },
   openData: [
     {
       id: 'bureau-divisions',
