@@ -2,6 +2,7 @@
 // by keyboard alone, the language switch keeps the page, the layout reflows at 320 CSS px, and the
 // pages show the dataset's figures and vocabularies.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../shared/language.ts';
@@ -16,6 +17,16 @@ const publicPages: { path: string; heading: Record<Language, string | RegExp> }[
   { path: '/vocabularies/sdg-targets', heading: { ko: '지속가능발전 세부목표', en: 'SDG targets' } },
   { path: '/vocabularies/rights/sample-dignity', heading: { ko: /존엄하게 살 권리/, en: /live in dignity/ } },
   { path: '/vocabularies/districts/dong-gu', heading: { ko: '동구', en: 'Dong-gu' } },
+  { path: '/search?q=%EC%9D%B8%EA%B6%8C', heading: { ko: '“인권” 검색 결과', en: 'Results for “인권”' } },
+  { path: '/search', heading: { ko: '검색', en: 'Search' } },
+  { path: '/open-data', heading: { ko: '공공데이터', en: 'Open data' } },
+  {
+    path: '/open-data/bureau-divisions',
+    heading: {
+      ko: '인권 담당 국과 소속 과의 공무원 수',
+      en: 'The human rights bureau and its divisions, with their officials',
+    },
+  },
   { path: '/login', heading: { ko: '직원 로그인', en: 'Staff sign-in' } },
   { path: '/no/such/page', heading: { ko: '페이지를 찾을 수 없습니다', en: 'Page not found' } },
 ];
@@ -77,6 +88,8 @@ describe('public pages in the browser', () => {
       'a: 본문 바로가기',
       'a: 광주 인권도시 플랫폼 홈',
       ...publicMenu,
+      'input#site-search-q: ',
+      'button: 검색',
       'button: English',
       'a: 로그인',
     ];
@@ -126,7 +139,9 @@ describe('public pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await page.goto('/');
     await page.getByText('1,480,000명').waitFor();
-    assert.ok(await page.getByText('출처: 서문').isVisible(), 'a headline figure says where it comes from');
+    // Each headline links to where it is explained.
+    await page.getByRole('link', { name: '광주광역시 인구' }).click();
+    await waitForHeading(page, '숫자로 보는 광주');
 
     await page.goto('/figures');
     await waitForHeading(page, '숫자로 보는 광주');
@@ -154,6 +169,52 @@ describe('public pages in the browser', () => {
     await page.goto('/vocabularies/districts/dong-gu');
     await waitForHeading(page, 'Dong-gu');
     await page.getByText('No public record is tagged with this term yet.').waitFor();
+  });
+
+  it('searches all public content from the header by keyboard, and finds 인권', async () => {
+    const page = await harness.newPage({ language: 'ko' });
+    await page.goto('/');
+    await waitForHeading(page, '광주 인권도시 플랫폼');
+    await page.getByRole('search').getByLabel('검색어').focus();
+    await page.keyboard.type('인권');
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, '“인권” 검색 결과');
+    assert.equal(await focused(page), 'h1: “인권” 검색 결과', 'focus moves to the results');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /“인권”에 대한 결과 \d+건/ })
+      .waitFor();
+    const figures = page.getByRole('region', { name: /숫자로 보는 광주: \d+건/ });
+    assert.ok((await figures.getByRole('link').count()) > 0, 'figures that speak of 인권 are found');
+    await checkAccessibility(page, 'search results (ko)');
+  });
+
+  it('lists the open datasets with their codebooks, and downloads one as CSV', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Open data' })
+      .click();
+    await waitForHeading(page, 'Open data');
+    await page
+      .getByRole('link', {
+        name: 'The human rights bureau and its divisions, with their officials',
+        exact: true,
+      })
+      .click();
+    await waitForHeading(page, 'The human rights bureau and its divisions, with their officials');
+    const codebook = page.getByRole('table', { name: /columns and their meaning/ });
+    assert.ok(await codebook.getByRole('rowheader', { name: 'headcount' }).isVisible());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /as CSV$/ }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'bureau-divisions.csv');
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV begins with a byte-order mark');
+    assert.match(bytes.toString('utf8'), /민주인권평화국/);
   });
 
   it('shows the 404 page for an unknown address', async () => {

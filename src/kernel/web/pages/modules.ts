@@ -3,6 +3,7 @@ import type { WebModule } from '../module.ts';
 import { accountsWebModule } from './accounts/module.ts';
 import { auditWebModule } from './audit/module.ts';
 import { figuresWebModule } from './figures/module.ts';
+import { portalWebModule } from './portal/module.ts';
 import { vocabulariesWebModule } from './vocabularies/module.ts';
 
 /** In menu order (accounts first: its dashboard leads the staff menu). */
@@ -10,5 +11,6 @@ export const kernelWebModules: readonly WebModule[] = [
   accountsWebModule,
   figuresWebModule,
   vocabulariesWebModule,
+  portalWebModule,
   auditWebModule,
 ];

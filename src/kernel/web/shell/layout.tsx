@@ -8,6 +8,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router'
 import { languageInQuery, setLanguage, useLanguage, useText } from '../i18n/index.ts';
 import { shellText, useRoleName } from '../i18n/shell.ts';
 import { type NavigationItem, useWebModules } from '../module.ts';
+import { SearchForm } from '../pages/portal/search-form.tsx';
 import { loginPath, useSession } from '../session.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -90,6 +91,7 @@ export function Layout() {
           <Menu label={t('mainMenu')} items={publicItems} />
           <Menu label={t('staffMenu')} items={staffItems} />
           <div className="site-header__tools">
+            <SearchForm />
             <LanguageSwitch />
             <Account />
           </div>
@@ -106,7 +108,7 @@ export function Layout() {
               <a href="/api/v1/docs/">{t('apiDocs')}</a>
             </li>
             <li>
-              <a href="/api/v1/open-data">{t('openData')}</a>
+              <Link to="/open-data">{t('openData')}</Link>
             </li>
           </ul>
         </div>

@@ -1,28 +1,47 @@
 /**
- * The front page: the platform and the city, a short introduction, a few headline figures read live
- * from `/figures` (each with its source section), and where to go next.
+ * The front page: the platform and the city, the headline figures every module reports from its live
+ * data (`/portal/home`, each linking to where it is explained), and where to go next: every public
+ * section the modules' manifests name, so a new module appears here without this page knowing it.
  */
 import { Link } from 'react-router';
+import type { Language } from '../../../kernel/shared/language.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
-import { figuresText, formatFigure, sectionName } from '../../../kernel/web/pages/figures/messages.ts';
-import type { FigureList } from '../../../kernel/web/pages/figures/types.ts';
-import { Loaded, Page } from '../../../kernel/web/ui/index.ts';
+import { useWebModules } from '../../../kernel/web/module.ts';
+import type { Headline } from '../../../kernel/web/pages/portal/types.ts';
+import { formatNumber, Loaded, Page } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { homeText } from './messages.ts';
 
-/** The figures the front page shows, by their id in the dataset, in this order. */
-const headlineFigures = [
-  'population',
-  'action-plan-policy-tasks',
-  'human-rights-indicators',
-  'hr-education-participation-rate-2017',
-];
+/** Korean writes a counter straight after the number (1,480,000명); English leaves a space, but not before %. */
+function withUnit(headline: Headline, language: Language): string {
+  const value = formatNumber(headline.value);
+  const unit = headline.unit?.[language];
+  if (!unit) return value;
+  return language === 'ko' || unit === '%' ? `${value}${unit}` : `${value} ${unit}`;
+}
+
+function HeadlineCard({ headline }: { headline: Headline }) {
+  const language = useLanguage();
+  const label = (
+    <>
+      {headline.label[language]}
+      {headline.asOf ? ` (${headline.asOf})` : ''}
+    </>
+  );
+  return (
+    <li className="card">
+      <p className="figure-card__value">{withUnit(headline, language)}</p>
+      <p className="figure-card__label">{headline.path ? <Link to={headline.path}>{label}</Link> : label}</p>
+    </li>
+  );
+}
 
 export default function HomePage() {
   const t = useText(homeText);
-  const tFigures = useText(figuresText);
   const language = useLanguage();
-  const figures = useApiData<FigureList>('/figures');
+  const modules = useWebModules();
+  const home = useApiData<{ headlines: Headline[] }>('/portal/home');
+  const sections = modules.flatMap((module) => module.navigation.filter((item) => !item.roles));
 
   return (
     <Page
@@ -38,25 +57,14 @@ export default function HomePage() {
     >
       <section aria-labelledby="headline-figures" className="section">
         <h2 id="headline-figures">{t('figuresTitle')}</h2>
-        <Loaded state={figures}>
-          {(data) => {
-            const byId = new Map(data.figures.map((figure) => [figure.id, figure]));
-            const shown = headlineFigures.flatMap((id) => byId.get(id) ?? []);
-            return (
-              <ul className="card-list">
-                {shown.map((figure) => (
-                  <li key={figure.id} className="card">
-                    <p className="figure-card__value">{formatFigure(figure.value, figure.unit, language)}</p>
-                    <p className="figure-card__label">
-                      {figure.label[language]}
-                      {figure.year ? ` (${figure.year})` : ''}
-                    </p>
-                    <p className="meta">{t('source', { section: sectionName(tFigures, figure.section) })}</p>
-                  </li>
-                ))}
-              </ul>
-            );
-          }}
+        <Loaded state={home}>
+          {({ headlines }) => (
+            <ul className="card-list">
+              {headlines.map((headline) => (
+                <HeadlineCard key={`${headline.module}:${headline.id}`} headline={headline} />
+              ))}
+            </ul>
+          )}
         </Loaded>
         <p>
           <Link to="/figures">{t('allFigures')}</Link>
@@ -64,30 +72,14 @@ export default function HomePage() {
       </section>
       <section aria-labelledby="explore" className="section">
         <h2 id="explore">{t('exploreTitle')}</h2>
-        <ul className="card-list">
-          <li className="card">
-            <h3>
-              <Link to="/vocabularies">{t('vocabularies')}</Link>
-            </h3>
-            <p>{t('vocabulariesText')}</p>
-          </li>
-          <li className="card">
-            <h3>
-              <Link to="/figures">{t('figures')}</Link>
-            </h3>
-            <p>{t('figuresText')}</p>
-          </li>
-          <li className="card">
-            <h3>
-              <a href="/api/v1/docs/">{t('apiDocs')}</a>
-            </h3>
-            <p>{t('apiDocsText')}</p>
-          </li>
-          <li className="card">
-            <h3>
-              <a href="/api/v1/open-data">{t('openData')}</a>
-            </h3>
-            <p>{t('openDataText')}</p>
+        <ul className="link-grid">
+          {sections.map((item) => (
+            <li key={item.path}>
+              <Link to={item.path}>{item.label[language]}</Link>
+            </li>
+          ))}
+          <li>
+            <a href="/api/v1/docs/">{t('apiDocs')}</a>
           </li>
         </ul>
       </section>

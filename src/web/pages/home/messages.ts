@@ -9,18 +9,9 @@ export const homeText = defineMessages('home', {
     intro:
       '광주광역시는 5·18 민주화운동의 정신을 이어받아 민주·인권·평화의 도시를 만들어 가고 있습니다. 이 플랫폼은 인권 조례와 헌장, 인권기본계획, 인권지표, 인권옴부즈맨, 인권영향평가, 인권교육, 세계인권도시포럼 같은 광주의 인권도시 체계를 운영하고, 그 공개 자료를 누구나 볼 수 있게 합니다.',
     figuresTitle: '숫자로 보는 광주',
-    source: '출처: {{section}}',
     allFigures: '모든 수치 보기',
     exploreTitle: '둘러보기',
-    vocabularies: '공통 용어',
-    vocabulariesText:
-      '인권헌장 조항, 대상 집단, 자치구, 부서, 지속가능발전목표처럼 모든 기록이 함께 쓰는 용어',
-    figures: '숫자로 보는 광주',
-    figuresText: '기초 문서가 밝힌 모든 수치와 그 출처',
     apiDocs: 'API 문서',
-    apiDocsText: '이 플랫폼의 공개 API 설명서(영어)',
-    openData: '공공데이터',
-    openDataText: '내려받을 수 있는 공개 자료의 목록(JSON)',
   },
   en: {
     title: 'Gwangju Human Rights City Platform',
@@ -29,17 +20,8 @@ export const homeText = defineMessages('home', {
     intro:
       "Carrying on the spirit of the May 18 Democratization Movement, the City of Gwangju is building a city of democracy, human rights and peace. This platform runs Gwangju's human rights city systems: the ordinance and the charter, the basic plan, the human rights indicators, the ombudsman, impact assessments, human rights education and the World Human Rights Cities Forum, and makes their public data open to everyone.",
     figuresTitle: 'Gwangju in figures',
-    source: 'Source: {{section}}',
     allFigures: 'See all figures',
     exploreTitle: 'Explore',
-    vocabularies: 'Shared vocabularies',
-    vocabulariesText:
-      'The terms every record shares: charter articles, target groups, districts, departments, the Sustainable Development Goals',
-    figures: 'Gwangju in figures',
-    figuresText: 'Every figure the source document states, with where it comes from',
     apiDocs: 'API documentation',
-    apiDocsText: "The reference of the platform's public API",
-    openData: 'Open data',
-    openDataText: 'The catalogue of public datasets to download (JSON)',
   },
 });
