@@ -10,13 +10,14 @@ import { openConfiguredDatabase } from '../kernel/server/runtime.ts';
 import * as audit from './cli/audit.ts';
 import * as backup from './cli/backup.ts';
 import * as migrate from './cli/migrate.ts';
+import * as report from './cli/report.ts';
 import * as seed from './cli/seed.ts';
 import * as serve from './cli/serve.ts';
 import * as user from './cli/user.ts';
 import { modules } from './modules.ts';
 
 const program = new Command('rightscity').description('rightscity: the human rights city platform');
-for (const command of [serve, migrate, seed, user, audit, backup]) command.register(program);
+for (const command of [serve, migrate, seed, user, audit, backup, report]) command.register(program);
 const cliContext: CliContext = {
   async openDatabase(purpose) {
     const config = readConfig();

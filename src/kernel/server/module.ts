@@ -45,8 +45,12 @@ export interface OpenDataset {
   rows(db: Db): Promise<Record<string, unknown>[]>;
   /** The seed document's table this dataset regenerates (e.g. `Table 3`), if any. */
   seedTable?: string;
-  /** Where the annual report prints this dataset as a table; omitted, the report leaves it out. */
-  report?: { part: ReportPart; order: number };
+  /**
+   * Where the annual report prints this dataset as a table; omitted, the report leaves it out. The
+   * report charts `chart.value` by `chart.label` beside the table (default: the first text column and
+   * the first numeric one).
+   */
+  report?: { part: ReportPart; order: number; chart?: { label: string; value: string } | false };
 }
 
 /** The parts of the annual Human Rights City report, in the order of the seed document. */

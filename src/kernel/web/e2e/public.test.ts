@@ -27,6 +27,7 @@ const publicPages: { path: string; heading: Record<Language, string | RegExp> }[
       en: 'The human rights bureau and its divisions, with their officials',
     },
   },
+  { path: '/report', heading: { ko: '인권도시 연례 보고서', en: 'Annual Human Rights City report' } },
   { path: '/login', heading: { ko: '직원 로그인', en: 'Staff sign-in' } },
   { path: '/no/such/page', heading: { ko: '페이지를 찾을 수 없습니다', en: 'Page not found' } },
 ];

@@ -35,6 +35,15 @@ export const portalText = defineMessages('portal', {
     module: '모듈',
     backToCatalogue: '공공데이터 목록으로',
     apiNote: '같은 자료를 API로도 받을 수 있습니다:',
+    reportTitle: '인권도시 연례 보고서',
+    reportLead:
+      '그해의 인권도시 보고서를 플랫폼의 데이터로 바로 만듭니다. 기초 문서의 차례(서문, 인권 체계와 정책, 이해관계자와의 협력, 지속가능발전목표, 유엔 인권 체계)를 따르고, 표마다 같은 값의 그래프가 있습니다.',
+    reportYear: '연도',
+    reportLanguage: '보고서 언어',
+    reportOpenHtml: '{{year}}년 보고서 열기(HTML)',
+    reportDownloadPdf: '{{year}}년 보고서 내려받기(PDF)',
+    reportCli:
+      '명령줄에서도 만들 수 있습니다: npx rightscity report --year 연도 --lang ko --format pdf --out 파일',
   },
   en: {
     searchLabel: 'Site search',
@@ -69,5 +78,14 @@ export const portalText = defineMessages('portal', {
     module: 'Module',
     backToCatalogue: 'Back to the open data',
     apiNote: 'The same data is available from the API:',
+    reportTitle: 'Annual Human Rights City report',
+    reportLead:
+      "The year's Human Rights City report, generated from the platform's data when you ask. It follows the source document's outline (preamble, systems and policies, collaboration with stakeholders, the SDGs, the UN system), and every table has a chart of the same values.",
+    reportYear: 'Year',
+    reportLanguage: 'Language of the report',
+    reportOpenHtml: 'Open the {{year}} report (HTML)',
+    reportDownloadPdf: 'Download the {{year}} report (PDF)',
+    reportCli:
+      'Also from the command line: npx rightscity report --year YEAR --lang en --format pdf --out FILE',
   },
 });
