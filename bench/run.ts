@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick]`: every scenario on the embedded engine and, when DATABASE_URL is set,
  * on PostgreSQL; a table per scenario, then one line of JSON with every figure (null with its reason
- * where the thing measured does not exist yet). Sizes: `lib/scenario.ts`, documented in README.md.
+ * where a figure could not be measured). Sizes: `lib/scenario.ts`, documented in README.md.
  */
 import { availableParallelism } from 'node:os';
 import type { Engine } from '../src/kernel/server/db.ts';
@@ -12,16 +12,12 @@ import { measureHomeJs } from './scenarios/home-js.ts';
 import { importObservations } from './scenarios/import.ts';
 import { intake } from './scenarios/intake.ts';
 import { publicRead } from './scenarios/public-read.ts';
+import { report } from './scenarios/report.ts';
 import { search } from './scenarios/search.ts';
 import { startup } from './scenarios/startup.ts';
 
 /** In this order: the first start (startup) loads the dataset the others read. */
-const scenarios: EngineScenario[] = [startup, publicRead, intake, search, importObservations];
-
-/** Figures whose subject does not exist yet: null, with the reason, until a scenario measures them. */
-const pending: Record<string, string> = {
-  report_ms: 'the annual report (HTML) does not exist yet',
-};
+const scenarios: EngineScenario[] = [startup, publicRead, report, intake, search, importObservations];
 
 const mode = process.argv.includes('--quick') ? 'quick' : 'full';
 const engines: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
@@ -38,10 +34,6 @@ for (const engine of engines) {
   try {
     for (const scenario of scenarios) {
       await scenario.run({ engine, place, sizes: sizes[mode], figures, reasons: engineReasons });
-    }
-    for (const [name, reason] of Object.entries(pending)) {
-      figures[name] = null;
-      engineReasons[name] = reason;
     }
     // The web app's size does not depend on the engine: measured once, on the embedded one.
     if (engine === 'pglite') await measureHomeJs(place, shared, reasons);

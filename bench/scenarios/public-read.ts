@@ -4,9 +4,6 @@
  * same run; an endpoint's ratio is its requests per second over the health check's, so it shows what
  * our own code costs above the framework. The figure is the worst endpoint's ratio and p99. The
  * server's peak memory (VmHWM) is reset after start and read after the loads.
- *
- * The portal's home data is, today, the city's figures (what the home page loads); when the portal
- * gathers more, put its endpoint here.
  */
 import { runLoad } from '../lib/load.ts';
 import { peakRssMb, resetPeakRss } from '../lib/proc.ts';
@@ -14,7 +11,7 @@ import { printTable, round } from '../lib/report.ts';
 import type { EngineScenario } from '../lib/scenario.ts';
 
 const endpoints = [
-  { role: 'portal home data', path: '/api/v1/figures', note: 'what the home page loads today' },
+  { role: 'portal home data', path: '/api/v1/portal/home', note: "every module's headlines" },
   { role: "an indicator's data", path: '/api/v1/indicators/1-1/observations', note: 'as seeded' },
   { role: 'an open-data CSV', path: '/api/v1/open-data/bureau-divisions.csv', note: '' },
 ];
