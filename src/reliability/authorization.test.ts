@@ -1,7 +1,8 @@
 /**
  * The authorization matrix: every operation of the OpenAPI document × the anonymous public and every
  * role × (for a per-record route) the caller's own record and someone else's, against the expected
- * table kept beside this file (`authorization-matrix.csv`). A cell says `allow`, `deny`, or `own`
+ * table: the kernel's rows beside this file (`authorization-matrix.csv`), each module's in its
+ * `reliability/authorization.csv` (see `contributions.ts`). A cell says `allow`, `deny`, or `own`
  * (allowed on the caller's own record, refused on another's). A new route without a row, or a row
  * for a route that is gone, fails the suite: who may call what is decided in review, not by default.
  *
@@ -10,67 +11,59 @@
  * policy. A 5xx fails the suite whatever the cell says.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { createUser } from '../kernel/server/accounts/testing.ts';
 import { loadDataset } from '../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../kernel/server/testing.ts';
 import { type Role, roles } from '../kernel/shared/roles.ts';
 import { modules } from '../server/modules.ts';
 import { fromSchema, type JsonSchema } from './arbitraries.ts';
+import {
+  type AuthorizationContext,
+  type Contribution,
+  loadContributions,
+  type RecordsOf,
+  type Variants,
+} from './contributions.ts';
 import { listOperations, type Operation, sessionHeaders, urlOf } from './operations.ts';
 
-const tableFile = new URL('./authorization-matrix.csv', import.meta.url);
+const kernelTable = new URL('./authorization-matrix.csv', import.meta.url);
 const callers = ['anonymous', ...roles] as const;
 type Caller = (typeof callers)[number];
 type Cell = 'allow' | 'deny' | 'own';
-interface Variants {
-  own?: Record<string, unknown>;
-  another: Record<string, unknown>;
-  /**
-   * The values name records that exist, so a 404 is a refusal that hides the record (as a case file
-   * does from someone who may not see it). False when a part is made up (an attachment's id).
-   */
-  exists: boolean;
-}
 
 const refusalCodes = new Set(['unauthenticated', 'forbidden']);
 
-function readTable(): Map<string, Record<Caller, Cell>> {
-  const rows = parse(readFileSync(tableFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
+function readTable(files: readonly URL[]): Map<string, Record<Caller, Cell>> {
   const table = new Map<string, Record<Caller, Cell>>();
-  for (const row of rows) {
-    const operation = row.operation ?? '';
-    const cells = {} as Record<Caller, Cell>;
-    for (const caller of callers) {
-      const cell = row[caller];
-      if (cell !== 'allow' && cell !== 'deny' && cell !== 'own') {
-        throw new Error(
-          `authorization-matrix.csv: ${operation} × ${caller} is "${cell}"; use allow, deny or own`,
-        );
+  for (const file of files) {
+    const name = file.pathname.replace(/^.*\/src\//, 'src/');
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
+      string,
+      string
+    >[];
+    for (const row of rows) {
+      const operation = row.operation ?? '';
+      const cells = {} as Record<Caller, Cell>;
+      for (const caller of callers) {
+        const cell = row[caller];
+        if (cell !== 'allow' && cell !== 'deny' && cell !== 'own') {
+          throw new Error(`${name}: ${operation} × ${caller} is "${cell}"; use allow, deny or own`);
+        }
+        if (cell === 'own' && caller === 'anonymous') {
+          throw new Error(`${name}: ${operation}: the anonymous public owns no record`);
+        }
+        cells[caller] = cell;
       }
-      if (cell === 'own' && caller === 'anonymous') {
-        throw new Error(`authorization-matrix.csv: ${operation}: the anonymous public owns no record`);
-      }
-      cells[caller] = cell;
+      if (table.has(operation)) throw new Error(`${name}: ${operation} appears twice in the matrix`);
+      table.set(operation, cells);
     }
-    if (table.has(operation)) throw new Error(`authorization-matrix.csv: ${operation} appears twice`);
-    table.set(operation, cells);
   }
   return table;
 }
-
-/** Uploads the OpenAPI document describes no JSON schema for: a minimal valid file. */
-const rawBodies: Record<string, { contentType: string; payload: string }> = {
-  'POST /api/v1/indicators/{code}/observations': { contentType: 'text/csv', payload: 'Year,Value\n2024,1\n' },
-};
 
 /** One input per schema, the same on every run. */
 function sampleOf(schema: JsonSchema): unknown {
@@ -82,19 +75,22 @@ type Observed = Record<Caller, Cell>;
 describe('authorization matrix', () => {
   let test: TestApp;
   let operations: Operation[];
-  const table = readTable();
+  let table: Map<string, Record<Caller, Cell>>;
+  let contributions: Contribution[];
+  /** The modules' records, once made. */
+  const moduleRecords: RecordsOf[] = [];
+  const rawBodies: Record<string, { contentType: string; payload: string }> = {};
   const users = {} as Record<Role, { id: string }>;
   let bystander: { id: string };
   const rightCode = 'reliability-article';
-  /** A complaint filed by the public, when the ombudsman module is installed. */
-  let complaint: { id: string; receiptNumber: string } | undefined;
   const observed = new Map<string, Observed>();
   const problems: string[] = [];
 
   /**
-   * Path values that name a real record. Routes whose rule depends on who owns the record say how to
-   * find the caller's own and another's; others get any existing record; a route not listed gets
-   * values generated from its schema (the role gate answers before the record is looked up).
+   * Path values that name a real record: the kernel's here, each module's from its contribution.
+   * Routes whose rule depends on who owns the record say how to find the caller's own and another's;
+   * others get any existing record; a route not listed gets values generated from its schema (the
+   * role gate answers before the record is looked up).
    */
   const recordsOf = (caller: { id: string } | undefined): Record<string, Variants> => {
     const records: Record<string, Variants> = {
@@ -111,43 +107,16 @@ describe('authorization matrix', () => {
       },
       '/api/v1/open-data/{id}.csv': { another: { id: 'figures' }, exists: true },
       '/api/v1/open-data/{id}.json': { another: { id: 'figures' }, exists: true },
-      '/api/v1/ombudsman/members/{userId}': { another: { userId: users.ombudsman.id }, exists: true },
     };
-    // Indicator 1-2 is the department test user's own (it is responsible for it); 1-1 is another's.
-    for (const path of [
-      '/api/v1/indicators/{code}',
-      '/api/v1/indicators/{code}/observations',
-      '/api/v1/indicators/{code}/observations.csv',
-      '/api/v1/indicators/{code}/observations.json',
-    ]) {
-      records[path] = { own: { code: '1-2' }, another: { code: '1-1' }, exists: true };
-    }
-    if (complaint) {
-      // A case nobody is assigned to and nothing of which is addressed to a department.
-      const id = complaint.id;
-      for (const path of [
-        '/api/v1/ombudsman/cases/{id}',
-        '/api/v1/ombudsman/cases/{id}/transitions',
-        '/api/v1/ombudsman/cases/{id}/access-log',
-        '/api/v1/ombudsman/cases/{id}/documents/decision',
-      ]) {
-        records[path] = { another: { id }, exists: true };
-      }
-      records['/api/v1/ombudsman/cases/{id}/attachments/{attachmentId}'] = {
-        another: { id, attachmentId: randomUUID() },
-        exists: false,
-      };
-      records['/api/v1/ombudsman/cases/{id}/documents/recommendation/{recommendationId}'] = {
-        another: { id, recommendationId: randomUUID() },
-        exists: false,
-      };
-      records['/api/v1/ombudsman/complaints/{receiptNumber}/attachments'] = {
-        another: { receiptNumber: complaint.receiptNumber },
-        exists: true,
-      };
-    }
+    for (const recordsOfModule of moduleRecords) Object.assign(records, recordsOfModule(caller));
     return records;
   };
+
+  const context = (): AuthorizationContext => ({
+    test,
+    users,
+    headers: (userId) => sessionHeaders(test.database.db, userId),
+  });
 
   async function ensureRight() {
     const found = await test.app.inject({ method: 'GET', url: `/api/v1/vocabularies/rights/${rightCode}` });
@@ -170,6 +139,7 @@ describe('authorization matrix', () => {
   ) {
     // A deletion allowed for one caller must not turn the next caller's call into a 404.
     if (operation.path === '/api/v1/vocabularies/rights/{code}') await ensureRight();
+    for (const { reliability } of contributions) await reliability.beforeCall?.(operation.id, context());
     const user = caller === 'anonymous' ? undefined : users[caller];
     const query = Object.fromEntries(
       operation.queryParameters.filter((p) => p.required).map((p) => [p.name, sampleOf(p.schema)]),
@@ -225,28 +195,12 @@ describe('authorization matrix', () => {
     bystander = await createUser(database, { role: 'organisation', displayName: 'Bystander' });
     await ensureRight();
     operations = await listOperations(test.app);
-    if (modules.some((module) => module.name === 'indicators')) {
-      await sql`update indicators_indicators set responsible_department = 'TEST-DEPT' where code = '1-2'`.execute(
-        database.db,
-      );
-    }
-    if (operations.some((operation) => operation.id === 'POST /api/v1/ombudsman/complaints')) {
-      const filed = await test.app.inject({
-        method: 'POST',
-        url: '/api/v1/ombudsman/complaints',
-        payload: {
-          anonymous: true,
-          respondent: '시험과',
-          summary: '권한 시험',
-          description: '권한 시험',
-          consent: true,
-        },
-      });
-      assert.equal(filed.statusCode, 201, filed.body);
-      const { receiptNumber } = filed.json() as { receiptNumber: string };
-      const row = await sql<{ id: string }>`
-        select id from ombudsman_cases where receipt_number = ${receiptNumber}`.execute(database.db);
-      complaint = { id: row.rows[0]?.id ?? '', receiptNumber };
+    contributions = await loadContributions(modules.map((module) => module.name));
+    table = readTable([kernelTable, ...contributions.flatMap((contribution) => contribution.matrix ?? [])]);
+    for (const { reliability } of contributions) {
+      Object.assign(rawBodies, reliability.rawBodies ?? {});
+      const records = await reliability.authorizationRecords?.(context());
+      if (records) moduleRecords.push(records);
     }
     for (const operation of operations) observed.set(operation.id, await observe(operation));
   });
@@ -259,18 +213,15 @@ describe('authorization matrix', () => {
     assert.deepEqual(
       missing.map((operation) => operation.id),
       [],
-      'Add rows for these operations to src/reliability/authorization-matrix.csv. What the app does today ' +
+      "Add rows for these operations to their module's reliability/authorization.csv (the kernel's to " +
+        'src/reliability/authorization-matrix.csv). What the app does today ' +
         `is below; check each cell against the module's policy before you copy it:\n${missing
           .map((operation) => row(operation.id, observed.get(operation.id) as Observed))
           .join('\n')}`,
     );
     const known = new Set(operations.map((operation) => operation.id));
     const stale = [...table.keys()].filter((id) => !known.has(id));
-    assert.deepEqual(
-      stale,
-      [],
-      'Remove these rows from authorization-matrix.csv: the API has no such operation',
-    );
+    assert.deepEqual(stale, [], 'Remove these rows from the matrix: the API has no such operation');
   });
 
   it('lets each caller do exactly what the table says, and no call fails', () => {
@@ -282,7 +233,7 @@ describe('authorization matrix', () => {
       for (const caller of callers) {
         if (expected[caller] === 'own' && !recordsOf(users.admin)[operation.path]?.own) {
           mismatches.push(
-            `${operation.id} × ${caller}: the table says "own", but the suite cannot find a caller's own record: add the route to recordsOf() in authorization.test.ts`,
+            `${operation.id} × ${caller}: the table says "own", but the suite cannot find a caller's own record: make one in the module's reliability/index.ts (authorizationRecords)`,
           );
         } else if (expected[caller] !== actual[caller]) {
           mismatches.push(
@@ -291,10 +242,6 @@ describe('authorization matrix', () => {
         }
       }
     }
-    assert.deepEqual(
-      mismatches,
-      [],
-      `Authorization differs from authorization-matrix.csv:\n${mismatches.join('\n')}`,
-    );
+    assert.deepEqual(mismatches, [], `Authorization differs from the matrix:\n${mismatches.join('\n')}`);
   });
 });

@@ -3,46 +3,23 @@
  * and save at once: exactly one wins, the 49 others get a 409 `conflict` problem that tells them to
  * reload, and the record ends as the winner left it (no lost update, no mix of two edits).
  *
- * Each editable record kind is one entry of `editableRecords`; a module whose records people edit
- * (tasks, assessments) adds its own.
+ * The kernel's editable records are listed here; a module whose records people edit (tasks,
+ * assessments) lists its own in `reliability/index.ts` (see `contributions.ts`).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
 import { createUser } from '../kernel/server/accounts/testing.ts';
 import { createTestApp, type TestApp } from '../kernel/server/testing.ts';
 import { modules } from '../server/modules.ts';
+import { type EditableRecord, loadContributions } from './contributions.ts';
 import { sessionHeaders } from './operations.ts';
 
 const editors = 50;
 
-interface Edit {
-  method: 'PATCH' | 'POST';
-  /** Where an editor sends the change. */
-  url: string;
-  /** Where the record is read back. */
-  readUrl: string;
-  /** The version every editor read. */
-  version: number;
-  /** Who edits (one fresh session each). */
-  editorId: string;
-}
-
-interface EditableRecord {
-  name: string;
-  /** Only where the module that owns it is installed. */
-  module: string;
-  create(test: TestApp, adminId: string): Promise<Edit>;
-  /** Editor `index`'s change, made from `version`. */
-  change(index: number, version: number): object;
-  /** The record as read back: whether it holds editor `index`'s change and nobody else's, and its version. */
-  read(index: number, body: unknown): { madeBy: boolean; version: number };
-}
-
-const editableRecords: EditableRecord[] = [
+/** The kernel's editable records; each module brings its own (`contributions.ts`). */
+const kernelRecords: EditableRecord[] = [
   {
     name: 'a user account (PATCH /users/:id)',
-    module: 'accounts',
     async create(test, adminId) {
       const user = await createUser(test.database, { role: 'officer' });
       const url = `/api/v1/users/${user.id}`;
@@ -56,7 +33,6 @@ const editableRecords: EditableRecord[] = [
   },
   {
     name: 'a charter article (PATCH /vocabularies/rights/:code)',
-    module: 'vocab',
     async create(test, adminId) {
       const response = await test.app.inject({
         method: 'POST',
@@ -77,56 +53,13 @@ const editableRecords: EditableRecord[] = [
       };
     },
   },
-  {
-    name: 'an ombudsman case (POST /ombudsman/cases/:id/transitions, add_note)',
-    module: 'ombudsman',
-    async create(test, adminId) {
-      const admin = await sessionHeaders(test.database.db, adminId);
-      const ombudsman = await createUser(test.database, { role: 'ombudsman' });
-      const appointed = await test.app.inject({
-        method: 'PUT',
-        url: `/api/v1/ombudsman/members/${ombudsman.id}`,
-        headers: admin,
-        payload: { standing: true, appointedOn: '2025-01-01' },
-      });
-      assert.equal(appointed.statusCode, 200, appointed.body);
-      const filed = await test.app.inject({
-        method: 'POST',
-        url: '/api/v1/ombudsman/complaints',
-        payload: {
-          anonymous: true,
-          respondent: '시험과',
-          summary: '동시 수정',
-          description: '동시 수정 시험',
-          consent: true,
-        },
-      });
-      assert.equal(filed.statusCode, 201, filed.body);
-      const { receiptNumber } = filed.json() as { receiptNumber: string };
-      const found = await sql<{ id: string }>`
-        select id from ombudsman_cases where receipt_number = ${receiptNumber}`.execute(test.database.db);
-      const url = `/api/v1/ombudsman/cases/${found.rows[0]?.id}`;
-      const assessed = await test.app.inject({
-        method: 'POST',
-        url: `${url}/transitions`,
-        headers: await sessionHeaders(test.database.db, ombudsman.id),
-        payload: { action: 'start_assessment', version: 1 },
-      });
-      assert.equal(assessed.statusCode, 200, assessed.body);
-      return {
-        method: 'POST',
-        url: `${url}/transitions`,
-        readUrl: `${url}?purpose=${encodeURIComponent('concurrency check')}`,
-        version: assessed.json().version,
-        editorId: ombudsman.id,
-      };
-    },
-    change: (index, version) => ({ action: 'add_note', version, body: `Editor ${index}` }),
-    read(index, body) {
-      const { notes, version } = body as { notes: { body: string }[]; version: number };
-      return { madeBy: notes.length === 1 && notes[0]?.body === `Editor ${index}`, version };
-    },
-  },
+];
+
+const editableRecords = [
+  ...kernelRecords,
+  ...(await loadContributions(modules.map((module) => module.name))).flatMap(
+    (contribution) => contribution.reliability.editableRecords ?? [],
+  ),
 ];
 
 describe('concurrent edits of one record', () => {
@@ -140,10 +73,7 @@ describe('concurrent edits of one record', () => {
   after(() => test?.close());
 
   for (const record of editableRecords) {
-    const installed = modules.some((module) => module.name === record.module);
-    it(`${record.name}: ${editors} editors of one version, one winner, ${editors - 1} told to reload`, {
-      skip: !installed && `the ${record.module} module is not installed`,
-    }, async () => {
+    it(`${record.name}: ${editors} editors of one version, one winner, ${editors - 1} told to reload`, async () => {
       const edit = await record.create(test, adminId);
       const sessions = await Promise.all(
         Array.from({ length: editors }, () => sessionHeaders(test.database.db, edit.editorId)),

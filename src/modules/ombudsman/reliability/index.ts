@@ -1,0 +1,93 @@
+/**
+ * The ombudsman's part of the reliability suite: a complaint filed by the public for the
+ * authorization matrix (nobody is assigned to it and nothing of it is addressed to a department), and
+ * the case as a record edited concurrently (notes added at one version).
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { createUser } from '../../../kernel/server/accounts/testing.ts';
+import type { TestApp } from '../../../kernel/server/testing.ts';
+import type { ModuleReliability, Variants } from '../../../reliability/contributions.ts';
+import { sessionHeaders } from '../../../reliability/operations.ts';
+
+async function fileComplaint(test: TestApp, summary: string) {
+  const filed = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/ombudsman/complaints',
+    payload: { anonymous: true, respondent: '시험과', summary, description: summary, consent: true },
+  });
+  assert.equal(filed.statusCode, 201, filed.body);
+  const { receiptNumber } = filed.json() as { receiptNumber: string };
+  const found = await sql<{ id: string }>`
+    select id from ombudsman_cases where receipt_number = ${receiptNumber}`.execute(test.database.db);
+  return { id: found.rows[0]?.id ?? '', receiptNumber };
+}
+
+export const reliability: ModuleReliability = {
+  async authorizationRecords({ test, users }) {
+    const complaint = await fileComplaint(test, '권한 시험');
+    const { id } = complaint;
+    const records: Record<string, Variants> = {
+      '/api/v1/ombudsman/members/{userId}': { another: { userId: users.ombudsman.id }, exists: true },
+      '/api/v1/ombudsman/cases/{id}/attachments/{attachmentId}': {
+        another: { id, attachmentId: randomUUID() },
+        exists: false,
+      },
+      '/api/v1/ombudsman/cases/{id}/documents/recommendation/{recommendationId}': {
+        another: { id, recommendationId: randomUUID() },
+        exists: false,
+      },
+      '/api/v1/ombudsman/complaints/{receiptNumber}/attachments': {
+        another: { receiptNumber: complaint.receiptNumber },
+        exists: true,
+      },
+    };
+    for (const path of [
+      '/api/v1/ombudsman/cases/{id}',
+      '/api/v1/ombudsman/cases/{id}/transitions',
+      '/api/v1/ombudsman/cases/{id}/access-log',
+      '/api/v1/ombudsman/cases/{id}/documents/decision',
+    ]) {
+      records[path] = { another: { id }, exists: true };
+    }
+    return () => records;
+  },
+  editableRecords: [
+    {
+      name: 'an ombudsman case (POST /ombudsman/cases/:id/transitions, add_note)',
+      async create(test, adminId) {
+        const admin = await sessionHeaders(test.database.db, adminId);
+        const ombudsman = await createUser(test.database, { role: 'ombudsman' });
+        const appointed = await test.app.inject({
+          method: 'PUT',
+          url: `/api/v1/ombudsman/members/${ombudsman.id}`,
+          headers: admin,
+          payload: { standing: true, appointedOn: '2025-01-01' },
+        });
+        assert.equal(appointed.statusCode, 200, appointed.body);
+        const { id } = await fileComplaint(test, '동시 수정');
+        const url = `/api/v1/ombudsman/cases/${id}`;
+        const assessed = await test.app.inject({
+          method: 'POST',
+          url: `${url}/transitions`,
+          headers: await sessionHeaders(test.database.db, ombudsman.id),
+          payload: { action: 'start_assessment', version: 1 },
+        });
+        assert.equal(assessed.statusCode, 200, assessed.body);
+        return {
+          method: 'POST',
+          url: `${url}/transitions`,
+          readUrl: `${url}?purpose=${encodeURIComponent('concurrency check')}`,
+          version: assessed.json().version,
+          editorId: ombudsman.id,
+        };
+      },
+      change: (index, version) => ({ action: 'add_note', version, body: `Editor ${index}` }),
+      read(index, body) {
+        const { notes, version } = body as { notes: { body: string }[]; version: number };
+        return { madeBy: notes.length === 1 && notes[0]?.body === `Editor ${index}`, version };
+      },
+    },
+  ],
+};
