@@ -51,6 +51,13 @@ const schema = z.object({
    * retention`): identity and attachments removed, contact details struck from the text.
    */
   OMBUDSMAN_RETENTION_YEARS: positiveInt.default(5),
+  /** Roundtable registrants' names and contacts are erased this many days after the meeting (`rightscity committees retention`). */
+  COMMITTEES_REGISTRANT_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  /** The network of cities: how long fetching a peer city's feed may take, and its largest size. */
+  NETWORK_FETCH_TIMEOUT_MS: positiveInt.default(5000),
+  NETWORK_FEED_MAX_BYTES: positiveInt.default(1_048_576),
+  /** The Chromium that prints the annual report as PDF (`rightscity report --format pdf`). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

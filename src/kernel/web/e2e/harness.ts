@@ -208,3 +208,13 @@ export async function signIn(page: Page, account: Account, next?: string): Promi
   await page.getByRole('button', { name: /^(로그인|Sign in)$/ }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
 }
+
+/** Waits until no live region of the page's main content still says it is loading ("…"). */
+export async function waitForLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
+        region.textContent?.includes('…'),
+      ),
+  );
+}
