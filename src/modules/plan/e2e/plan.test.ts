@@ -1,0 +1,204 @@
+// The plan's pages in Chromium: an officer adds a task, the lead department reports on it, the
+// officer accepts the report, and the public page shows the new progress. Axe runs on every page of
+// the module in Korean and in English.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  type Account,
+  assertNoPageErrors,
+  checkAccessibility,
+  type Harness,
+  signIn,
+  startHarness,
+  waitForHeading,
+} from '../../../kernel/web/e2e/harness.ts';
+
+const year = 2026;
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
+        region.textContent?.includes('…'),
+      ),
+  );
+}
+
+describe('the plan’s pages in the browser', () => {
+  let harness: Harness;
+  let officer: Account;
+  let department: Account;
+  let committee: Account;
+  before(async () => {
+    harness = await startHarness();
+    officer = await harness.createAccount('officer');
+    // DHRP-DHR is the Democracy and Human Rights Division of datasets/gwangju/departments.csv.
+    department = await harness.createAccount('department', 'Division user', { departmentCode: 'DHRP-DHR' });
+    committee = await harness.createAccount('committee');
+  });
+  after(() => harness?.close());
+
+  it('shows the basic plans, the sample year and a sample task to everyone, in both languages', async () => {
+    for (const language of ['ko', 'en'] as const) {
+      const page = await harness.newPage({ language });
+      await page.goto('/plan');
+      await waitForHeading(
+        page,
+        language === 'ko' ? '인권도시 기본계획과 시행계획' : 'Basic plans and annual action plans',
+      );
+      await settled(page);
+      await page
+        .getByText(
+          language === 'ko' ? '연차별 시행계획의 정책과제 수' : 'Policy tasks in the annual action plan',
+        )
+        .waitFor();
+      await page.getByText('123', { exact: true }).waitFor();
+      await checkAccessibility(page, `the plans page (${language})`);
+
+      await page
+        .getByRole('link', { name: language === 'ko' ? '2022년 시행계획' : 'The 2022 action plan' })
+        .click();
+      await waitForHeading(
+        page,
+        language === 'ko' ? '2022년 인권도시 시행계획' : 'The 2022 human rights city action plan',
+      );
+      await settled(page);
+      await page
+        .getByRole('img', { name: language === 'ko' ? /분야별 진척도/ : /Progress by area/ })
+        .waitFor();
+      await checkAccessibility(page, `the 2022 action plan (${language})`);
+
+      await page.getByRole('link', { name: /Review of mobility rights|장애인 이동권 점검/ }).click();
+      await waitForHeading(page, /S-1-1/);
+      await settled(page);
+      await page.getByText(language === 'ko' ? /상반기 점검/ : /Mid-year review/).waitFor();
+      await checkAccessibility(page, `a sample task (${language})`);
+    }
+  });
+
+  it('takes a task from its creation through a department report and its acceptance to the public page', async () => {
+    const office = await harness.newPage({ language: 'ko' });
+    await signIn(office, officer, `/plan/staff?year=${year}`);
+    await waitForHeading(office, '시행계획 과제 관리');
+    await settled(office);
+    await checkAccessibility(office, 'the staff page without tasks (ko)');
+    await office.getByLabel(/^과제 코드/).fill('E2E-1');
+    await office.getByLabel(/^분야/).selectOption('social-minorities');
+    await office.getByLabel(/^과제명\(한국어\)/).fill('브라우저 시험 과제');
+    await office.getByLabel(/^과제명\(영어\)/).fill('Browser test task');
+    await office.getByLabel(/^주관 부서/).selectOption('DHRP-DHR');
+    await office.getByLabel(/^계획 예산/).fill('2000000');
+    await office.getByRole('button', { name: '과제 추가' }).click();
+    await office.getByText('과제 E2E-1를 추가했습니다.').waitFor();
+    await office.getByRole('link', { name: '브라우저 시험 과제', exact: true }).waitFor();
+    await checkAccessibility(office, 'the staff page with a task (ko)');
+
+    const division = await harness.newPage({ language: 'ko' });
+    await signIn(division, department, `/plan/staff?year=${year}`);
+    await waitForHeading(division, '시행계획 과제 관리');
+    await settled(division);
+    assert.equal(
+      await division.getByRole('heading', { name: '과제 추가' }).count(),
+      0,
+      'a department adds no task',
+    );
+    await division.getByRole('link', { name: '브라우저 시험 과제', exact: true }).click();
+    await waitForHeading(division, '과제 E2E-1: 브라우저 시험 과제');
+    await settled(division);
+    await checkAccessibility(division, 'the task page for its department (ko)');
+    await division.getByLabel(/^보고 기간/).selectOption(`${year}-Q1`);
+    await division.getByLabel(/^상태/).selectOption('completed');
+    await division.getByLabel(/^추진 내용/).fill('계획대로 마쳤습니다.');
+    await division.getByLabel(/^집행 예산/).fill('1500000');
+    await division.getByRole('button', { name: '보고 제출' }).click();
+    await division.getByText(`${year}-Q1 보고를 제출했습니다.`).waitFor();
+    await division.getByRole('cell', { name: '검토 대기' }).first().waitFor();
+    await checkAccessibility(division, 'the task page after a report (ko)');
+
+    await office.getByRole('link', { name: '브라우저 시험 과제', exact: true }).click();
+    await waitForHeading(office, '과제 E2E-1: 브라우저 시험 과제');
+    await settled(office);
+    await checkAccessibility(office, 'the task page awaiting review (ko)');
+    await office.getByRole('button', { name: `${year}-Q1 보고 승인` }).click();
+    await office.getByText('보고를 검토했습니다.').waitFor();
+    await office.getByRole('cell', { name: '승인', exact: true }).first().waitFor();
+
+    const visitor = await harness.newPage({ language: 'ko' });
+    await visitor.goto(`/plan/${year}`);
+    await waitForHeading(visitor, `${year}년 인권도시 시행계획`);
+    await settled(visitor);
+    const row = visitor.getByRole('row', { name: /브라우저 시험 과제/ });
+    await row.getByRole('cell', { name: '100%' }).waitFor();
+    await row.getByRole('cell', { name: '완료' }).waitFor();
+    await checkAccessibility(visitor, `the ${year} action plan after the acceptance (ko)`);
+    await row.getByRole('link', { name: '브라우저 시험 과제', exact: true }).click();
+    await waitForHeading(visitor, '과제 E2E-1: 브라우저 시험 과제');
+    await visitor.getByText(`${year}-Q1 보고 승인: 완료, 진척도 100%`).waitFor();
+    assertNoPageErrors(visitor);
+  });
+
+  it('passes axe on the staff pages in English, with the committee’s comment and the office’s answer', async () => {
+    const member = await harness.newPage({ language: 'en' });
+    await signIn(member, committee, `/plan/staff?year=${year}`);
+    await waitForHeading(member, 'Action plan tasks');
+    await settled(member);
+    await checkAccessibility(member, 'the staff page for the committee (en)');
+    await member.getByRole('link', { name: 'Browser test task', exact: true }).click();
+    await waitForHeading(member, 'Task E2E-1: Browser test task');
+    await settled(member);
+    await member.getByLabel(/^Comment/).fill('Please publish the evidence.');
+    await member.getByRole('button', { name: 'Add the comment' }).click();
+    await member.getByText('The comment was added.').waitFor();
+    await checkAccessibility(member, 'the task page for the committee (en)');
+
+    const office = await harness.newPage({ language: 'en' });
+    await signIn(office, officer, `/plan/staff?year=${year}`);
+    await waitForHeading(office, 'Action plan tasks');
+    await settled(office);
+    await checkAccessibility(office, 'the staff page for the office (en)');
+    await office.getByRole('link', { name: 'Browser test task', exact: true }).click();
+    await waitForHeading(office, 'Task E2E-1: Browser test task');
+    await settled(office);
+    await office.getByLabel(/^Comment/).fill('Published on the city site.');
+    await office.getByRole('button', { name: 'Answer' }).click();
+    await office.getByText('The comment was added.').waitFor();
+    await office.getByText('(Answer to comment').waitFor();
+    await checkAccessibility(office, 'the task page for the office (en)');
+    await office.getByLabel(/^Budget planned/).fill('2500000');
+    await office.getByRole('button', { name: 'Save the changes' }).click();
+    await office.getByText('Task E2E-1 was saved.').waitFor();
+    await office.getByRole('definition').filter({ hasText: 'KRW 2,500,000' }).waitFor();
+
+    await office.getByRole('link', { name: 'Back to the action plan tasks' }).click();
+    await waitForHeading(office, 'Action plan tasks');
+    await settled(office);
+    await office.getByLabel(/^Reports per year/).selectOption('2');
+    await office.getByLabel(/^Yearly review \(Korean\)/).fill('상반기에 계획대로 추진했습니다.');
+    await office.getByLabel(/^Yearly review \(English\)/).fill('The first half went to plan.');
+    await office.getByRole('button', { name: 'Save reporting and review' }).click();
+    await office.getByText(`The settings of ${year} were saved.`).waitFor();
+    await office.getByText('Reports per year: Half-yearly').waitFor();
+    await checkAccessibility(office, 'the staff page with a yearly review (en)');
+
+    const administrator = await harness.newPage({ language: 'en' });
+    await signIn(administrator, await harness.createAccount('admin'), `/plan/staff?year=${year}`);
+    await waitForHeading(administrator, 'Action plan tasks');
+    await settled(administrator);
+    await administrator.getByLabel(/^Status code/).fill('delayed');
+    await administrator.getByLabel(/^Name \(Korean\)/).fill('지연');
+    await administrator.getByLabel(/^Name \(English\)/).fill('Delayed');
+    await administrator.getByLabel(/^Progress \(%\)/).fill('10');
+    await administrator.getByRole('button', { name: 'Save the status' }).click();
+    await administrator.getByText('Status delayed was saved.').waitFor();
+    await administrator.getByRole('rowheader', { name: '지연' }).waitFor();
+    await checkAccessibility(administrator, 'the staff page with the status list (en)');
+
+    const division = await harness.newPage({ language: 'en' });
+    await signIn(division, department, '/plan/staff/tasks/1');
+    await waitForHeading(division, /^Task S-1: /);
+    await settled(division);
+    await checkAccessibility(division, 'a task page for its department (en)');
+    assertNoPageErrors(division);
+  });
+});

@@ -1,0 +1,21 @@
+/** The plan module's error codes, in Korean and English. */
+import type { Bilingual } from '../../../kernel/shared/language.ts';
+
+export const messages: Record<string, Bilingual> = {
+  plan_report_not_submitted: {
+    ko: '이 보고는 검토를 기다리는 상태가 아닙니다(지금: {state}).',
+    en: 'This report is not waiting for review (it is {state}).',
+  },
+  plan_report_pending: {
+    ko: '이 기간의 보고가 이미 {state} 상태입니다. 반려된 보고만 다시 낼 수 있습니다.',
+    en: 'The report for this period is already {state}; only a returned report can be submitted again.',
+  },
+  plan_report_on_parent: {
+    ko: '하위 과제가 있는 과제의 진척은 하위 과제에서 계산됩니다. 하위 과제에 보고해 주세요.',
+    en: 'A task with sub-tasks takes its progress from them; report on the sub-tasks.',
+  },
+  plan_comment_not_found: {
+    ko: '답할 의견이 이 과제(또는 연도)에 없습니다.',
+    en: 'The comment to answer is not on this task (or year).',
+  },
+};
