@@ -1,0 +1,29 @@
+/** Pieces the committees' pages share: a meeting's time span in Seoul time, seats left. */
+import { useState } from 'react';
+import type { Language } from '../../../kernel/shared/language.ts';
+import { formatDateTime } from '../../../kernel/web/ui/index.ts';
+import type { MeetingSummary } from '../contract.ts';
+
+export function meetingWhen(
+  meeting: Pick<MeetingSummary, 'startsAt' | 'endsAt'>,
+  language: Language,
+): string {
+  const end = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
+    timeZone: 'Asia/Seoul',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(meeting.endsAt));
+  return `${formatDateTime(meeting.startsAt, language)}–${end}`;
+}
+
+export function seatsLeft(meeting: Pick<MeetingSummary, 'capacity' | 'seatsTaken'>): number | null {
+  return meeting.capacity === null ? null : Math.max(0, meeting.capacity - meeting.seatsTaken);
+}
+
+/** A form's text values by field name, with a setter per field for `onChange`. */
+export function useValues<Name extends string>(initial: Record<Name, string>) {
+  const [values, setValues] = useState(initial);
+  const set = (name: Name) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const reset = () => setValues(initial);
+  return { values, set, reset };
+}
