@@ -1,0 +1,83 @@
+/**
+ * Human rights impact assessment and corporate human rights management (seed sections 1.7 and 1.8):
+ * one assessment engine for ordinances and regulations, public buildings, polling stations, public
+ * events and municipal enterprises. Open dataset: `impact-assessment-summary` (the seed's figures as
+ * history plus what the platform has tracked, in the annual report's part on systems).
+ */
+import type { Headline, ServerModule } from '../../kernel/server/module.ts';
+import { seedTemplates } from './server/commands/seed-templates.ts';
+import { messages } from './server/messages.ts';
+import { figures, publicSummaries } from './server/queries.ts';
+import { assessmentsRoutes } from './server/routes.ts';
+
+const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
+
+export const assessmentsModule: ServerModule = {
+  name: 'assessments',
+  migrations: new URL('./migrations/', import.meta.url),
+  messages,
+  routes: assessmentsRoutes,
+  seed: seedTemplates,
+  openData: [
+    {
+      id: 'impact-assessment-summary',
+      title: {
+        ko: '인권영향평가와 인권경영 현황',
+        en: 'Human rights impact assessment and management in figures',
+      },
+      description: {
+        ko: '시가 밝힌 수치(이력)와, 이 플랫폼에서 종료된 평가로 더해진 수: 평가한 조례·규칙과 그중 개정된 것, 투표소와 그중 개선된 곳, 인권경영 대상 공공기관, 인권경영 TF 교육.',
+        en: "The city's stated figures (history) and what closed assessments on this platform have added: ordinances and regulations assessed and revised, polling stations and those renovated, municipal enterprises, task-force trainings.",
+      },
+      source: '1.7, 1.8',
+      columns: [
+        column('figure', '수치 id', 'Figure id'),
+        column('label_ko', '이름(한국어)', 'Label (Korean)'),
+        column('label_en', '이름(영어)', 'Label (English)'),
+        column('historical', '시가 밝힌 수치', "The city's stated figure"),
+        column('tracked', '이 플랫폼에서 더해진 수', 'Added on this platform'),
+        column('total', '합계', 'Total'),
+      ],
+      async rows(db) {
+        return (await figures(db)).map((figure) => ({
+          figure: figure.id,
+          label_ko: figure.label.ko,
+          label_en: figure.label.en,
+          historical: figure.historical,
+          tracked: figure.tracked,
+          total: figure.total,
+        }));
+      },
+      report: { part: 'systems', order: 70 },
+    },
+  ],
+  async headlines(db): Promise<Headline[]> {
+    const all = await figures(db);
+    const shown = ['impact-assessment-ordinances-revised', 'polling-stations-renovated'];
+    return all
+      .filter((figure) => shown.includes(figure.id))
+      .map((figure, index) => ({
+        id: figure.id,
+        label: figure.label,
+        value: figure.total,
+        unit: { ko: '건', en: 'count' },
+        path: '/assessments',
+        order: 70 + index,
+      }));
+  },
+  async publicSearch(db, query, limit) {
+    const needle = query.toLowerCase();
+    const hits = (await publicSummaries(db)).filter((summary) =>
+      [summary.subjectTitle, summary.summary, ...summary.recommendations.map((entry) => entry.text)]
+        .join('\n')
+        .toLowerCase()
+        .includes(needle),
+    );
+    return hits.slice(0, limit).map((summary) => ({
+      recordType: 'assessment',
+      title: { ko: summary.subjectTitle, en: summary.subjectTitle },
+      summary: { ko: summary.summary, en: summary.summary },
+      path: `/assessments/summaries/${summary.id}`,
+    }));
+  },
+};
