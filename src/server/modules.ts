@@ -7,10 +7,20 @@ import { accountsModule } from '../kernel/server/accounts/module.ts';
 import { auditModule } from '../kernel/server/audit/module.ts';
 import type { ServerModule } from '../kernel/server/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
+import { portalModule } from '../kernel/server/portal/module.ts';
+import { reportModule } from '../kernel/server/report/module.ts';
 import { seedModule } from '../kernel/server/seed/module.ts';
 import { vocabModule } from '../kernel/server/vocabularies/module.ts';
+import { assessmentsModule } from '../modules/assessments/module.ts';
+import { charterModule } from '../modules/charter/module.ts';
+import { committeesModule } from '../modules/committees/module.ts';
+import { educationModule } from '../modules/education/module.ts';
+import { forumModule } from '../modules/forum/module.ts';
+import { grantsModule } from '../modules/grants/module.ts';
 import { indicatorsModule } from '../modules/indicators/module.ts';
 import { ombudsmanModule } from '../modules/ombudsman/module.ts';
+import { planModule } from '../modules/plan/module.ts';
+import { sdgModule } from '../modules/sdg/module.ts';
 
 export const modules: readonly ServerModule[] = [
   auditModule,
@@ -18,6 +28,16 @@ export const modules: readonly ServerModule[] = [
   vocabModule,
   seedModule,
   openDataModule,
+  portalModule,
+  reportModule,
   ombudsmanModule,
   indicatorsModule,
+  planModule,
+  forumModule,
+  committeesModule,
+  assessmentsModule,
+  educationModule,
+  grantsModule,
+  charterModule,
+  sdgModule,
 ];
