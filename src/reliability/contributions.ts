@@ -52,7 +52,32 @@ export interface EditableRecord {
   read(index: number, body: unknown): { madeBy: boolean; version: number };
 }
 
+/** A personal value planted through the API, which must never appear in a public place. */
+export interface Planted {
+  field: string;
+  value: string;
+  /** Sensitive personal data: must not be readable in a backup either (it is stored encrypted). */
+  encryptedAtRest: boolean;
+}
+
+export interface PlantingContext {
+  /** A running server process (logging at debug). */
+  url: string;
+  /** An administrator's session headers on it. */
+  adminHeaders: Record<string, string>;
+  /** A unique, random token to build planted values from. */
+  token(): string;
+}
+
 export interface ModuleReliability {
+  /**
+   * Plants unique values in every personal field the module has (complainants, registrants,
+   * applicants), through the real API; returns them, and the public records the planting answered
+   * (a receipt) so that the search for leaks reaches the public pages about them.
+   */
+  plantPersonalData?(
+    context: PlantingContext,
+  ): Promise<{ planted: Planted[]; answers?: Record<string, string>[] }>;
   /** Makes the records the module's routes act on (once, before the matrix runs). */
   authorizationRecords?(context: AuthorizationContext): Promise<RecordsOf>;
   /** Bodies for operations whose body the OpenAPI document does not describe as JSON (CSV uploads). */

@@ -1,7 +1,8 @@
 /**
  * No personal data in public places. Unique identifiers are planted in every personal field that
- * exists (an account's email and name; a complainant's and a victim's name, phone and email when the
- * ombudsman module is installed), through the real API of a server process logging at `debug`. Then
+ * exists (an account's email and name here; each module plants its own, e.g. a complainant's and a
+ * victim's name, phone and email: `plantPersonalData` in its `reliability/index.ts`), through the
+ * real API of a server process logging at `debug`. Then
  * none of them may appear in: any answer of any GET operation of the OpenAPI document called without a
  * session (the public pages' data, every open-data file and feed, reached by following the records
  * each answer names), the web app's pages, the server's log, and (for the fields that the law treats
@@ -15,21 +16,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { createServerDatabase, testEngine } from '../kernel/server/testing.ts';
+import { modules } from '../server/modules.ts';
 import { type ServerProcess, spawnServer } from '../server/test-support/spawn-server.ts';
 import { runCli } from './cli.ts';
+import { loadContributions, type Planted } from './contributions.ts';
 import { logIn, send } from './http.ts';
 
 const admin = { email: 'admin@reliability.example', password: 'correct horse battery staple' };
 
-interface Planted {
-  field: string;
-  value: string;
-  /** Sensitive personal data: must not be readable in a backup either (it is stored encrypted). */
-  encryptedAtRest: boolean;
-}
-
 const token = () => randomBytes(6).toString('hex');
-const digits = () => String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, '0');
 
 /** Flat records (the string and number fields of every object) found in a JSON answer. */
 function recordsIn(value: unknown, found: Record<string, string>[] = []): Record<string, string>[] {
@@ -93,62 +88,11 @@ describe('no personal data in public places', () => {
       401,
     );
 
-    const document = (await send(`${server.url}/api/v1/openapi.json`)).json<{
-      paths: Record<string, object>;
-    }>();
-    if (document.paths['/api/v1/ombudsman/complaints']) {
-      const complainant = {
-        name: `민원인${token()}`,
-        phone: `010-${digits().slice(0, 4)}-${digits().slice(0, 4)}`,
-        email: `complainant-${token()}@reliability.example`,
-      };
-      const victim = {
-        name: `피해자${token()}`,
-        phone: `062-${digits().slice(0, 3)}-${digits().slice(0, 4)}`,
-      };
-      for (const [field, value] of [
-        ...Object.entries(complainant).map(([key, value]) => [`complainant ${key}`, value]),
-        ...Object.entries(victim).map(([key, value]) => [`victim ${key}`, value]),
-      ] as [string, string][]) {
-        planted.push({ field, value, encryptedAtRest: true });
-      }
-      const filed = await send(`${server.url}/api/v1/ombudsman/complaints`, {
-        method: 'POST',
-        body: {
-          complainant,
-          victim,
-          onBehalf: true,
-          respondent: '광주광역시 시험과',
-          summary: '개인정보 노출 시험',
-          description: '이 민원의 신원 정보는 어떤 공개된 곳에도 나타나면 안 됩니다.',
-          consent: true,
-        },
-      });
-      assert.equal(filed.status, 201, filed.body);
-      const receipt = filed.json<{ receiptNumber: string; trackingCode: string }>();
-      answers.push(receipt);
-      // The tracking code opens the complaint's status: a secret, kept only as an HMAC.
-      planted.push({ field: 'tracking code', value: receipt.trackingCode, encryptedAtRest: true });
-      const status = await send(
-        `${server.url}/api/v1/ombudsman/complaints/status?${new URLSearchParams(receipt)}`,
-      );
-      assert.equal(status.status, 200, status.body);
-      // An officer looks the complainant up by name: what staff search for is personal data too.
-      const officer = {
-        email: `officer-${token()}@reliability.example`,
-        password: 'an officers long password',
-      };
-      const made = await send(`${server.url}/api/v1/users`, {
-        method: 'POST',
-        headers,
-        body: { ...officer, displayName: 'Officer', role: 'officer' },
-      });
-      assert.equal(made.status, 201, made.body);
-      const search = await send(
-        `${server.url}/api/v1/ombudsman/cases?${new URLSearchParams({ q: complainant.name })}`,
-        { headers: (await logIn(server.url, officer)).headers },
-      );
-      assert.equal(search.status, 200, search.body);
+    const contributions = await loadContributions(modules.map((module) => module.name));
+    for (const { reliability } of contributions) {
+      const result = await reliability.plantPersonalData?.({ url: server.url, adminHeaders: headers, token });
+      planted.push(...(result?.planted ?? []));
+      answers.push(...(result?.answers ?? []));
     }
   });
   after(async () => {

@@ -4,11 +4,12 @@
  * the case as a record edited concurrently (notes added at one version).
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { createUser } from '../../../kernel/server/accounts/testing.ts';
 import type { TestApp } from '../../../kernel/server/testing.ts';
-import type { ModuleReliability, Variants } from '../../../reliability/contributions.ts';
+import type { ModuleReliability, Planted, Variants } from '../../../reliability/contributions.ts';
+import { logIn, send } from '../../../reliability/http.ts';
 import { sessionHeaders } from '../../../reliability/operations.ts';
 
 async function fileComplaint(test: TestApp, summary: string) {
@@ -24,7 +25,67 @@ async function fileComplaint(test: TestApp, summary: string) {
   return { id: found.rows[0]?.id ?? '', receiptNumber };
 }
 
+const digits = () => String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, '0');
+
 export const reliability: ModuleReliability = {
+  // A complainant and a victim, the tracking code, and an officer's search by the complainant's name
+  // (what staff search for is personal data too).
+  async plantPersonalData({ url, adminHeaders, token }) {
+    const complainant = {
+      name: `민원인${token()}`,
+      phone: `010-${digits().slice(0, 4)}-${digits().slice(0, 4)}`,
+      email: `complainant-${token()}@reliability.example`,
+    };
+    const victim = { name: `피해자${token()}`, phone: `062-${digits().slice(0, 3)}-${digits().slice(0, 4)}` };
+    const planted: Planted[] = [
+      ...Object.entries(complainant).map(([key, value]) => ({
+        field: `complainant ${key}`,
+        value,
+        encryptedAtRest: true,
+      })),
+      ...Object.entries(victim).map(([key, value]) => ({
+        field: `victim ${key}`,
+        value,
+        encryptedAtRest: true,
+      })),
+    ];
+    const filed = await send(`${url}/api/v1/ombudsman/complaints`, {
+      method: 'POST',
+      body: {
+        complainant,
+        victim,
+        onBehalf: true,
+        respondent: '광주광역시 시험과',
+        summary: '개인정보 노출 시험',
+        description: '이 민원의 신원 정보는 어떤 공개된 곳에도 나타나면 안 됩니다.',
+        consent: true,
+      },
+    });
+    assert.equal(filed.status, 201, filed.body);
+    const receipt = filed.json<{ receiptNumber: string; trackingCode: string }>();
+    // The tracking code opens the complaint's status: a secret, kept only as an HMAC.
+    planted.push({ field: 'tracking code', value: receipt.trackingCode, encryptedAtRest: true });
+    const status = await send(`${url}/api/v1/ombudsman/complaints/status?${new URLSearchParams(receipt)}`);
+    assert.equal(status.status, 200, status.body);
+    const officer = {
+      email: `officer-${token()}@reliability.example`,
+      password: 'an officers long password',
+    };
+    const made = await send(`${url}/api/v1/users`, {
+      method: 'POST',
+      headers: adminHeaders,
+      body: { ...officer, displayName: 'Officer', role: 'officer' },
+    });
+    assert.equal(made.status, 201, made.body);
+    const search = await send(
+      `${url}/api/v1/ombudsman/cases?${new URLSearchParams({ q: complainant.name })}`,
+      {
+        headers: (await logIn(url, officer)).headers,
+      },
+    );
+    assert.equal(search.status, 200, search.body);
+    return { planted, answers: [receipt] };
+  },
   async authorizationRecords({ test, users }) {
     const complaint = await fileComplaint(test, '권한 시험');
     const { id } = complaint;
