@@ -267,3 +267,305 @@ export const cycleTransitionSchema = z.strictObject({
   action: z.enum(cycleActions),
   version: z.number().int(),
 });
+
+// The work of each step (Table 2).
+
+/** A year and a value, as last year's results propose them for this year's target. */
+const proposal = z.object({
+  target: yearValue.nullable(),
+  plan: z.string().nullable(),
+  latest: yearValue.nullable(),
+});
+
+/**
+ * Step (1): an indicator's target and implementation plan for the cycle's year. Until the office saves
+ * one (`version` 0), the values shown are the proposal drawn from the previous year's results.
+ */
+export const targetPlanSchema = z.object({
+  code: z.string(),
+  name: bilingual,
+  areaCode: z.string(),
+  responsibleDepartment: z.string().nullable(),
+  saved: z.boolean(),
+  targetValue: z.number().nullable(),
+  targetYear: z.number().int().nullable(),
+  plan: z.string(),
+  version: z.number().int(),
+  proposal,
+});
+export type TargetPlan = z.infer<typeof targetPlanSchema>;
+export const targetPlanListSchema = z.object({
+  year: z.number().int(),
+  step: z.enum(cycleSteps),
+  targets: z.array(targetPlanSchema),
+});
+export const targetPlanUpdateSchema = z.strictObject({
+  /** The version read; 0 to save the first plan of the year. */
+  version: z.number().int().min(0),
+  targetValue: z.number().nullable(),
+  targetYear: z.number().int().min(2000).max(2100).nullable(),
+  plan: trimmed(4000),
+});
+export type TargetPlanUpdate = z.infer<typeof targetPlanUpdateSchema>;
+
+/** Step (2): one breakdown of an indicator's value for a year, as the entry form shows it. */
+export const entryRowSchema = z.object({
+  series: z.string().nullable(),
+  unit: z.string().nullable(),
+  dimensions: z.record(z.string(), z.string()),
+  value: z.string().nullable(),
+  comment: z.string().nullable(),
+  /** The observation's version; 0 when the year has no value for this breakdown yet. */
+  version: z.number().int(),
+  /** The same breakdown's value the year before, which a large change is measured against. */
+  previous: z.string().nullable(),
+});
+export type EntryRow = z.infer<typeof entryRowSchema>;
+
+export const valueEntrySchema = z.object({
+  code: z.string(),
+  name: bilingual,
+  year: z.number().int(),
+  minValue: z.number().nullable(),
+  maxValue: z.number().nullable(),
+  /** The change from last year beyond which a comment is needed (the indicator's, or the default). */
+  changeThresholdPercent: z.number(),
+  disaggregations: z.array(z.string()),
+  /** Whether the caller may still enter this year's values. */
+  writable: z.boolean(),
+  rows: z.array(entryRowSchema),
+});
+export type ValueEntry = z.infer<typeof valueEntrySchema>;
+
+const label = (max: number) => z.string().trim().min(1).max(max);
+
+export const valueEntryUpdateSchema = z.strictObject({
+  entries: z
+    .array(
+      z.strictObject({
+        series: label(200).nullable().default(null),
+        unit: label(200).nullable().default(null),
+        dimensions: z.record(label(100), label(200)),
+        value: z.number().nullable(),
+        comment: z.string().trim().max(2000).nullable().default(null),
+        version: z.number().int().min(0),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+export type ValueEntryUpdate = z.infer<typeof valueEntryUpdateSchema>;
+
+export const completenessSchema = z.object({
+  year: z.number().int(),
+  departments: z.array(
+    z.object({
+      /** null: indicators that no department is responsible for yet. */
+      code: z.string().nullable(),
+      entered: z.number().int(),
+      total: z.number().int(),
+      indicators: z.array(z.object({ code: z.string(), name: bilingual, hasValue: z.boolean() })),
+    }),
+  ),
+});
+export type Completeness = z.infer<typeof completenessSchema>;
+
+// Questionnaires of qualitative indicators (step 2).
+
+export const questionKinds = ['likert', 'single', 'multiple', 'text'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+/** Fewer responses than this are shown publicly as "<5", never as a count or a mean. */
+export const minimumPublicResponses = 5;
+
+const bilingualInput = z.strictObject({ ko: trimmed(500), en: trimmed(500) });
+
+export const questionnaireUpdateSchema = z.strictObject({
+  /** The version read; 0 to create the year's questionnaire. */
+  version: z.number().int().min(0),
+  title: bilingualInput,
+  questions: z
+    .array(
+      z.strictObject({
+        kind: z.enum(questionKinds),
+        prompt: bilingualInput,
+        /** The choices of a single- or multiple-choice question (none for Likert and free text). */
+        options: z.array(bilingualInput).max(20).default([]),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type QuestionnaireUpdate = z.infer<typeof questionnaireUpdateSchema>;
+
+export const questionSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(questionKinds),
+  prompt: bilingual,
+  options: z.array(bilingual),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+/** What a respondent sees through the public link. */
+export const publicQuestionnaireSchema = z.object({
+  code: z.string(),
+  year: z.number().int(),
+  title: bilingual,
+  indicatorName: bilingual,
+  /** Answers are taken only while the cycle collects data. */
+  open: z.boolean(),
+  questions: z.array(questionSchema),
+});
+export type PublicQuestionnaire = z.infer<typeof publicQuestionnaireSchema>;
+
+export const responseSchema = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        question: z.number().int(),
+        value: z.union([z.number().int(), z.array(z.number().int()).max(20), z.string().trim().max(2000)]),
+      }),
+    )
+    .max(50),
+});
+export type ResponseInput = z.infer<typeof responseSchema>;
+
+/**
+ * The aggregate of one question: for Likert the mean and the count per score, for a choice the count
+ * per option. `suppressed`: fewer than five answers, so the public sees "<5" and no numbers.
+ */
+export const questionResultSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(questionKinds),
+  prompt: bilingual,
+  answered: z.number().int().nullable(),
+  suppressed: z.boolean(),
+  mean: z.number().nullable(),
+  counts: z.array(z.object({ label: bilingual, count: z.number().int().nullable() })),
+  /** Free-text answers, for staff only. */
+  texts: z.array(z.string()),
+});
+export type QuestionResult = z.infer<typeof questionResultSchema>;
+
+export const questionnaireResultsSchema = z.object({
+  code: z.string(),
+  year: z.number().int(),
+  title: bilingual,
+  /** null when suppressed (fewer than five). */
+  responses: z.number().int().nullable(),
+  suppressed: z.boolean(),
+  questions: z.array(questionResultSchema),
+});
+export type QuestionnaireResults = z.infer<typeof questionnaireResultsSchema>;
+
+/** The staff view: the questionnaire, its public link and its unsuppressed results. */
+export const questionnaireSchema = z.object({
+  code: z.string(),
+  year: z.number().int(),
+  title: bilingual,
+  token: z.string(),
+  link: z.string(),
+  open: z.boolean(),
+  version: z.number().int(),
+  questions: z.array(questionSchema),
+  results: questionnaireResultsSchema,
+});
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+// Steps (3) to (6): self-assessment, the report and the committee's comments, complementation, and
+// corrections of a closed year.
+
+export const assessmentSchema = z.object({
+  areaCode: z.string(),
+  name: bilingual,
+  score: z.number().int().nullable(),
+  narrative: z.string().nullable(),
+  /** 0 until the area's assessment is first saved. */
+  version: z.number().int(),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+export const assessmentListSchema = z.object({
+  year: z.number().int(),
+  step: z.enum(cycleSteps),
+  areas: z.array(assessmentSchema),
+});
+export const assessmentUpdateSchema = z.strictObject({
+  version: z.number().int().min(0),
+  /** 1 (far from the targets) to 5 (all achieved). */
+  score: z.number().int().min(1).max(5),
+  narrative: trimmed(8000),
+});
+export type AssessmentUpdate = z.infer<typeof assessmentUpdateSchema>;
+
+export const reportCommentSchema = z.object({
+  id: z.number().int(),
+  body: z.string(),
+  createdAt: z.string(),
+  /** Whether the caller wrote it (authors are not named to other readers). */
+  mine: z.boolean(),
+});
+export type ReportComment = z.infer<typeof reportCommentSchema>;
+export const reportSchema = z.object({
+  year: z.number().int(),
+  step: z.enum(cycleSteps),
+  /** The report as an HTML fragment (headings from h2), generated from the data in the request's language. */
+  html: z.string(),
+  comments: z.array(reportCommentSchema),
+  /** Whether the caller may comment now (the committee and the office, while the cycle is at the report). */
+  mayComment: z.boolean(),
+});
+export type Report = z.infer<typeof reportSchema>;
+export const reportCommentInputSchema = z.strictObject({ body: trimmed(4000) });
+
+export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const actionSchema = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  indicatorCode: z.string(),
+  description: z.string(),
+  ownerDepartment: z.string(),
+  dueDate: z.string(),
+  status: z.enum(actionStatuses),
+  version: z.number().int(),
+});
+export type Action = z.infer<typeof actionSchema>;
+export const actionListSchema = z.object({ year: z.number().int(), actions: z.array(actionSchema) });
+export const actionCreateSchema = z.strictObject({
+  indicatorCode: indicatorCodeSchema,
+  description: trimmed(2000),
+  ownerDepartment: trimmed(64),
+  dueDate: isoDate,
+});
+export type ActionCreate = z.infer<typeof actionCreateSchema>;
+export const actionUpdateSchema = z.strictObject({
+  version: z.number().int(),
+  status: z.enum(actionStatuses),
+  /** The office may also change what and when; the owner department only the status. */
+  description: trimmed(2000).optional(),
+  dueDate: isoDate.optional(),
+});
+export type ActionUpdate = z.infer<typeof actionUpdateSchema>;
+
+export const correctionInputSchema = z.strictObject({
+  year: z.number().int().min(1900).max(2100),
+  series: label(200).nullable().default(null),
+  unit: label(200).nullable().default(null),
+  dimensions: z.record(label(100), label(200)),
+  value: z.number(),
+  reason: trimmed(2000),
+  /** The version of the observation corrected; 0 when the year had no value for it. */
+  version: z.number().int().min(0),
+});
+export type CorrectionInput = z.infer<typeof correctionInputSchema>;
+export const correctionSchema = z.object({
+  year: z.number().int(),
+  series: z.string().nullable(),
+  unit: z.string().nullable(),
+  dimensions: z.record(z.string(), z.string()),
+  oldValue: z.string().nullable(),
+  newValue: z.string(),
+  reason: z.string(),
+  correctedAt: z.string(),
+});
+export const correctionListSchema = z.object({ corrections: z.array(correctionSchema) });

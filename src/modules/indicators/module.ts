@@ -4,13 +4,15 @@
  * assessment cycle (Table 2). Open datasets: `indicator-areas` and one `indicator-<code>` per indicator.
  */
 import type { Command } from 'commander';
-import type { OpenDataset, ServerModule } from '../../kernel/server/module.ts';
+import type { Headline, OpenDataset, ServerModule } from '../../kernel/server/module.ts';
+import { anyContains } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { seedCatalogue } from './server/commands/seed-catalogue.ts';
 import { messages } from './server/messages.ts';
 import { listObservations, overview } from './server/queries.ts';
 import { indicatorsRoutes } from './server/routes.ts';
 import { indicatorsDb } from './server/tables.ts';
+import { indicatorPath, overviewPath } from './web/paths.ts';
 
 const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
@@ -25,6 +27,48 @@ export const indicatorsModule: ServerModule = {
   seed: seedCatalogue,
   seedTables: ['indicators_set_figures'],
   cli: (program: Command, context) => registerCli(program, context),
+  // The size of the whole set as the seed states it, and how many of its indicators the platform tracks.
+  async headlines(db) {
+    const { areas, wholeSet } = await overview(db);
+    const tracked = areas.reduce((sum, area) => sum + area.namedIndicatorCount, 0);
+    const found: Headline[] = [];
+    if (wholeSet.indicators) {
+      found.push({
+        id: 'indicators-set',
+        label: { ko: '광주 인권지표', en: 'Gwangju human rights indicators' },
+        value: wholeSet.indicators.value,
+        unit: { ko: '개', en: 'indicators' },
+        path: overviewPath,
+        order: 20,
+      });
+    }
+    found.push({
+      id: 'indicators-tracked',
+      label: {
+        ko: '이 플랫폼에서 관리하는 인권지표',
+        en: 'Human rights indicators tracked on this platform',
+      },
+      value: tracked,
+      unit: { ko: '개', en: 'indicators' },
+      path: overviewPath,
+      order: 21,
+    });
+    return found;
+  },
+  async publicSearch(db, query, limit) {
+    const rows = await indicatorsDb(db)
+      .selectFrom('indicators_indicators')
+      .select(['code', 'name_ko', 'name_en'])
+      .where((eb) => anyContains(eb, ['name_ko', 'name_en', 'code'], query))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      recordType: 'indicator',
+      title: { ko: `${row.code} ${row.name_ko}`, en: `${row.code} ${row.name_en}` },
+      path: indicatorPath(row.code),
+    }));
+  },
   openData: [
     {
       id: 'indicator-areas',
@@ -34,6 +78,8 @@ export const indicatorsModule: ServerModule = {
         en: 'The five areas of the human rights indicators: the indicator count Table 1 states for each, and the indicators it names (a selection).',
       },
       source: 'Table 1',
+      seedTable: 'Table 1',
+      report: { part: 'systems', order: 20, chart: { label: 'name_en', value: 'indicator_count' } },
       columns: [
         column('area', '영역 번호', 'Area number'),
         column('name_ko', '영역 이름(한국어)', 'Area name (Korean)'),

@@ -1,6 +1,7 @@
 /**
  * Setting the scene for the indicators' browser tests through the real API, as an officer would:
- * signing in (session cookie and CSRF token) and importing an indicator's data as Open SDG CSV.
+ * signing in (session cookie and CSRF token), calling the API, importing an indicator's data as Open
+ * SDG CSV.
  */
 import assert from 'node:assert/strict';
 import type { Account } from '../../../kernel/web/e2e/harness.ts';
@@ -22,11 +23,12 @@ export const sampleCsv = [
   '2021,Administrative,,1234.5',
 ].join('\n');
 
-export async function importAsOfficer(baseUrl: string, account: Account, code: string, csv: string) {
+/** Signs `account` in through the API and answers a caller of the API with its session. */
+export async function apiSession(baseUrl: string, account: Account) {
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(account),
+    body: JSON.stringify({ email: account.email, password: account.password }),
   });
   assert.equal(login.status, 200, await login.clone().text());
   const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -34,11 +36,22 @@ export async function importAsOfficer(baseUrl: string, account: Account, code: s
     .getSetCookie()
     .map((line) => line.split(';')[0])
     .join('; ');
-  const response = await fetch(`${baseUrl}/api/v1/indicators/${code}/observations`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'text/csv' },
-    body: csv,
-  });
-  assert.equal(response.status, 200, await response.clone().text());
-  return (await response.json()) as { imported: number };
+  return async (method: string, path: string, body?: string | object) => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        'content-type': typeof body === 'string' ? 'text/csv' : 'application/json',
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+    return response.json() as Promise<Record<string, never>>;
+  };
+}
+
+export async function importAsOfficer(baseUrl: string, account: Account, code: string, csv: string) {
+  const call = await apiSession(baseUrl, account);
+  return (await call('POST', `/indicators/${code}/observations`, csv)) as unknown as { imported: number };
 }

@@ -18,4 +18,28 @@ export const messages: Record<string, Bilingual> = {
     ko: '평가 주기가 지금 단계({step})에서는 이 작업을 할 수 없습니다.',
     en: 'This cannot be done while the cycle is at {step}.',
   },
+  indicators_not_qualitative: {
+    ko: '지표 {code}는 정성 지표가 아니어서 설문지를 둘 수 없습니다. 먼저 지표의 종류를 정성으로 바꾸세요.',
+    en: 'Indicator {code} is not qualitative, so it has no questionnaire. Set its kind to qualitative first.',
+  },
+  indicators_questionnaire_answered: {
+    ko: '이미 응답이 있는 설문지는 고칠 수 없습니다.',
+    en: 'A questionnaire that has responses cannot be changed.',
+  },
+  indicators_questionnaire_closed: {
+    ko: '이 설문은 지금 응답을 받지 않습니다. 평가 주기의 자료 수집 단계에만 응답할 수 있습니다.',
+    en: 'This questionnaire is not taking answers now: answers are taken during the data collection step.',
+  },
+  indicators_too_few_responses: {
+    ko: '응답이 {minimum}건보다 적어 결과를 공개 자료로 만들 수 없습니다.',
+    en: 'Fewer than {minimum} responses: the results cannot become public data.',
+  },
+  indicators_report_not_issued: {
+    ko: '{year}년 평가 보고서는 아직 시민위원회에 보고되지 않았습니다.',
+    en: 'The {year} assessment report has not been issued to the committee yet.',
+  },
+  indicators_year_open: {
+    ko: '{year}년 평가 주기는 아직 종료되지 않았습니다. 값은 자료 입력에서 고치세요. 정정은 종료된 해에만 합니다.',
+    en: 'The {year} cycle is not closed: change the value by entering it. Corrections are for closed years.',
+  },
 };

@@ -45,6 +45,8 @@ export async function loadIndicator(reader: Reader, code: string, options: { for
 export async function headlineLatest(
   reader: Reader,
   indicatorIds: number[],
+  /** Only years before this one (last year's results, for a cycle's proposal). */
+  beforeYear = 10000,
 ): Promise<Map<number, YearValue>> {
   if (indicatorIds.length === 0) return new Map();
   const { rows } = await sql<{ indicator_id: number; year: number; value: number }>`
@@ -52,7 +54,7 @@ export async function headlineLatest(
     from indicators_observations o
     join indicators_breakdowns b on b.id = o.breakdown_id
     where o.superseded_at is null and b.dimensions = '{}'::jsonb and b.geo_code is null
-      and o.indicator_id in (${sql.join(indicatorIds)})
+      and o.indicator_id in (${sql.join(indicatorIds)}) and o.year < ${beforeYear}
     order by o.indicator_id, b.id, o.year desc`.execute(reader);
   return new Map(rows.map((row) => [row.indicator_id, { year: row.year, value: Number(row.value) }]));
 }

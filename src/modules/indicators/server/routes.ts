@@ -16,6 +16,16 @@ import { requestLanguage } from '../../../kernel/server/i18n.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import {
+  actionCreateSchema,
+  actionListSchema,
+  actionSchema,
+  actionUpdateSchema,
+  assessmentListSchema,
+  assessmentSchema,
+  assessmentUpdateSchema,
+  completenessSchema,
+  correctionInputSchema,
+  correctionListSchema,
   cycleListSchema,
   cycleSchema,
   cycleTransitionSchema,
@@ -29,10 +39,37 @@ import {
   openCycleSchema,
   overviewSchema,
   progressMethodSchema,
+  publicQuestionnaireSchema,
+  questionnaireResultsSchema,
+  questionnaireSchema,
+  questionnaireUpdateSchema,
+  reportCommentInputSchema,
+  reportSchema,
+  responseSchema,
+  targetPlanListSchema,
+  targetPlanSchema,
+  targetPlanUpdateSchema,
+  valueEntrySchema,
+  valueEntryUpdateSchema,
 } from '../contract.ts';
+import { createAction, listActions, updateAction } from './commands/actions.ts';
+import { listAssessments, saveAssessment } from './commands/assessments.ts';
+import { readCompleteness } from './commands/completeness.ts';
+import { correctValue, listCorrections } from './commands/correct-value.ts';
 import { listCycles, openCycle, transitionCycle } from './commands/cycles.ts';
+import { enterValues, readValueEntry } from './commands/enter-values.ts';
 import { exportObservationsJson, exportOpenSdgCsv } from './commands/export-observations.ts';
 import { importOpenSdgCsv } from './commands/import-observations.ts';
+import {
+  aggregateQuestionnaire,
+  readPublicQuestionnaire,
+  readPublicResults,
+  readQuestionnaire,
+  recordResponse,
+  saveQuestionnaire,
+} from './commands/questionnaires.ts';
+import { addReportComment, readReport, reportDocument } from './commands/report.ts';
+import { listTargetPlans, saveTargetPlan } from './commands/targets.ts';
 import { updateIndicator } from './commands/update-indicator.ts';
 import { progressMethod } from './progress.ts';
 import { indicatorDetail, listObservations, loadIndicator, overview } from './queries.ts';
@@ -42,8 +79,14 @@ const tags = ['indicators'];
 const office: Access = { roles: ['admin', 'officer'] };
 const dataEntry: Access = { roles: ['admin', 'officer', 'department'] };
 const cycleReaders: Access = { roles: ['admin', 'officer', 'department', 'committee'] };
+const reportReaders: Access = { roles: ['admin', 'officer', 'committee'] };
 const codeParams = z.strictObject({ code: indicatorCodeSchema });
-const yearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+const year = z.coerce.number().int().min(2000).max(2100);
+const yearParams = z.strictObject({ year });
+const yearCodeParams = z.strictObject({ year, code: indicatorCodeSchema });
+const tokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/) });
+const recorded = z.object({ recorded: z.literal(true) });
+const areaParams = z.strictObject({ year, area: z.string().min(1).max(16) });
 /** An uploaded file larger than this is refused (413) while it streams in. */
 const maxUploadBytes = 200 * 1024 * 1024;
 
@@ -320,5 +363,408 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       const { user } = staff(request);
       return transitionCycle(db, user, request.ip, request.params.year, request.body);
     },
+  );
+
+  app.get(
+    '/indicators/cycles/:year/targets',
+    {
+      config: { access: cycleReaders },
+      schema: {
+        tags,
+        summary:
+          "Step 1: each indicator's target and plan for the year, or the proposal from last year's results until one is saved",
+        params: yearParams,
+        response: { 200: targetPlanListSchema },
+      },
+    },
+    async (request) => listTargetPlans(db, request.params.year),
+  );
+
+  app.put(
+    '/indicators/cycles/:year/targets/:code',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Step 1: confirm or edit an indicator's target and plan (version 0 for the first); it becomes the indicator's target",
+        params: yearCodeParams,
+        body: targetPlanUpdateSchema,
+        response: { 200: targetPlanSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const { year, code } = request.params;
+      await saveTargetPlan(db, user, request.ip, year, code, request.body);
+      const { targets } = await listTargetPlans(db, year);
+      return targets.find((target) => target.code === code) as (typeof targets)[number];
+    },
+  );
+
+  app.get(
+    '/indicators/cycles/:year/completeness',
+    {
+      config: { access: dataEntry },
+      schema: {
+        tags,
+        summary:
+          "Step 2: which of each department's indicators have the year's value (a department: its own)",
+        params: yearParams,
+        response: { 200: completenessSchema },
+      },
+    },
+    async (request) => readCompleteness(db, staff(request).user, request.params.year),
+  );
+
+  app.get(
+    '/indicators/:code/values/:year',
+    {
+      config: { access: dataEntry },
+      schema: {
+        tags,
+        summary:
+          "Step 2: an indicator's values for a year by breakdown, with last year's, for the entry form",
+        params: yearCodeParams,
+        response: { 200: valueEntrySchema },
+      },
+    },
+    async (request) => readValueEntry(db, staff(request).user, request.params.code, request.params.year),
+  );
+
+  app.put(
+    '/indicators/:code/values/:year',
+    {
+      config: { access: dataEntry },
+      schema: {
+        tags,
+        summary:
+          "Step 2: enter an indicator's values for a year (total and disaggregations), each with the version read",
+        description:
+          "Required, within the indicator's range, and a change from last year beyond its threshold needs a comment.",
+        params: yearCodeParams,
+        body: valueEntryUpdateSchema,
+        response: { 200: valueEntrySchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const { code, year } = request.params;
+      await enterValues(db, user, request.ip, code, year, request.body);
+      return readValueEntry(db, user, code, year);
+    },
+  );
+
+  const questionnairePath = '/indicators/cycles/:year/questionnaires/:code';
+
+  app.get(
+    questionnairePath,
+    {
+      config: { access: dataEntry },
+      schema: {
+        tags,
+        summary: "A qualitative indicator's questionnaire of the year: questions, public link, full results",
+        params: yearCodeParams,
+        response: { 200: questionnaireSchema },
+      },
+    },
+    async (request) => {
+      const { year, code } = request.params;
+      return readQuestionnaire(db, staff(request).user, year, code);
+    },
+  );
+
+  app.put(
+    questionnairePath,
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Write a qualitative indicator's questionnaire of the year (version 0 to create it); not once answered",
+        params: yearCodeParams,
+        body: questionnaireUpdateSchema,
+        response: { 200: questionnaireSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const { year, code } = request.params;
+      await saveQuestionnaire(db, user, request.ip, year, code, request.body);
+      return readQuestionnaire(db, user, year, code);
+    },
+  );
+
+  app.post(
+    `${questionnairePath}/responses`,
+    {
+      config: { access: dataEntry },
+      schema: {
+        tags,
+        summary: 'Enter a response received on paper (while the cycle collects data)',
+        params: yearCodeParams,
+        body: responseSchema,
+        response: { 201: recorded },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const { year, code } = request.params;
+      await recordResponse(db, { user, year, code }, request.body);
+      return reply.code(201).send({ recorded: true as const });
+    },
+  );
+
+  app.post(
+    `${questionnairePath}/aggregate`,
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Turn the questionnaire's results into the indicator's observations of the year (five responses at least)",
+        params: yearCodeParams,
+        response: { 200: z.object({ observations: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const { year, code } = request.params;
+      return { observations: await aggregateQuestionnaire(db, user, request.ip, year, code) };
+    },
+  );
+
+  app.get(
+    '/indicators/questionnaires/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A questionnaire through its public link: its questions, and whether it takes answers',
+        params: tokenParams,
+        response: { 200: publicQuestionnaireSchema },
+      },
+    },
+    async (request) => readPublicQuestionnaire(db, request.params.token),
+  );
+
+  app.post(
+    '/indicators/questionnaires/:token/responses',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Answer a questionnaire anonymously (nothing about the respondent is kept)',
+        params: tokenParams,
+        body: responseSchema,
+        response: { 201: recorded },
+      },
+    },
+    async (request, reply) => {
+      await recordResponse(db, { token: request.params.token }, request.body);
+      return reply.code(201).send({ recorded: true as const });
+    },
+  );
+
+  app.get(
+    '/indicators/questionnaires/:token/results',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A questionnaire\'s results per question; fewer than five answers are shown as "<5" only',
+        params: tokenParams,
+        response: { 200: questionnaireResultsSchema },
+      },
+    },
+    async (request) => readPublicResults(db, request.params.token),
+  );
+
+  app.get(
+    '/indicators/cycles/:year/assessments',
+    {
+      config: { access: cycleReaders },
+      schema: {
+        tags,
+        summary: 'Step 3: the self-assessment of each indicator group (area): score and narrative',
+        params: yearParams,
+        response: { 200: assessmentListSchema },
+      },
+    },
+    async (request) => listAssessments(db, request.params.year),
+  );
+
+  app.put(
+    '/indicators/cycles/:year/assessments/:area',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Step 3: write an area's self-assessment (version 0 for the first), while the cycle is at assessment",
+        params: areaParams,
+        body: assessmentUpdateSchema,
+        response: { 200: assessmentSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const { year, area } = request.params;
+      await saveAssessment(db, user, request.ip, year, area, request.body);
+      const { areas } = await listAssessments(db, year);
+      return areas.find((entry) => entry.areaCode === area) as (typeof areas)[number];
+    },
+  );
+
+  app.get(
+    '/indicators/cycles/:year/report',
+    {
+      config: { access: reportReaders },
+      schema: {
+        tags,
+        summary:
+          "Step 4: the assessment report generated from the cycle's data (HTML fragment) and the committee's comments",
+        params: yearParams,
+        querystring: z.strictObject({ lang: z.enum(['ko', 'en']).optional() }),
+        response: { 200: reportSchema },
+      },
+    },
+    async (request) => readReport(db, staff(request).user, request.params.year, requestLanguage(request)),
+  );
+
+  app.get(
+    '/indicators/cycles/:year/report.html',
+    {
+      config: { access: reportReaders },
+      schema: {
+        tags,
+        summary: 'Step 4: the assessment report as an HTML document, for download and print',
+        params: yearParams,
+        querystring: z.strictObject({ lang: z.enum(['ko', 'en']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { year } = request.params;
+      const document = await reportDocument(db, staff(request).user, year, requestLanguage(request));
+      return reply
+        .header('content-disposition', `attachment; filename="indicators-report-${year}.html"`)
+        .type('text/html; charset=utf-8')
+        .send(document);
+    },
+  );
+
+  app.post(
+    '/indicators/cycles/:year/report/comments',
+    {
+      config: { access: reportReaders },
+      schema: {
+        tags,
+        summary: 'Step 4: comment on the report (kept as written), while the cycle is at the report',
+        params: yearParams,
+        body: reportCommentInputSchema,
+        response: { 201: reportSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const { year } = request.params;
+      await addReportComment(db, user, request.ip, year, request.body.body);
+      return reply.code(201).send(await readReport(db, user, year, requestLanguage(request)));
+    },
+  );
+
+  app.get(
+    '/indicators/cycles/:year/actions',
+    {
+      config: { access: cycleReaders },
+      schema: {
+        tags,
+        summary: "Step 5: the year's complementation actions (a department: those it owns)",
+        params: yearParams,
+        response: { 200: actionListSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const { year } = request.params;
+      const owner = user.role === 'department' ? (user.departmentCode ?? '') : undefined;
+      return { year, actions: await listActions(db, year, owner) };
+    },
+  );
+
+  app.post(
+    '/indicators/cycles/:year/actions',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          'Step 5: add a complementation action for an indicator, with its owner department and due date',
+        params: yearParams,
+        body: actionCreateSchema,
+        response: { 201: actionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      return reply
+        .code(201)
+        .send(await createAction(db, user, request.ip, request.params.year, request.body));
+    },
+  );
+
+  app.patch(
+    '/indicators/actions/:id',
+    {
+      config: { access: dataEntry },
+      schema: {
+        tags,
+        summary:
+          "Step 5: move an action's status (the owner department), or also change it (the office), with the version read",
+        params: z.strictObject({ id: z.coerce.number().int().min(1).max(2147483647) }),
+        body: actionUpdateSchema,
+        response: { 200: actionSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      return updateAction(db, user, request.ip, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/indicators/:code/corrections',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Correct a closed year's value: a new version with a reason; the old value is kept and the correction published",
+        params: codeParams,
+        body: correctionInputSchema,
+        response: { 201: correctionListSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const { code } = request.params;
+      await correctValue(db, user, request.ip, code, request.body);
+      return reply.code(201).send({ corrections: await listCorrections(db, code) });
+    },
+  );
+
+  app.get(
+    '/indicators/:code/corrections',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          "Corrections made to an indicator's values after their year closed, with the old value and the reason",
+        params: codeParams,
+        response: { 200: correctionListSchema },
+      },
+    },
+    async (request) => ({ corrections: await listCorrections(db, request.params.code) }),
   );
 }

@@ -65,6 +65,87 @@ export type IndicatorsTables = {
     recorded_by: string | null;
     recorded_at: Generated<Date>;
     superseded_at: Date | null;
+    comment: string | null;
+  };
+  indicators_targets: {
+    year: number;
+    indicator_id: number;
+    target_value: number | null;
+    target_year: number | null;
+    plan: string;
+    version: Generated<number>;
+    updated_by: string | null;
+    updated_at: Generated<Date>;
+  };
+  indicators_assessments: {
+    year: number;
+    area_code: string;
+    score: number;
+    narrative: string;
+    version: Generated<number>;
+    updated_by: string | null;
+    updated_at: Generated<Date>;
+  };
+  indicators_report_comments: {
+    id: Generated<number>;
+    year: number;
+    body: string;
+    author_id: string;
+    created_at: Generated<Date>;
+  };
+  indicators_actions: {
+    id: Generated<number>;
+    year: number;
+    indicator_id: number;
+    description: string;
+    owner_department: string;
+    /** `YYYY-MM-DD`, read back as text (see queries). */
+    due_date: string;
+    status: 'planned' | 'in_progress' | 'done';
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  indicators_questionnaires: {
+    id: Generated<number>;
+    year: number;
+    indicator_id: number;
+    token: string;
+    title_ko: string;
+    title_en: string;
+    version: Generated<number>;
+    updated_at: Generated<Date>;
+  };
+  indicators_questions: {
+    id: Generated<number>;
+    questionnaire_id: number;
+    position: number;
+    kind: 'likert' | 'single' | 'multiple' | 'text';
+    prompt_ko: string;
+    prompt_en: string;
+    options: { ko: string; en: string }[];
+  };
+  indicators_responses: {
+    id: Generated<number>;
+    questionnaire_id: number;
+    source: 'public' | 'staff';
+    created_at: Generated<Date>;
+  };
+  indicators_answers: {
+    response_id: number;
+    question_id: number;
+    value: number | number[] | string;
+  };
+  indicators_corrections: {
+    id: Generated<number>;
+    indicator_id: number;
+    breakdown_id: number;
+    year: number;
+    old_value: string | null;
+    new_value: string;
+    reason: string;
+    corrected_by: string;
+    corrected_at: Generated<Date>;
   };
   indicators_cycles: {
     year: number;

@@ -3,3 +3,8 @@ export const overviewPath = '/indicators';
 export const indicatorPath = (code: string) => `/indicators/${encodeURIComponent(code)}`;
 export const cyclesPath = '/staff/indicators/cycles';
 export const importPath = '/staff/indicators/import';
+export const targetsPath = '/staff/indicators/targets';
+export const entryPath = '/staff/indicators/entry';
+export const reportPath = '/staff/indicators/report';
+/** A questionnaire's public page; the token comes from the API (`questionnairePath` on the server). */
+export const questionnairePath = '/questionnaires/:token';
