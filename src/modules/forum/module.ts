@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Headline, PublicSearchHit, ServerModule } from '../../kernel/server/module.ts';
+import { containsPattern } from '../../kernel/server/search.ts';
 import { seedForum } from './server/commands/seed-forum.ts';
 import { messages } from './server/messages.ts';
 import { editionPath, table5, unPath, unRegister } from './server/queries.ts';
@@ -129,7 +130,7 @@ export const forumModule: ServerModule = {
     return headlines;
   },
   async publicSearch(db, query, limit): Promise<PublicSearchHit[]> {
-    const pattern = `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const pattern = containsPattern(query);
     const forum = forumDb(db);
     const hits: PublicSearchHit[] = [];
     // Every edition is "the World Human Rights Cities Forum <year>": the name matches them all.

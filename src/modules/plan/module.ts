@@ -5,6 +5,7 @@
  * import and export. Open dataset: `action-plan-tasks`.
  */
 import type { Headline, ServerModule } from '../../kernel/server/module.ts';
+import { containsPattern } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { seedPlan } from './server/commands/seed-plan.ts';
 import { messages } from './server/messages.ts';
@@ -111,7 +112,7 @@ export const planModule: ServerModule = {
     ];
   },
   async publicSearch(db, query, limit) {
-    const needle = `%${query.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+    const needle = containsPattern(query);
     const rows = await planDb(db)
       .selectFrom('plan_tasks')
       .select(['id', 'year', 'code', 'title_ko', 'title_en'])

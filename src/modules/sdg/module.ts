@@ -5,9 +5,10 @@
  * `agenda21-phases` (Table 6) and `local-sdg-agenda` (Table 7).
  */
 import type { ServerModule } from '../../kernel/server/module.ts';
+import { containsPattern } from '../../kernel/server/search.ts';
 import { agendaPath, seedSdg } from './server/commands/seed-agendas.ts';
 import { messages } from './server/messages.ts';
-import { likePattern, loadAgendas } from './server/queries.ts';
+import { loadAgendas } from './server/queries.ts';
 import { sdgRoutes } from './server/routes.ts';
 import { sdgDb } from './server/tables.ts';
 
@@ -168,7 +169,7 @@ export const sdgModule: ServerModule = {
     return headlines;
   },
   async publicSearch(db, query, limit) {
-    const pattern = likePattern(query);
+    const pattern = containsPattern(query);
     const rows = await sdgDb(db)
       .selectFrom('sdg_agendas')
       .select(['number', 'name_ko', 'name_en', 'tasks', 'indicators'])

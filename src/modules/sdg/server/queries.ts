@@ -6,6 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Db, ServerModule } from '../../../kernel/server/module.ts';
+import { containsPattern } from '../../../kernel/server/search.ts';
 import type {
   Agenda,
   Agendas,
@@ -356,10 +357,6 @@ export async function listAssessments(db: Db): Promise<AssessmentList> {
   };
 }
 
-/** A LIKE pattern that finds `query` as a substring, wildcards in it taken literally. */
-export const likePattern = (query: string) =>
-  `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-
 /**
  * Platform records an officer can cite as evidence: public records tagged with any term (by title),
  * and whatever every module's public search finds. Public records only, so that a published
@@ -371,7 +368,7 @@ export async function searchEvidence(
   query: string,
   limit = 30,
 ): Promise<Evidence[]> {
-  const pattern = likePattern(query);
+  const pattern = containsPattern(query);
   const tagged = await sdgDb(db)
     .selectFrom('vocab_tags')
     .select(['module', 'record_type', 'record_id', 'title_ko', 'title_en', 'path'])
