@@ -107,6 +107,10 @@ describe('authorization matrix', () => {
       },
       '/api/v1/open-data/{id}.csv': { another: { id: 'figures' }, exists: true },
       '/api/v1/open-data/{id}.json': { another: { id: 'figures' }, exists: true },
+      '/api/v1/open-data/{id}.xlsx': { another: { id: 'figures' }, exists: true },
+      // A year is any year: the report is generated for it (the PDF starts Chromium only past the gate).
+      '/api/v1/report/{year}.html': { another: { year: 2026 }, exists: false },
+      '/api/v1/report/{year}.pdf': { another: { year: 2026 }, exists: false },
     };
     for (const recordsOfModule of moduleRecords) Object.assign(records, recordsOfModule(caller));
     return records;
