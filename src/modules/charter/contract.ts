@@ -11,7 +11,12 @@ const bilingualInput = (max: number) =>
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a calendar date');
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    // An impossible date (7777-77-27) is an Invalid Date, whose toISOString throws; 2024-04-31 rolls
+    // over to May 1st: a real date reads back as written.
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'not a calendar date');
 const year = z.number().int().min(2000).max(2100);
 
 export const contestStatuses = ['open', 'judging', 'closed'] as const;

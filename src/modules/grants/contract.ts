@@ -54,14 +54,9 @@ export type ActivityKind = (typeof activityKinds)[number];
 export const reportKinds = ['activity', 'final'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
-const isRealDate = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-};
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine(isRealDate, 'not a date');
+// A calendar date (leap years included) in the schema itself, not in a refinement: the OpenAPI
+// document then tells clients, and the reliability suite's generated bodies, what a date is.
+export const dateSchema = z.iso.date();
 const bilingualInput = (max: number) =>
   z.strictObject({ ko: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
 const bilingual = z.object({ ko: z.string(), en: z.string() });

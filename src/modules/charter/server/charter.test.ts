@@ -177,6 +177,14 @@ describe('charter', () => {
     });
     assert.equal(reversed.statusCode, 400);
     assert.equal(reversed.json().errors[0].field, 'body.exhibition.to');
+    for (const to of ['7777-77-27', '2025-02-30']) {
+      const impossible = await send('POST', '/charter/contests', {
+        year: 2025,
+        title: { ko: '공모전', en: 'Contest' },
+        exhibition: { to },
+      });
+      assert.equal(impossible.statusCode, 400, `${to}: ${impossible.body}`);
+    }
     const csv = await test.app.inject({ url: '/api/v1/open-data/charter-publications.csv' });
     assert.match(csv.body, /calendar-2025,2025 인권헌장 달력,2025 Charter calendar,2024,\r?\n/);
   });

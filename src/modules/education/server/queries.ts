@@ -9,6 +9,7 @@
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { Db } from '../../../kernel/server/db.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
+import { containsPattern } from '../../../kernel/server/search.ts';
 import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type {
   CoverageYear,
@@ -130,6 +131,13 @@ export async function coverageByYear(db: Reader, participants?: ParticipantsRow[
   });
 }
 
+/** One year's coverage; a year is listed once it has a population, participants or a stated total. */
+export async function coverageOfYear(db: Reader, year: number): Promise<CoverageYear> {
+  const found = (await coverageByYear(db)).find((entry) => entry.year === year);
+  if (!found) throw notFound();
+  return found;
+}
+
 function presentProgramme(
   row: Selectable<ProgrammeRow> & { session_count: number; participants: number },
 ): ProgrammeSummary {
@@ -214,7 +222,7 @@ export async function programmeDetail(db: Reader, id: string, staff: boolean): P
 }
 
 export async function searchPublicProgrammes(db: Db, query: string, limit: number) {
-  const pattern = `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const pattern = containsPattern(query);
   const rows = await educationDb(db)
     .selectFrom('education_programmes')
     .select(['id', 'title_ko', 'title_en', 'summary_ko', 'summary_en'])

@@ -12,6 +12,7 @@ import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import { xlsxContentType } from '../../../kernel/server/spreadsheet.ts';
 import {
+  coverageYearSchema,
   importResultSchema,
   overviewSchema,
   populationInputSchema,
@@ -25,7 +26,14 @@ import { importAttendance } from './commands/import-attendance.ts';
 import { recordSessions } from './commands/record-sessions.ts';
 import { createProgramme, updateProgramme } from './commands/save-programme.ts';
 import { setPopulation } from './commands/set-population.ts';
-import { coverageByYear, listGroups, listProgrammes, overview, programmeDetail } from './queries.ts';
+import {
+  coverageByYear,
+  coverageOfYear,
+  listGroups,
+  listProgrammes,
+  overview,
+  programmeDetail,
+} from './queries.ts';
 
 const tags = ['education'];
 const office: Access = { roles: ['admin', 'officer'] };
@@ -214,15 +222,16 @@ export function educationRoutes(scope: FastifyInstance, kernel: Kernel): void {
       schema: {
         tags,
         summary:
-          "Record a year's population, the denominator of coverage (version 0 for a year without one; 409 if it changed meanwhile)",
+          "Record a year's population, the denominator of coverage (version 0 for a year without one; 409 if it changed meanwhile); answers the year's coverage with the new version",
         params: yearParams,
         body: populationInputSchema,
-        response: { 204: z.null() },
+        response: { 200: coverageYearSchema },
       },
     },
-    async (request, reply) => {
-      await setPopulation(db, actorOf(request), request.params.year, request.body);
-      return reply.code(204).send(null);
+    async (request) => {
+      const { year } = request.params;
+      await setPopulation(db, actorOf(request), year, request.body);
+      return coverageOfYear(db, year);
     },
   );
 }

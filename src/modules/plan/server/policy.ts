@@ -36,3 +36,7 @@ export function mayComment(user: SessionUser): boolean {
 export function requireRead(user: SessionUser, task: TaskOwnership): void {
   if (!mayRead(user, task)) throw forbidden();
 }
+
+export function requireReport(user: SessionUser, task: TaskOwnership): void {
+  if (!mayReport(user, task)) throw forbidden();
+}

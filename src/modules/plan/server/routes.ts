@@ -44,7 +44,8 @@ import { saveStatus } from './commands/save-status.ts';
 import { submitReport } from './commands/submit-report.ts';
 import { updateTask } from './commands/update-task.ts';
 import { readYearSettings, updateYearSettings } from './commands/year-settings.ts';
-import { listPlans, listStatuses, publicTask, publicYear } from './queries.ts';
+import { requireReport } from './policy.ts';
+import { listPlans, listStatuses, loadTask, publicTask, publicYear } from './queries.ts';
 import { planDb } from './tables.ts';
 
 const tags = ['plan'];
@@ -208,6 +209,13 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
     '/plan/staff/tasks/:id/reports',
     {
       config: { access: { roles: ['department'] } },
+      // Whose task it is, before the report itself: a department learns nothing about a task it may
+      // not report on, not even whether its report would have been valid.
+      preValidation: async (request) => {
+        const params = idParams.safeParse(request.params);
+        if (!params.success) return;
+        requireReport(staff(request).user, await loadTask(planDb(db), params.data.id));
+      },
       schema: {
         tags,
         summary: "The lead department's progress report for one period (again after a return)",

@@ -269,10 +269,36 @@ describe('the network of cities', () => {
     });
   }
 
-  it('refuses an address that is not a web address', async () => {
-    const response = await addPeer(first, officer, 'ftp://example.org');
-    assert.equal(response.statusCode, 400);
-    assert.equal(response.json().errors[0].code, 'invalid_base_url');
+  it('refuses an address that is not a web address, or that carries credentials', async () => {
+    for (const baseUrl of [
+      'ftp://example.org',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'http://officer:secret@example.org',
+      'https://token@example.org',
+      'not an address',
+    ]) {
+      const response = await addPeer(first, officer, baseUrl);
+      assert.equal(response.statusCode, 400, baseUrl);
+      assert.equal(response.json().errors[0].code, 'invalid_base_url', baseUrl);
+    }
+  });
+
+  it('fetches nothing from link-local, unspecified or multicast addresses (the cloud metadata service)', async () => {
+    const before = await stored(first);
+    for (const baseUrl of [
+      'http://169.254.169.254',
+      'http://2852039166',
+      'http://[::ffff:169.254.169.254]',
+      'http://[fe80::1]:8080',
+      'http://0.0.0.0',
+      'http://224.0.0.1',
+    ]) {
+      const response = await addPeer(first, officer, baseUrl);
+      assert.equal(response.statusCode, 502, `${baseUrl}: ${response.body}`);
+      assert.equal(response.json().errors[0].code, 'feed_address_refused', baseUrl);
+    }
+    assert.deepEqual(await stored(first), before);
   });
 
   it('keeps the last good feed when a refresh is refused, and forgets a removed peer', async () => {

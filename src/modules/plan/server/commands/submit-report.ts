@@ -6,9 +6,9 @@
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
-import { AppError, fieldError, forbidden } from '../../../../kernel/server/errors.ts';
+import { AppError, fieldError } from '../../../../kernel/server/errors.ts';
 import type { Report, ReportInput } from '../../contract.ts';
-import { mayReport, requireRead } from '../policy.ts';
+import { requireReport } from '../policy.ts';
 import { listStatuses, loadTask, presentReport, yearPeriods } from '../queries.ts';
 import { planTrx } from '../tables.ts';
 
@@ -22,8 +22,7 @@ export async function submitReport(
   return runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
     const trx = planTrx(raw);
     const task = await loadTask(trx, taskId, { forUpdate: true });
-    requireRead(user, task);
-    if (!mayReport(user, task)) throw forbidden();
+    requireReport(user, task);
     const child = await trx
       .selectFrom('plan_tasks')
       .select('id')

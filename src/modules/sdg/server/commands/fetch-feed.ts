@@ -4,7 +4,15 @@
  * (a larger one is cut off, not buffered), redirects are not followed (the officer should enter the
  * final address), and the JSON must pass the feed schema. Any failure is one 502 problem that says,
  * in both languages, which check failed; the callers store nothing unless this returns.
+ *
+ * An officer's address makes this server send a request, so what it may reach is limited: http(s)
+ * only, no credentials in the URL, and no address where no city's platform can be but a server's
+ * secrets can (link-local, such as the cloud metadata service at 169.254.169.254; the unspecified
+ * address; multicast), whatever the host name resolves to. Loopback and private networks stay
+ * allowed: instances on one intranet, and tests, follow each other there.
  */
+import { lookup } from 'node:dns/promises';
+import { BlockList } from 'node:net';
 import { AppError } from '../../../../kernel/server/errors.ts';
 import type { Bilingual } from '../../../../kernel/shared/language.ts';
 import { type NetworkFeed, networkFeedSchema } from '../../contract.ts';
@@ -44,6 +52,34 @@ export function normaliseBaseUrl(input: string): string {
     });
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+const unreachableNetworks = new BlockList();
+unreachableNetworks.addSubnet('0.0.0.0', 8, 'ipv4');
+unreachableNetworks.addSubnet('169.254.0.0', 16, 'ipv4');
+unreachableNetworks.addSubnet('224.0.0.0', 4, 'ipv4');
+unreachableNetworks.addAddress('::', 'ipv6');
+unreachableNetworks.addSubnet('fe80::', 10, 'ipv6');
+unreachableNetworks.addSubnet('ff00::', 8, 'ipv6');
+// The metadata service's IPv6 address on EC2 (a unique-local address, so not covered above).
+unreachableNetworks.addAddress('fd00:ec2::254', 'ipv6');
+
+/** Refuses a host that is, or resolves to, an address of `unreachableNetworks`, within the deadline. */
+async function checkAddress(baseUrl: string, signal: AbortSignal): Promise<void> {
+  const hostname = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+  const deadline = new Promise<never>((_resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  const addresses = await Promise.race([lookup(hostname, { all: true }), deadline]);
+  const refused = addresses.some(({ address, family }) =>
+    unreachableNetworks.check(address, family === 6 ? 'ipv6' : 'ipv4'),
+  );
+  if (refused) {
+    throw refuse('feed_address_refused', {
+      ko: '이 주소로는 피드를 가져오지 않습니다(링크 로컬·멀티캐스트 등 플랫폼이 있을 수 없는 주소). 상대 도시 플랫폼의 공개 주소를 입력해 주세요.',
+      en: "Feeds are not fetched from this address (link-local, multicast or another address no platform can be at). Enter the public address of the other city's platform.",
+    });
+  }
 }
 
 const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
@@ -91,6 +127,7 @@ export async function fetchFeed(baseUrl: string, limits: FetchLimits): Promise<N
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let body: Buffer;
   try {
+    await checkAddress(baseUrl, signal);
     const response = await fetch(`${baseUrl}${feedPath}`, {
       signal,
       redirect: 'manual',
