@@ -429,6 +429,44 @@ describe('the World Human Rights Cities Forum and the UN register', () => {
     );
   });
 
+  it('answers input the database could not store with a 400 or stores it as text would (found by fuzzing)', async () => {
+    await createEdition(2037, null);
+    const yearZero = await test.app.inject({
+      method: 'PUT',
+      url: '/api/v1/forum/editions/2037',
+      headers: officer,
+      payload: {
+        version: 1,
+        startsOn: null,
+        endsOn: '0000-02-29',
+        theme: null,
+        capacity: null,
+        registrationOpen: true,
+      },
+    });
+    assert.equal(yearZero.statusCode, 400, yearZero.body);
+    assert.equal(yearZero.json().errors[0].field, 'body.endsOn');
+    const session = (speaker: string, startsAt: string) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/v1/forum/editions/2037/sessions',
+        headers: officer,
+        payload: {
+          title: { ko: '시험', en: 'Test' },
+          startsAt,
+          endsAt: '2037-10-01T12:00:00+09:00',
+          languages: ['ko'],
+          speakers: [{ name: speaker, affiliation: null, origin: 'korean' }],
+        },
+      });
+    const early = await session('Kim', '0000-01-01T00:00:00Z');
+    assert.equal(early.statusCode, 400, early.body);
+    assert.equal(early.json().errors[0].field, 'body.startsAt');
+    const lone = await session('a\udfffb', '2037-10-01T10:00:00+09:00');
+    assert.equal(lone.statusCode, 201, lone.body);
+    assert.equal(lone.json().speakers[0].name, 'a\ufffdb');
+  });
+
   it('registers the UN documents the seed names, with the records that answer them, and the proposed centre', async () => {
     const register = (await test.app.inject({ url: '/api/v1/forum/un' })).json() as UnRegister;
     const bySymbol = new Map(register.documents.map((document) => [document.symbol, document]));

@@ -8,12 +8,15 @@ import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { EditionCreate, EditionUpdate } from '../../contract.ts';
+import { checkForumYear } from '../input.ts';
 import { loadEdition } from '../queries.ts';
 import { forumTrx } from '../tables.ts';
 
 type EditionFields = Omit<EditionCreate, 'year'>;
 
 function columns(input: EditionFields) {
+  checkForumYear('body.startsOn', input.startsOn);
+  checkForumYear('body.endsOn', input.endsOn);
   if (input.startsOn !== null && input.endsOn !== null && input.endsOn < input.startsOn) {
     throw fieldError('body.endsOn', 'ends_before_start', {
       ko: '끝나는 날이 시작하는 날보다 앞섭니다.',

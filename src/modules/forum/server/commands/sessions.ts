@@ -9,10 +9,13 @@ import type { Db } from '../../../../kernel/server/db.ts';
 import { conflict, fieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { Session, SessionInput, SessionUpdate } from '../../contract.ts';
+import { checkForumYear, storedJson } from '../input.ts';
 import { loadEdition, presentSession } from '../queries.ts';
 import { forumTrx } from '../tables.ts';
 
 function columns(input: SessionInput) {
+  checkForumYear('body.startsAt', input.startsAt);
+  checkForumYear('body.endsAt', input.endsAt);
   if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
     throw fieldError('body.endsAt', 'ends_before_start', {
       ko: '끝나는 시각이 시작하는 시각보다 뒤여야 합니다.',
@@ -25,7 +28,7 @@ function columns(input: SessionInput) {
     starts_at: new Date(input.startsAt),
     ends_at: new Date(input.endsAt),
     languages: [...new Set(input.languages)],
-    speakers: JSON.stringify(input.speakers),
+    speakers: storedJson(input.speakers),
   };
 }
 
