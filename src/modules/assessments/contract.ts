@@ -9,10 +9,15 @@ import { z } from 'zod';
 
 const bilingual = z.object({ ko: z.string(), en: z.string() });
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
-// A calendar date the database can store (year 0 is not one), within any plausible record.
-const isoDate = z.iso.date().refine((value) => value >= '1900-01-01' && value <= '2999-12-31', {
-  message: 'Use a date between 1900 and 2999.',
-});
+// A calendar date the database can store (year 0 is not one), within any plausible record: one
+// pattern (leap years included), so the OpenAPI document states the whole rule.
+const isoDate = z
+  .string()
+  .regex(
+    /^(?:(?:(?:19|2\d)(?:0[48]|[2468][048]|[13579][26])|2[048]00)-02-29|(?:19|2\d)\d\d-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/,
+    { message: 'Use a date (YYYY-MM-DD) between 1900 and 2999.' },
+  )
+  .meta({ format: 'date' });
 
 export const subjectKinds = ['ordinance', 'building', 'polling_station', 'event', 'enterprise'] as const;
 export type SubjectKind = (typeof subjectKinds)[number];

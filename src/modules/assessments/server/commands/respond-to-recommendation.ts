@@ -21,12 +21,6 @@ export async function respondToRecommendation(
   recommendationId: number,
   input: { response: ResponseKind; reason: string; version: number },
 ): Promise<void> {
-  if (input.response !== 'accepted' && input.reason === '') {
-    throw fieldError('body.reason', 'reason_required', {
-      ko: '일부 수용하거나 수용하지 않는 까닭을 적어 주세요.',
-      en: 'Give the reasons for accepting in part or rejecting.',
-    });
-  }
   await runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
     const trx = assessmentsDb(raw);
     const recommendation = await trx
@@ -37,7 +31,14 @@ export async function respondToRecommendation(
       .executeTakeFirst();
     if (!recommendation) throw notFound();
     const { assessment, subject } = await loadAssessmentCore(trx, recommendation.assessment_id);
+    // Who may answer comes first: a caller who may not learns nothing of the recommendation.
     requireRespond(user, subject);
+    if (input.response !== 'accepted' && input.reason === '') {
+      throw fieldError('body.reason', 'reason_required', {
+        ko: '일부 수용하거나 수용하지 않는 까닭을 적어 주세요.',
+        en: 'Give the reasons for accepting in part or rejecting.',
+      });
+    }
     requireStep(assessment.step, workSteps.respond);
     if (recommendation.version !== input.version) throw conflict();
     const after = {

@@ -1,0 +1,204 @@
+/**
+ * The assessments' part of the reliability suite. For the matrix, four assessments of polling
+ * stations: the test department's and another department's, each at the assessment step and closed
+ * (the closed ones carry a recommendation each, and are public).
+ *
+ * Three rules do not fit allow/deny/own, and the records are chosen so that the matrix states the one
+ * that matters most:
+ * - GET /assessments/{id}: a department reads its own subjects' assessments, and any assessment at
+ *   the assessment step (it may be an assessor). "Another's" is the other department's closed
+ *   assessment, so the cell is `own`: outside that step another department's assessment stays hidden.
+ * - PUT /assessments/{id}/ratings: a department rates only OTHER departments' subjects, never its own
+ *   (the inverse of own). The record is the test department's own assessment at the assessment step,
+ *   so the cell is `deny`: no department assesses itself. That it may rate another's is the module's
+ *   test (server/assessments.test.ts).
+ * - POST /assessments/subjects: a department registers only its own subjects; the body the suite
+ *   generates names another department, so the cell is `deny`.
+ *
+ * Edited with a version: an assessment's scope and summary, a training, and a template (whose edit
+ * writes its next version).
+ */
+import assert from 'node:assert/strict';
+import type { TestApp } from '../../../kernel/server/testing.ts';
+import type { EditableRecord, ModuleReliability, Variants } from '../../../reliability/contributions.ts';
+import { sessionHeaders } from '../../../reliability/operations.ts';
+import type { NewSubject, TemplateInput } from '../contract.ts';
+import { assessmentsDb } from '../server/tables.ts';
+import { assessmentInProgress, closedAssessment, officerSession } from '../test/factories.ts';
+
+const pollingStation = (departmentCode: string): NewSubject => ({
+  title: `Reliability polling station (${departmentCode})`,
+  departmentCode,
+  details: { kind: 'polling_station', address: '1 Test-ro', district: 'buk-gu' },
+});
+
+const api = '/api/v1/assessments';
+
+/** Sends as an administrator and expects `status`; answers the body. */
+async function send<T>(test: TestApp, adminId: string, method: 'POST' | 'PUT', url: string, payload: object) {
+  const response = await test.app.inject({
+    method,
+    url,
+    headers: await sessionHeaders(test.database.db, adminId),
+    payload,
+  });
+  assert.equal(response.statusCode, method === 'POST' ? 201 : 200, response.body);
+  return response.json() as T;
+}
+
+const template = (title: string): TemplateInput => ({
+  subjectKind: 'enterprise',
+  title: { ko: title, en: title },
+  sections: [
+    {
+      key: 'policy',
+      title: { ko: '정책', en: 'Policy' },
+      items: [
+        {
+          key: 'commitment',
+          text: { ko: '인권 경영 선언', en: 'A human rights commitment' },
+          guidance: { ko: '선언문을 확인합니다.', en: 'Check the statement.' },
+          scale: 4,
+          evidenceRequired: false,
+          weight: 1,
+        },
+      ],
+    },
+  ],
+});
+
+const training = { body: 'task_force', title: 'Concurrent training', heldOn: '2026-05-01', participants: 10 };
+
+/** The training being edited, found again among all trainings in the public comparison. */
+let trainingId = 0;
+
+const editableRecords: EditableRecord[] = [
+  {
+    name: "an assessment's scope and summary (PATCH /assessments/:id)",
+    async create(test, adminId) {
+      const key = 'concurrent-enterprise';
+      await send(test, adminId, 'POST', `${api}/templates`, { key, ...template('Concurrent') });
+      const subject = await send<{ id: number }>(test, adminId, 'POST', `${api}/subjects`, {
+        title: 'Concurrent enterprise',
+        departmentCode: 'TEST-DEPT',
+        details: { kind: 'enterprise', sector: 'Transport' },
+      });
+      const { id } = await send<{ id: number }>(test, adminId, 'POST', api, {
+        subjectId: subject.id,
+        templateKey: key,
+      });
+      const url = `${api}/${id}`;
+      return { method: 'PATCH', url, readUrl: url, version: 1, editorId: adminId };
+    },
+    change: (index, version) => ({ scope: `Editor ${index}`, summary: `Summary ${index}`, version }),
+    read(index, body) {
+      const { scope, summary, version } = body as { scope: string; summary: string; version: number };
+      return { madeBy: scope === `Editor ${index}` && summary === `Summary ${index}`, version };
+    },
+  },
+  {
+    name: 'a training (PUT /assessments/trainings/:id)',
+    async create(test, adminId) {
+      ({ id: trainingId } = await send<{ id: number }>(test, adminId, 'POST', `${api}/trainings`, training));
+      return {
+        method: 'PUT',
+        url: `${api}/trainings/${trainingId}`,
+        readUrl: `${api}/enterprises`,
+        version: 1,
+        editorId: adminId,
+      };
+    },
+    change: (index, version) => ({ ...training, title: `Editor ${index}`, participants: index, version }),
+    read(index, body) {
+      const { trainings } = body as {
+        trainings: { id: number; title: string; participants: number; version: number }[];
+      };
+      const found = trainings.find((entry) => entry.id === trainingId);
+      assert.ok(found, `training ${trainingId} is not in the comparison`);
+      return {
+        madeBy: found.title === `Editor ${index}` && found.participants === index,
+        version: found.version,
+      };
+    },
+  },
+  {
+    name: 'a template (PUT /assessments/templates/:key, writing its next version)',
+    async create(test, adminId) {
+      const key = 'concurrent-template';
+      const { version } = await send<{ version: number }>(test, adminId, 'POST', `${api}/templates`, {
+        key,
+        ...template('Original'),
+      });
+      return {
+        method: 'PUT',
+        url: `${api}/templates/${key}`,
+        readUrl: `${api}/templates`,
+        version,
+        editorId: adminId,
+      };
+    },
+    change: (index, version) => ({ ...template(`Editor ${index}`), version }),
+    read(index, body) {
+      const { templates } = body as { templates: { key: string; title: { en: string }; version: number }[] };
+      const found = templates.find((entry) => entry.key === 'concurrent-template');
+      assert.ok(found, 'the template is not listed');
+      return { madeBy: found.title.en === `Editor ${index}`, version: found.version };
+    },
+  },
+];
+
+export const reliability: ModuleReliability = {
+  async authorizationRecords({ test, users }) {
+    const { db } = test.database;
+    const officer = officerSession(users.officer.id);
+    const own = await assessmentInProgress(db, officer, pollingStation('TEST-DEPT'), 'polling-station');
+    const another = await assessmentInProgress(db, officer, pollingStation('DHRP-DHR'), 'polling-station');
+    const closed = async (departmentCode: string) => {
+      const id = await closedAssessment(db, officer, pollingStation(departmentCode), 'polling-station', []);
+      const recommendation = await assessmentsDb(db)
+        .selectFrom('assessments_recommendations')
+        .select('id')
+        .where('assessment_id', '=', id)
+        .executeTakeFirstOrThrow();
+      return { id, recommendationId: recommendation.id };
+    };
+    const ownClosed = await closed('TEST-DEPT');
+    const anotherClosed = await closed('DHRP-DHR');
+    const created = await test.app.inject({
+      method: 'POST',
+      url: `${api}/trainings`,
+      headers: await sessionHeaders(db, users.officer.id),
+      payload: training,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const records: Record<string, Variants> = {
+      [`${api}/public/{id}`]: { another: { id: anotherClosed.id }, exists: true },
+      [`${api}/trainings/{id}`]: { another: { id: created.json().id }, exists: true },
+      [`${api}/templates/{key}`]: { another: { key: 'polling-station' }, exists: true },
+      [`${api}/subjects/{id}`]: {
+        own: { id: own.subjectId },
+        another: { id: another.subjectId },
+        exists: true,
+      },
+      [`${api}/{id}`]: { own: { id: own.assessmentId }, another: { id: anotherClosed.id }, exists: true },
+      [`${api}/{id}/ratings`]: { another: { id: own.assessmentId }, exists: true },
+      [`${api}/{id}/revisions`]: {
+        own: { id: own.assessmentId },
+        another: { id: another.assessmentId },
+        exists: true,
+      },
+      [`${api}/recommendations/{id}/response`]: {
+        own: { id: ownClosed.recommendationId },
+        another: { id: anotherClosed.recommendationId },
+        exists: true,
+      },
+    };
+    // The office's workflow: on a closed assessment every step is out of order (a 409), so the
+    // matrix's calls change nothing that a later call reads.
+    for (const path of [`${api}/{id}/transitions`, `${api}/{id}/recommendations`]) {
+      records[path] = { another: { id: anotherClosed.id }, exists: true };
+    }
+    return () => records;
+  },
+  editableRecords,
+};
