@@ -149,6 +149,26 @@ describe('committees API', () => {
     assert.deepEqual([body?.seated, body?.vacancies], [2, 0]);
   });
 
+  it('refuses a body under a parent that does not exist, and one id twice even at once', async () => {
+    const body = (id: string, parentId: string | null) => ({
+      id,
+      kind: 'subcommittee',
+      parentId,
+      name: { ko: '분과', en: 'Subcommittee' },
+    });
+    for (const parentId of ['', 'no-such-body']) {
+      const refused = await call('POST', '/bodies', as.officer, body('orphan', parentId));
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.equal(refused.json().errors[0].field, 'parentId');
+    }
+    const twice = await Promise.all(
+      [1, 2].map(() => call('POST', '/bodies', as.officer, body('twice', 'citizen-committee'))),
+    );
+    assert.deepEqual(twice.map((response) => response.statusCode).sort(), [201, 400]);
+    const again = await call('POST', '/bodies', as.admin, body('twice', null));
+    assert.equal(again.json().errors[0].field, 'id');
+  });
+
   it('computes the quorum from attendance: more than half of those seated, or the body’s own number', async () => {
     const bodyId = await createTestBody(test.database, { seats: 5 });
     const term = { start: addDays(seoulDate(), -100), end: addDays(seoulDate(), 600) };

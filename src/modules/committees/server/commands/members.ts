@@ -122,19 +122,24 @@ export async function createBody(
   input: z.infer<typeof createBodySchema>,
 ): Promise<{ id: string }> {
   const trx = committeesTrx(raw);
-  const existing = await trx
-    .selectFrom('committees_bodies')
-    .select('id')
-    .where('id', '=', input.id)
-    .executeTakeFirst();
-  if (existing) {
-    throw fieldError('id', 'duplicate', {
-      ko: '이미 있는 기구 ID입니다.',
-      en: 'A body with this id exists.',
-    });
+  // Any parent named, even an empty one, must exist: the foreign key would otherwise fail as a 500.
+  if (input.parentId !== null) {
+    const parent = await trx
+      .selectFrom('committees_bodies')
+      .select('id')
+      .where('id', '=', input.parentId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!parent) {
+      throw fieldError('parentId', 'unknown_body', {
+        ko: '없는 상위 기구입니다.',
+        en: 'No such parent body.',
+      });
+    }
   }
-  if (input.parentId) await lockBody(trx, input.parentId);
-  await trx
+  // The conflict clause, not an earlier look-up, decides: two secretaries creating one id at once
+  // get one body and one "exists" answer, not a unique violation.
+  const inserted = await trx
     .insertInto('committees_bodies')
     .values({
       id: input.id,
@@ -153,7 +158,15 @@ export async function createBody(
       historical_years: null,
       historical_source: null,
     })
-    .execute();
+    .onConflict((clause) => clause.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    throw fieldError('id', 'duplicate', {
+      ko: '이미 있는 기구 ID입니다.',
+      en: 'A body with this id exists.',
+    });
+  }
   await audit({
     action: 'committees.create-body',
     entityType: 'committees_bodies',

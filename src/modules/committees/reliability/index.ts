@@ -1,0 +1,313 @@
+/**
+ * The committees' part of the reliability suite.
+ *
+ * For the authorization matrix: the seeded roundtable (a body), a public roundtable meeting with seats
+ * (what the public reads, registers for and members comment on), an internal meeting, a member of the
+ * citizen committee, and two recommendations: one addressed to the test department (its own) and one
+ * to another department. Two cells do not say everything:
+ * - `GET /committees/meetings/{id}` is called on the INTERNAL meeting: the public, departments, the
+ *   ombudsman and organisations get a 404 (the rule that matters: internal meetings stay hidden),
+ *   while everyone reads a public meeting (the module's own tests and the calendar's row say so).
+ * - `GET /committees/recommendations` is a list, not a record: a department passes the gate and sees
+ *   only the recommendations addressed to its code (the module's tests check the filter), so its
+ *   cell is `allow`, not `own`.
+ *
+ * Versioned records: a member, a meeting, a body's rules and a meeting's minutes. Personal data: a
+ * registrant's name and contact (encrypted at rest) and the cancellation token (kept as a hash).
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { TestApp } from '../../../kernel/server/testing.ts';
+import type { EditableRecord, ModuleReliability, Variants } from '../../../reliability/contributions.ts';
+import { send } from '../../../reliability/http.ts';
+import { sessionHeaders } from '../../../reliability/operations.ts';
+
+const api = '/api/v1/committees';
+
+interface Call {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  payload?: object;
+}
+
+async function inject(test: TestApp, userId: string, call: Call, status: number) {
+  const response = await test.app.inject({
+    ...call,
+    url: `${api}${call.url}`,
+    headers: await sessionHeaders(test.database.db, userId),
+  });
+  assert.equal(response.statusCode, status, `${call.method} ${call.url}: ${response.body}`);
+  return response.json() as Record<string, unknown>;
+}
+
+const meetingFields = {
+  kind: 'regular',
+  title: 'Reliability meeting',
+  startsAt: '2031-01-01T19:00:00+09:00',
+  endsAt: '2031-01-01T21:00:00+09:00',
+  place: 'City Hall',
+  isPublic: false,
+} as const;
+
+const roundtable = {
+  bodyId: 'roundtable',
+  ...meetingFields,
+  kind: 'roundtable',
+  organiser: 'City Hall',
+  isPublic: true,
+  capacity: 10,
+} as const;
+
+const memberFields = {
+  name: 'Reliability member',
+  position: 'member',
+  recommendedBy: 'City Council',
+  termStart: '2030-01-01',
+  termEnd: '2031-12-31',
+  gender: 'undisclosed',
+  sector: 'other',
+} as const;
+
+/** A fresh body of its own, so that no other test's members or meetings are in its way. */
+async function createBody(test: TestApp, userId: string, seats: number | null): Promise<string> {
+  const id = `reliability-${randomUUID().slice(0, 8)}`;
+  await inject(
+    test,
+    userId,
+    {
+      method: 'POST',
+      url: '/bodies',
+      payload: { id, kind: 'committee', name: { ko: '시험 위원회', en: 'Test committee' }, seats },
+    },
+    201,
+  );
+  return id;
+}
+
+async function createMeeting(test: TestApp, userId: string, bodyId: string) {
+  const { id } = await inject(
+    test,
+    userId,
+    { method: 'POST', url: '/meetings', payload: { bodyId, ...meetingFields } },
+    201,
+  );
+  const url = `${api}/meetings/${String(id)}`;
+  const read = await inject(test, userId, { method: 'GET', url: `/meetings/${String(id)}` }, 200);
+  return { url, version: Number(read.version) };
+}
+
+/** The body whose rules are edited: the list the rules are read back from holds every body. */
+let rulesBodyId = '';
+
+const editableRecords: readonly EditableRecord[] = [
+  {
+    name: 'a committee member (PUT /committees/members/:id)',
+    async create(test, adminId) {
+      const bodyId = await createBody(test, adminId, 5);
+      const { id } = await inject(
+        test,
+        adminId,
+        { method: 'POST', url: `/bodies/${bodyId}/members`, payload: memberFields },
+        201,
+      );
+      return {
+        method: 'PUT',
+        url: `${api}/members/${String(id)}`,
+        readUrl: `${api}/bodies/${bodyId}/members`,
+        version: 1,
+        editorId: adminId,
+      };
+    },
+    change: (index, version) => ({ ...memberFields, name: `Editor ${index}`, version }),
+    read(index, body) {
+      const { members } = body as { members: { name: string; version: number }[] };
+      const [member] = members;
+      return {
+        madeBy: members.length === 1 && member?.name === `Editor ${index}`,
+        version: member?.version ?? 0,
+      };
+    },
+  },
+  {
+    name: 'a meeting (PUT /committees/meetings/:id)',
+    async create(test, adminId) {
+      const bodyId = await createBody(test, adminId, null);
+      const meeting = await createMeeting(test, adminId, bodyId);
+      return { method: 'PUT', readUrl: meeting.url, ...meeting, editorId: adminId };
+    },
+    change: (index, version) => ({ ...meetingFields, title: `Editor ${index}`, version }),
+    read(index, body) {
+      const { title, version } = body as { title: string; version: number };
+      return { madeBy: title === `Editor ${index}`, version };
+    },
+  },
+  {
+    name: "a body's rules (PUT /committees/bodies/:id/rules)",
+    async create(test, adminId) {
+      rulesBodyId = await createBody(test, adminId, 5);
+      return {
+        method: 'PUT',
+        url: `${api}/bodies/${rulesBodyId}/rules`,
+        readUrl: `${api}/bodies`,
+        version: 1,
+        editorId: adminId,
+      };
+    },
+    change: (index, version) => ({
+      seats: 100 + index,
+      termYears: 2,
+      meetingsPerYear: 4,
+      quorum: null,
+      version,
+    }),
+    read(index, body) {
+      const { bodies } = body as { bodies: { id: string; seats: number | null; version: number }[] };
+      const edited = bodies.find((candidate) => candidate.id === rulesBodyId);
+      return { madeBy: edited?.seats === 100 + index, version: edited?.version ?? 0 };
+    },
+  },
+  {
+    name: "a meeting's minutes (PUT /committees/meetings/:id/minutes)",
+    async create(test, adminId) {
+      const bodyId = await createBody(test, adminId, null);
+      const meeting = await createMeeting(test, adminId, bodyId);
+      return {
+        method: 'PUT',
+        url: `${meeting.url}/minutes`,
+        readUrl: meeting.url,
+        version: meeting.version,
+        editorId: adminId,
+      };
+    },
+    change: (index, version) => ({ minutes: `Minutes by editor ${index}`, version }),
+    read(index, body) {
+      const { minutes, version } = body as { minutes: string | null; version: number };
+      return { madeBy: minutes === `Minutes by editor ${index}`, version };
+    },
+  },
+];
+
+export const reliability: ModuleReliability = {
+  async authorizationRecords({ test, users }) {
+    const officer = users.officer.id;
+    const publicMeeting = await inject(
+      test,
+      officer,
+      { method: 'POST', url: '/meetings', payload: roundtable },
+      201,
+    );
+    const internalMeeting = await inject(
+      test,
+      officer,
+      { method: 'POST', url: '/meetings', payload: { ...roundtable, isPublic: false, capacity: null } },
+      201,
+    );
+    const member = await inject(
+      test,
+      officer,
+      { method: 'POST', url: '/bodies/citizen-committee/members', payload: memberFields },
+      201,
+    );
+    const departments = { own: 'TEST-DEPT', another: 'DHRP-DHR' };
+    await inject(
+      test,
+      officer,
+      {
+        method: 'POST',
+        url: `/meetings/${String(publicMeeting.id)}/decisions`,
+        payload: {
+          text: 'Reliability decision',
+          recommendations: Object.values(departments).map((departmentCode) => ({
+            departmentCode,
+            body: `Recommendation to ${departmentCode}`,
+          })),
+        },
+      },
+      201,
+    );
+    const { recommendations } = (await inject(
+      test,
+      officer,
+      { method: 'GET', url: '/recommendations' },
+      200,
+    )) as {
+      recommendations: { id: string; meetingId: string; departmentCode: string }[];
+    };
+    const recommendationTo = (code: string) => {
+      const found = recommendations.find(
+        (candidate) => candidate.meetingId === publicMeeting.id && candidate.departmentCode === code,
+      );
+      assert.ok(found, `no recommendation to ${code}`);
+      return { id: found.id };
+    };
+
+    const records: Record<string, Variants> = {
+      [`${api}/meetings/{id}`]: { another: { id: internalMeeting.id }, exists: true },
+      [`${api}/members/{id}`]: { another: { id: member.id }, exists: true },
+      [`${api}/recommendations/{id}/answer`]: {
+        own: recommendationTo(departments.own),
+        another: recommendationTo(departments.another),
+        exists: true,
+      },
+    };
+    for (const suffix of ['/rules', '/members', '/calendar.ics']) {
+      records[`${api}/bodies/{id}${suffix}`] = { another: { id: 'roundtable' }, exists: true };
+    }
+    for (const suffix of [
+      '/agenda-items',
+      '/attendance',
+      '/minutes',
+      '/minutes/transitions',
+      '/decisions',
+      '/comments',
+      '/registrations',
+    ]) {
+      records[`${api}/meetings/{id}${suffix}`] = { another: { id: publicMeeting.id }, exists: true };
+    }
+    return () => records;
+  },
+
+  editableRecords,
+
+  // A registration for a public meeting with seats, made by the public as anyone would.
+  async plantPersonalData({ url, adminHeaders, token }) {
+    const staff = async (path: string, body: object) => {
+      const response = await send(`${url}${api}${path}`, { method: 'POST', headers: adminHeaders, body });
+      assert.equal(response.status, 201, response.body);
+      return response.json<{ id: string }>().id;
+    };
+    const bodyId = `reliability-${token()}`;
+    await staff('/bodies', {
+      id: bodyId,
+      kind: 'committee',
+      name: { ko: '개인정보 시험', en: 'Personal data test' },
+      isPublic: true,
+    });
+    const meetingId = await staff('/meetings', {
+      bodyId,
+      ...meetingFields,
+      isPublic: true,
+      agendaPublished: true,
+      capacity: 10,
+    });
+    const name = `참가자${token()}`;
+    const contact = `registrant-${token()}@reliability.example`;
+    const registered = await send(`${url}${api}/meetings/${meetingId}/registrations`, {
+      method: 'POST',
+      body: { name, contact },
+    });
+    assert.equal(registered.status, 201, registered.body);
+    const { cancellationToken } = registered.json<{ cancellationToken: string }>();
+    // The secretariat reads the list (each read is logged): the names must not reach the log.
+    const read = await send(`${url}${api}/meetings/${meetingId}/registrations`, { headers: adminHeaders });
+    assert.equal(read.status, 200, read.body);
+    return {
+      planted: [
+        { field: 'registrant name', value: name, encryptedAtRest: true },
+        { field: 'registrant contact', value: contact, encryptedAtRest: true },
+        { field: 'registration cancellation token', value: cancellationToken, encryptedAtRest: true },
+      ],
+      answers: [{ id: meetingId, bodyId }],
+    };
+  },
+};
