@@ -218,6 +218,33 @@ describe('public pages in the browser', () => {
     assert.match(bytes.toString('utf8'), /민주인권평화국/);
   });
 
+  it("reaches a chart's table of numbers by keyboard, in English", async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await page.goto('/forum');
+    const chart = page.getByRole('img', { name: /World Human Rights Cities Forum/ });
+    await chart.first().waitFor();
+    // The table that follows the chart is a focusable scrolling region named by its caption: Tab
+    // reaches it, and it holds the chart's numbers.
+    let region = '';
+    for (let step = 0; step < 80 && !/the values in the chart/.test(region); step++) {
+      await page.keyboard.press('Tab');
+      region = await page.evaluate(() => {
+        const element = document.activeElement;
+        return element?.classList.contains('table-scroll')
+          ? (element.querySelector('caption')?.textContent ?? '')
+          : '';
+      });
+    }
+    assert.match(
+      region,
+      /participants and speakers, by year: the values in the chart/,
+      'Tab reaches the chart’s table',
+    );
+    const table = page.locator('.table-scroll:focus table');
+    assert.match((await table.textContent()) ?? '', /1,800/);
+    await checkAccessibility(page, 'forum with its chart (en)');
+  });
+
   it('shows the 404 page for an unknown address', async () => {
     const page = await harness.newPage({ language: 'ko' });
     const response = await page.goto('/this/does/not/exist?x=1');
