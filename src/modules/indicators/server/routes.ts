@@ -122,6 +122,28 @@ function dimensionFilter(raw: string | string[] | undefined): Record<string, str
   return filter;
 }
 
+/**
+ * A lone UTF-16 surrogate is no character. A text column stores it as U+FFFD, but PostgreSQL refuses
+ * it inside jsonb (breakdown dimensions, questionnaire options, answers) and the statement fails with
+ * a 500; so jsonb gets what text already gets, for every string the module's routes receive.
+ */
+const loneSurrogate = /\p{Cs}/gu;
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(loneSurrogate, '\ufffd');
+  if (Array.isArray(value)) return value.map(wellFormed);
+  // Plain objects only (a parsed query has no prototype); an upload's stream is left as it is.
+  const plain =
+    value !== null &&
+    typeof value === 'object' &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(value));
+  if (plain) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [wellFormed(key), wellFormed(item)]),
+    );
+  }
+  return value;
+}
+
 export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
@@ -131,6 +153,10 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     return { user, actor: { userId: user.id, ip: request.ip } };
   };
 
+  app.addHook('preValidation', async (request) => {
+    request.body = wellFormed(request.body);
+    request.query = wellFormed(request.query);
+  });
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
   });

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
-import { conflict, forbidden, notFound } from '../../../../kernel/server/errors.ts';
+import { conflict, fieldError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
 import type { Action, ActionCreate, ActionUpdate, CycleStep } from '../../contract.ts';
 import { loadIndicator } from '../queries.ts';
 import { type IndicatorsDb, type IndicatorsTrx, indicatorsDb, indicatorsTrx } from '../tables.ts';
@@ -93,9 +93,18 @@ export async function updateAction(
     if (!current) throw notFound();
     const owner = user.role === 'department' && user.departmentCode === current.owner_department;
     if (!isOffice(user) && !owner) throw forbidden();
-    // The owner department answers for the status only; what and when are the office's.
-    if (!isOffice(user) && (input.description !== undefined || input.dueDate !== undefined))
-      throw forbidden();
+    // The owner department answers for the status only; what and when are the office's. The action
+    // is the department's to move, so this is a mistake in the form (named on its field), not a refusal.
+    if (!isOffice(user)) {
+      const field =
+        input.description !== undefined ? 'description' : input.dueDate !== undefined ? 'dueDate' : null;
+      if (field) {
+        throw fieldError(`body.${field}`, 'office_only', {
+          ko: '담당 부서는 상태만 바꿀 수 있습니다. 내용과 기한은 인권담당관실이 바꿉니다.',
+          en: 'The owner department changes only the status; the Human Rights Office changes what and when.',
+        });
+      }
+    }
     requireStep(await cycleStepOf(trx, current.year, { lock: true }), current.year, actionSteps);
     if (current.version !== input.version) throw conflict();
     const after = {
