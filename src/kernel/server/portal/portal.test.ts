@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { modules } from '../../../server/modules.ts';
+import { createUser, signIn } from '../accounts/testing.ts';
 import type { ServerModule } from '../module.ts';
 import { publicDataChanged } from '../open-data/public-cache.ts';
 import { loadDataset } from '../seed/load-dataset.ts';
@@ -77,6 +78,29 @@ describe('portal', () => {
     assert.equal(changed.statusCode, 200);
     const headline = changed.json().headlines.find((item: { id: string }) => item.id === 'fixture-count');
     assert.equal(headline.value, 8);
+  });
+
+  it('answers a search anew once a write changes what it finds', async () => {
+    const url = `/portal/search?q=${encodeURIComponent('무지개헌장')}`;
+    const before = await get(url);
+    assert.equal(before.json().total, 0);
+    const etag = String(before.headers.etag);
+    assert.equal((await get(url, { 'if-none-match': etag })).statusCode, 304);
+    const admin = await signIn(test.app, await createUser(test.database, { role: 'admin' }));
+    const created = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/vocabularies/rights',
+      headers: admin.headers,
+      payload: {
+        code: 'rainbow-article',
+        number: 99,
+        title: { ko: '무지개헌장 조항', en: 'Rainbow article' },
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const after = await get(url, { 'if-none-match': etag });
+    assert.equal(after.statusCode, 200, 'the cached answer was dropped by the write');
+    assert.equal(after.json().groups[0].hits[0].path, '/vocabularies/rights/rainbow-article');
   });
 
   it('finds a two-syllable Korean word across modules, grouped by module', async () => {
