@@ -167,8 +167,12 @@ export async function checkAccessibility(page: Page, label: string): Promise<voi
   assertNoPageErrors(page);
   // The CSP refuses style attributes in markup, but React's `style={…}` goes through the CSSOM, which
   // the CSP does not see: look for the attribute itself. Styles belong in the stylesheet.
+  // An empty attribute (`style=""`, left by the browser after it hid the caret for a screenshot)
+  // styles nothing and is not looked for.
   const styled = await page.evaluate(() =>
-    [...document.querySelectorAll('[style]')].map((element) => element.outerHTML.slice(0, 120)),
+    [...document.querySelectorAll('[style]')]
+      .filter((element) => (element.getAttribute('style') ?? '').trim() !== '')
+      .map((element) => element.outerHTML.slice(0, 120)),
   );
   assert.deepEqual(styled, [], `inline styles on ${label}`);
   const hasAxe = await page.evaluate(() => 'axe' in window);
