@@ -176,7 +176,7 @@ describe('public pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await page.goto('/');
     await waitForHeading(page, '광주 인권도시 플랫폼');
-    await page.getByRole('search').getByLabel('검색어').focus();
+    await page.getByRole('search').getByLabel('사이트 전체에서 찾을 낱말').focus();
     await page.keyboard.type('인권');
     await page.keyboard.press('Enter');
     await waitForHeading(page, '“인권” 검색 결과');

@@ -4,7 +4,7 @@ import { defineMessages } from '../../i18n/index.ts';
 export const portalText = defineMessages('portal', {
   ko: {
     searchLabel: '사이트 검색',
-    searchField: '검색어',
+    searchField: '사이트 전체에서 찾을 낱말',
     searchButton: '검색',
     searchTitle: '검색',
     searchLead: '이 플랫폼의 모든 공개 자료에서 찾습니다. 두 글자 이상 입력해 주세요.',
@@ -47,7 +47,7 @@ export const portalText = defineMessages('portal', {
   },
   en: {
     searchLabel: 'Site search',
-    searchField: 'Search for',
+    searchField: 'Search the whole site for',
     searchButton: 'Search',
     searchTitle: 'Search',
     searchLead: 'Searches all public content of this platform. Type at least two characters.',
