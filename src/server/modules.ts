@@ -5,6 +5,7 @@
  */
 import { accountsModule } from '../kernel/server/accounts/module.ts';
 import { auditModule } from '../kernel/server/audit/module.ts';
+import { filesModule } from '../kernel/server/files/module.ts';
 import type { ServerModule } from '../kernel/server/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
 import { portalModule } from '../kernel/server/portal/module.ts';
@@ -26,6 +27,7 @@ export const modules: readonly ServerModule[] = [
   auditModule,
   accountsModule,
   vocabModule,
+  filesModule,
   seedModule,
   openDataModule,
   portalModule,

@@ -11,6 +11,7 @@ import { type Actor, runCommand } from '../../../../kernel/server/command.ts';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, notFound } from '../../../../kernel/server/errors.ts';
+import { sniffContentType } from '../../../../kernel/server/files/sniff.ts';
 import { requireApplicant, requireReadable } from '../policy.ts';
 import { loadApplicationRow } from '../queries.ts';
 import { grantsTrx } from '../tables.ts';
@@ -18,27 +19,6 @@ import { requireStep } from '../workflow.ts';
 
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 export const maxAttachmentsPerApplication = 10;
-
-/** Leading bytes (at an offset) that identify each accepted type; WebP needs two marks. */
-const signatures: readonly { type: string; marks: readonly (readonly [number, string])[] }[] = [
-  { type: 'application/pdf', marks: [[0, '255044462d']] },
-  { type: 'image/png', marks: [[0, '89504e470d0a1a0a']] },
-  { type: 'image/jpeg', marks: [[0, 'ffd8ff']] },
-  {
-    type: 'image/webp',
-    marks: [
-      [0, '52494646'],
-      [8, '57454250'],
-    ],
-  },
-];
-
-export function detectFileType(bytes: Buffer): string | null {
-  const found = signatures.find(({ marks }) =>
-    marks.every(([offset, hex]) => bytes.subarray(offset, offset + hex.length / 2).toString('hex') === hex),
-  );
-  return found?.type ?? null;
-}
 
 export async function addAttachment(
   db: Db,
@@ -63,7 +43,7 @@ export async function addAttachment(
         params: { megabytes: maxAttachmentBytes / 1024 / 1024 },
       });
     }
-    const contentType = detectFileType(bytes);
+    const contentType = sniffContentType(bytes);
     if (!contentType) throw new AppError('grants_attachment_type', 415);
     const { count } = await trx
       .selectFrom('grants_attachments')

@@ -12,6 +12,7 @@ import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
+import { sniffContentType } from '../../../../kernel/server/files/sniff.ts';
 import { readsCaseFile } from '../policy.ts';
 import { loadCase } from '../queries.ts';
 import { ombudsmanTrx } from '../tables.ts';
@@ -20,17 +21,6 @@ import { verifyTracking } from './check-status.ts';
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 export const maxAttachmentsPerCase = 10;
 export const attachmentWindowHours = 24;
-
-/** The content type of a PDF, PNG, JPEG or WebP file from its first bytes; null for anything else. */
-export function sniffContentType(bytes: Buffer): string | null {
-  const starts = (signature: number[], offset = 0) =>
-    signature.every((byte, index) => bytes[offset + index] === byte);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
-  return null;
-}
 
 export async function addAttachment(
   db: Db,
