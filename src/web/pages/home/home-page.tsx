@@ -36,12 +36,25 @@ function HeadlineCard({ headline }: { headline: Headline }) {
   );
 }
 
+/** The headlines in the order the server gives them, one group per module. */
+function groupByModule(headlines: readonly Headline[]): [string, Headline[]][] {
+  const groups = new Map<string, Headline[]>();
+  for (const headline of headlines) {
+    groups.set(headline.module, [...(groups.get(headline.module) ?? []), headline]);
+  }
+  return [...groups];
+}
+
 export default function HomePage() {
   const t = useText(homeText);
   const language = useLanguage();
   const modules = useWebModules();
   const home = useApiData<{ headlines: Headline[] }>('/portal/home');
   const sections = modules.flatMap((module) => module.navigation.filter((item) => !item.roles));
+  // A heading per system (the ombudsman, the indicators …), so that a screen reader user can move
+  // between them rather than through twenty-odd figures in one list.
+  const titleOf = (name: string) =>
+    modules.find((module) => module.name === name)?.title[language] ?? t('otherFigures');
 
   return (
     <Page
@@ -58,13 +71,18 @@ export default function HomePage() {
       <section aria-labelledby="headline-figures" className="section">
         <h2 id="headline-figures">{t('figuresTitle')}</h2>
         <Loaded state={home}>
-          {({ headlines }) => (
-            <ul className="card-list">
-              {headlines.map((headline) => (
-                <HeadlineCard key={`${headline.module}:${headline.id}`} headline={headline} />
-              ))}
-            </ul>
-          )}
+          {({ headlines }) =>
+            groupByModule(headlines).map(([module, figures]) => (
+              <section key={module} aria-labelledby={`headlines-${module}`}>
+                <h3 id={`headlines-${module}`}>{titleOf(module)}</h3>
+                <ul className="card-list">
+                  {figures.map((headline) => (
+                    <HeadlineCard key={`${headline.module}:${headline.id}`} headline={headline} />
+                  ))}
+                </ul>
+              </section>
+            ))
+          }
         </Loaded>
         <p>
           <Link to="/figures">{t('allFigures')}</Link>
