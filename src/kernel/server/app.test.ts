@@ -125,6 +125,17 @@ describe('HTTP API basics', () => {
     assert.deepEqual(fields.sort(), ['body.name', 'query.note']);
   });
 
+  it('gives a lone surrogate what a text column would (U+FFFD), since jsonb refuses it', async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":"Kim \\ud800","count":1}',
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.json().echoed, 'Kim \ufffd');
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const response = await test.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
     assert.equal(response.statusCode, 404);

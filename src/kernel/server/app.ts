@@ -23,7 +23,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
 import { addMessages } from './i18n.ts';
-import { refuseNulCharacters } from './input-guards.ts';
+import { guardInput } from './input-guards.ts';
 import type { Kernel, ServerModule } from './module.ts';
 import { webDistDir } from './web-dist.ts';
 
@@ -116,7 +116,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   await app.register(
     async (api) => {
       enforceAccess(api);
-      refuseNulCharacters(api);
+      guardInput(api);
       authenticateRequests(api, kernel);
 
       api.get(

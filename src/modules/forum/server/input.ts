@@ -1,7 +1,7 @@
 /**
  * Input that passes the schema yet cannot be stored: a date outside the years the database's date
- * types take (ISO allows year 0000, PostgreSQL has no year 0) and a lone UTF-16 surrogate in a string
- * headed for jsonb, which PostgreSQL refuses outright (a text column turns it into U+FFFD).
+ * types take (ISO allows year 0000, PostgreSQL has no year 0). Lone surrogates, which jsonb refuses,
+ * are replaced for every route by the kernel (`input-guards.ts`).
  */
 import { fieldError } from '../../../kernel/server/errors.ts';
 
@@ -18,11 +18,4 @@ export function checkForumYear(field: string, value: string | null): void {
     ko: `${firstYear}년부터 ${lastYear}년 사이의 날짜를 적어 주세요.`,
     en: `Give a date between ${firstYear} and ${lastYear}.`,
   });
-}
-
-/** JSON text for a jsonb column, with each lone surrogate replaced as a text column would store it. */
-export function storedJson(value: unknown): string {
-  return JSON.stringify(value, (_key, node: unknown) =>
-    typeof node === 'string' ? node.replace(/\p{Cs}/gu, '\uFFFD') : node,
-  );
 }

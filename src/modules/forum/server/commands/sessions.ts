@@ -9,7 +9,7 @@ import type { Db } from '../../../../kernel/server/db.ts';
 import { conflict, fieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { Session, SessionInput, SessionUpdate } from '../../contract.ts';
-import { checkForumYear, storedJson } from '../input.ts';
+import { checkForumYear } from '../input.ts';
 import { loadEdition, presentSession } from '../queries.ts';
 import { forumTrx } from '../tables.ts';
 
@@ -28,7 +28,7 @@ function columns(input: SessionInput) {
     starts_at: new Date(input.startsAt),
     ends_at: new Date(input.endsAt),
     languages: [...new Set(input.languages)],
-    speakers: storedJson(input.speakers),
+    speakers: JSON.stringify(input.speakers),
   };
 }
 
