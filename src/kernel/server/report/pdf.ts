@@ -4,7 +4,6 @@
  * how to install it, and the HTML remains available.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 export class ChromiumMissing extends Error {
   constructor(readonly path: string) {
@@ -18,6 +17,9 @@ export class ChromiumMissing extends Error {
 
 export async function printPdf(html: string, chromiumPath: string): Promise<Buffer> {
   if (!existsSync(chromiumPath)) throw new ChromiumMissing(chromiumPath);
+  // Loaded when a PDF is asked for: the library weighs about 90 MB of memory that a server answering
+  // ordinary requests has no use for.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
