@@ -13,19 +13,10 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import { createCall } from '../server/commands/save-call.ts';
 import { callInput } from '../test/factories.ts';
-
-/** Every part of the page has its data (each loading part says "loading…" in a status region). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
-}
 
 /**
  * Presses Tab until the focused control's label (or a link's or button's text) matches `name`, as a
@@ -70,7 +61,7 @@ describe('grants in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, organisation, '/grants/organisation');
     await waitForHeading(page, '우리 단체의 신청');
-    await settled(page);
+    await waitForLoaded(page);
     await keyTo(page, /^단체 이름/);
     await page.keyboard.type('[예시] 푸른마을 인권모임');
     await keyTo(page, /^등록번호/);
@@ -83,11 +74,11 @@ describe('grants in the browser', () => {
     await keyTo(page, new RegExp(`^${callTitle.ko.replace(/[[\]]/g, '\\$&')}$`));
     await page.keyboard.press('Enter');
     await waitForHeading(page, callTitle.ko);
-    await settled(page);
+    await waitForLoaded(page);
     await keyTo(page, /^이 공모에 신청하기$/);
     await page.keyboard.press('Enter');
     await waitForHeading(page, '신청서: (제목 없음)');
-    await settled(page);
+    await waitForLoaded(page);
     applicationId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
 
     await keyTo(page, /^사업 이름/);
@@ -135,10 +126,10 @@ describe('grants in the browser', () => {
     const office = await harness.newPage({ language: 'en' });
     await signIn(office, officer, '/grants/office');
     await waitForHeading(office, 'Grant review');
-    await settled(office);
+    await waitForLoaded(office);
     await office.getByRole('link', { name: '우리 마을 인권지도 그리기' }).click();
     await waitForHeading(office, 'Application: 우리 마을 인권지도 그리기');
-    await settled(office);
+    await waitForLoaded(office);
     await office.getByLabel(/^Conflict of interest/).selectOption('false');
     await office.getByRole('button', { name: 'Declare' }).click();
     await office.getByText('Your declaration is saved.').waitFor();
@@ -163,7 +154,7 @@ describe('grants in the browser', () => {
 
     await page.reload();
     await waitForHeading(page, '신청서: 우리 마을 인권지도 그리기');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText('지원 결정', { exact: true }).waitFor();
     assert.equal(await choose(page, /^활동 종류/, 2), 'map_drawing');
     await keyTo(page, /^활동 날짜/);
@@ -213,7 +204,7 @@ describe('grants in the browser', () => {
         if (visit.account) await signIn(page, visit.account, visit.path);
         else await page.goto(visit.path);
         await waitForHeading(page, visit.heading[language]);
-        await settled(page);
+        await waitForLoaded(page);
         await checkAccessibility(
           page,
           `${visit.path} as ${visit.account ? 'signed in' : 'the public'} (${language})`,
@@ -224,7 +215,7 @@ describe('grants in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await page.goto('/grants');
     await waitForHeading(page, 'Grants to organisations and neighbourhoods');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByRole('row', { name: /우리 마을 인권지도 그리기/ }).waitFor();
     const table4 = page.locator('table').filter({ has: page.locator('caption', { hasText: 'Table 4' }) });
     const cells = await table4

@@ -10,6 +10,7 @@ import {
   type Harness,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import { focusedName, tabTo } from './keyboard.ts';
 
@@ -19,16 +20,6 @@ async function phonePage(harness: Harness, language: 'ko' | 'en'): Promise<Page>
   const page = await harness.newPage({ width: phone.width, language });
   await page.setViewportSize(phone);
   return page;
-}
-
-/** Every part of the page has its data (a page may load several things, each saying "loading…"). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
 }
 
 /** Nothing may be wider than the screen: the page must not scroll sideways on a phone. */
@@ -52,7 +43,7 @@ describe('the ombudsman’s public pages in the browser', () => {
     await tabTo(page, /^인권침해 진정$/);
     await page.keyboard.press('Enter');
     await waitForHeading(page, '인권침해 진정하기');
-    await settled(page);
+    await waitForLoaded(page);
     await assertNoSidewaysScroll(page, 'the complaint form');
     await page.screenshot({ path: '/tmp/ombudsman-complaint-375.png', fullPage: true });
 
@@ -130,7 +121,7 @@ describe('the ombudsman’s public pages in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await page.goto('/ombudsman/complaint');
     await waitForHeading(page, 'Report a human rights violation');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByLabel(/^I want to report without my name/).check();
     await page.getByLabel(/^Name of the department/).fill('Seo-gu care home');
     await page.getByLabel(/^In one line/).fill('Residents are locked in at night');
@@ -198,7 +189,7 @@ describe('the ombudsman’s public pages in the browser', () => {
       for (const { path, heading } of pages) {
         await page.goto(path);
         await waitForHeading(page, heading[language]);
-        await settled(page);
+        await waitForLoaded(page);
         assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${path}`);
         await assertNoSidewaysScroll(page, path);
         await checkAccessibility(page, `${path} (${language})`);

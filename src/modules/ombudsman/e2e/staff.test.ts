@@ -13,19 +13,10 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import type { CaseView } from '../contract.ts';
 import { type ApiClient, publicApi, signInApi } from './api-client.ts';
-
-/** Every part of the page has its data (a page may load several things, each saying "loading…"). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
-}
 
 const complaint = (summary: string, name: string, respondent: string) => ({
   complainant: { name, phone: '010-2222-3333' },
@@ -201,7 +192,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, admin, '/staff/ombudsman/members');
     await waitForHeading(page, '인권옴부즈맨 위촉');
-    await settled(page);
+    await waitForLoaded(page);
     const members = page.getByRole('table', { name: /위촉된 인권옴부즈맨/ });
     assert.equal(await members.getByRole('rowheader', { name: '한상임' }).count(), 0, 'not yet a member');
 
@@ -225,7 +216,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
 
     await page.goto('/staff/ombudsman/deadlines');
     await waitForHeading(page, '처리 기한과 업무량');
-    await settled(page);
+    await waitForLoaded(page);
     const decision = page.getByLabel(/^조사 개시부터 결정까지/);
     await decision.fill('0');
     await page.getByRole('button', { name: '기한 저장' }).click();
@@ -262,14 +253,14 @@ describe('the ombudsman’s staff pages in the browser', () => {
       for (const { path, heading } of pages) {
         await page.goto(path);
         await waitForHeading(page, heading[language]);
-        await settled(page);
+        await waitForLoaded(page);
         assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${path}`);
         await checkAccessibility(page, `${path} (${language})`);
       }
       await page.goto('/staff/ombudsman/cases');
       await waitForHeading(page, pages[0]?.heading[language] ?? '');
       await openCase(page, receipts.recommended, language);
-      await settled(page);
+      await waitForLoaded(page);
       await checkAccessibility(page, `a case in follow-up (${language})`);
 
       const departmentPage = await harness.newPage({ language });
@@ -278,7 +269,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
         departmentPage,
         language === 'ko' ? '인권옴부즈맨의 요청과 권고' : 'Requests and recommendations from the ombudsman',
       );
-      await settled(departmentPage);
+      await waitForLoaded(departmentPage);
       await checkAccessibility(departmentPage, `the department inbox (${language})`);
 
       const adminPage = await harness.newPage({ language });
@@ -296,7 +287,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
       for (const { path, heading } of adminPages) {
         await adminPage.goto(path);
         await waitForHeading(adminPage, heading[language]);
-        await settled(adminPage);
+        await waitForLoaded(adminPage);
         await checkAccessibility(adminPage, `${path} as an admin (${language})`);
       }
     });
