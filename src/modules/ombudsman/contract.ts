@@ -217,7 +217,12 @@ export const caseSummarySchema = z.object({
   updatedAt: z.string(),
   assignedTo: z.array(z.string()),
 });
-export const caseListSchema = z.object({ cases: z.array(caseSummarySchema), total: z.number().int() });
+export const caseListSchema = z.object({
+  cases: z.array(caseSummarySchema),
+  total: z.number().int(),
+  /** True when more cases match than `total` counts (the count stops a page of cases past the cap). */
+  more: z.boolean(),
+});
 
 /** Every read of a case file says why (written to the access log). */
 export const purposeQuerySchema = z.strictObject({

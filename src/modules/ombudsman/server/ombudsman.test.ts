@@ -3,16 +3,19 @@
  * public), the access log, search, statistics with small-cell suppression, documents and retention.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 import { createCase, createOmbudsmanMember, sampleComplaint, type TestMember } from '../test/factories.ts';
+import { searchFields } from './commands/file-complaint.ts';
 import { pseudonymiseClosedCases } from './commands/pseudonymise-closed-cases.ts';
+import { countCap } from './commands/search-cases.ts';
 import { suppress } from './commands/statistics.ts';
 
 type Headers = Record<string, string>;
@@ -595,5 +598,62 @@ describe('ombudsman API', () => {
     assert.ok(!row.rows[0]?.description.includes('010-2222-3333'));
     assert.ok(!row.rows[0]?.description.includes('mail@example.net'));
     void caseVersion;
+  });
+});
+
+describe('case search over many matches', () => {
+  let test: TestApp;
+  let headers: Record<string, string>;
+  before(async () => {
+    test = await createTestApp();
+    const officer = await createUser(test.database, { role: 'officer' });
+    headers = (await signIn(test.app, officer)).headers;
+    // Written straight into the table (as the benchmark does): filing a thousand complaints through
+    // the API would test intake, not the count.
+    const rows = Array.from({ length: countCap + 5 }, (_, n) => {
+      const summary = `쿼카 민원 ${n}`;
+      return {
+        id: randomUUID(),
+        receipt_number: `many-${n}`,
+        origin: 'complaint',
+        channel: 'online',
+        status: 'received',
+        anonymous: true,
+        respondent: '동구청',
+        summary,
+        description: '설명',
+        received_at: new Date(Date.UTC(2020, 0, 1, 0, 0, n)),
+        ...searchFields({ summary, description: '설명', respondent: '동구청' }),
+      };
+    });
+    await (test.database.db as unknown as Kysely<{ ombudsman_cases: object }>)
+      .insertInto('ombudsman_cases')
+      .values(rows)
+      .execute();
+  });
+  after(() => test.close());
+
+  const search = async (query: string) => {
+    const response = await test.app.inject({
+      method: 'GET',
+      url: `/api/v1/ombudsman/cases?${query}`,
+      headers,
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json() as { cases: { receiptNumber: string }[]; total: number; more: boolean };
+  };
+
+  it('counts up to a cap past the page and says there are more, newest first', async () => {
+    const first = await search(`q=${encodeURIComponent('쿼카')}`);
+    assert.equal(first.total, countCap);
+    assert.equal(first.more, true);
+    assert.equal(first.cases[0]?.receiptNumber, `many-${countCap + 4}`);
+    // Further on, the count reaches the end and is exact again.
+    const last = await search(`q=${encodeURIComponent('쿼카')}&offset=1000&limit=20`);
+    assert.equal(last.total, countCap + 5);
+    assert.equal(last.more, false);
+    assert.equal(last.cases.length, 5);
+    const one = await search(`q=${encodeURIComponent('민원 1004')}`);
+    assert.deepEqual([one.total, one.more], [1, false]);
   });
 });

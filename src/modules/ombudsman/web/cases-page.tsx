@@ -14,6 +14,7 @@ import {
   type Column,
   DataTable,
   formatDateTime,
+  formatNumber,
   Loaded,
   Page,
   SelectField,
@@ -165,8 +166,8 @@ export default function CasesPage() {
         {(data) => (
           <>
             <DataTable
-              caption={t('casesCaption', {
-                total: data.total,
+              caption={t(data.more ? 'casesCaptionMore' : 'casesCaption', {
+                total: formatNumber(data.total),
                 from: data.total === 0 ? 0 : offset + 1,
                 to: offset + data.cases.length,
               })}
@@ -180,7 +181,7 @@ export default function CasesPage() {
                 {offset > 0 ? (
                   <Link to={pageLink(Math.max(0, offset - pageSize))}>{t('previousPage')}</Link>
                 ) : null}
-                {offset + pageSize < data.total ? (
+                {data.more || offset + pageSize < data.total ? (
                   <Link to={pageLink(offset + pageSize)}>{t('nextPage')}</Link>
                 ) : null}
               </nav>
