@@ -528,6 +528,8 @@ export const actionSchema = z.object({
   dueDate: z.string(),
   status: z.enum(actionStatuses),
   version: z.number().int(),
+  /** Past its due date (in Seoul) and not done. */
+  overdue: z.boolean(),
 });
 export type Action = z.infer<typeof actionSchema>;
 export const actionListSchema = z.object({ year: z.number().int(), actions: z.array(actionSchema) });

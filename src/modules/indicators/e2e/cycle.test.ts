@@ -1,11 +1,15 @@
 // One indicator through the yearly cycle in Chromium: the office confirms its target from the
 // proposal; the responsible department enters the year's values by form, is told on the field that a
-// large change needs a comment, adds a breakdown, and sees its completeness; the office moves the
-// cycle on; the committee reads the generated report and comments; the office closes the year; and
-// the public page shows the value. Every page passes axe, the public one in both languages.
+// large change needs a comment, adds a breakdown, and sees its completeness; the office writes a
+// qualitative indicator's questionnaire by keyboard, shares its link and enters a paper response,
+// which residents then answer; the office writes the self-assessment by keyboard (and is stopped by a
+// conflict instead of overwriting a colleague's text); the committee reads the generated report and
+// comments; the office adds a complementation action by keyboard, the owner department closes it, the
+// committee reads it; the office closes the year; and the public page shows the value. Every page
+// passes axe in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   type Account,
   assertNoPageErrors,
@@ -16,6 +20,27 @@ import {
   waitForHeading,
 } from '../../../kernel/web/e2e/harness.ts';
 import { apiSession } from './seed-data.ts';
+
+/** Types into a field as a person at a keyboard would: focus, then key by key. */
+async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.focus();
+  await field.pressSequentially(text);
+}
+
+/** Presses a button or follows a link from the keyboard. */
+async function activate(control: Locator): Promise<void> {
+  await control.focus();
+  await control.press('Enter');
+}
+
+/** Moves a closed select to `value` with the arrow keys, as a keyboard user does. */
+async function chooseByKeyboard(select: Locator, value: string): Promise<void> {
+  await select.focus();
+  for (let step = 0; step < 40 && (await select.inputValue()) !== value; step += 1) {
+    await select.press('ArrowDown');
+  }
+  assert.equal(await select.inputValue(), value);
+}
 
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -72,31 +97,6 @@ describe('one indicator through the yearly cycle in the browser', () => {
       responsibleDepartment: null,
       maxValue: null,
     });
-    const questionnaire = await call('PUT', '/indicators/cycles/2024/questionnaires/2-1', {
-      version: 0,
-      title: { ko: '시민 인권 인식 조사', en: 'Residents’ human rights survey' },
-      questions: [
-        { kind: 'likert', prompt: { ko: '존중받는다고 느낍니까?', en: 'Do you feel respected?' } },
-        {
-          kind: 'single',
-          prompt: { ko: '사는 곳', en: 'Where do you live?' },
-          options: [
-            { ko: '동구', en: 'Dong-gu' },
-            { ko: '서구', en: 'Seo-gu' },
-          ],
-        },
-        {
-          kind: 'multiple',
-          prompt: { ko: '아는 제도', en: 'Which systems do you know?' },
-          options: [
-            { ko: '인권옴부즈맨', en: 'Ombudsman' },
-            { ko: '인권교육', en: 'Human rights education' },
-          ],
-        },
-        { kind: 'text', prompt: { ko: '하고 싶은 말', en: 'Anything else?' } },
-      ],
-    });
-    token = questionnaire.token as unknown as string;
   });
   after(() => harness?.close());
 
@@ -166,6 +166,100 @@ describe('one indicator through the yearly cycle in the browser', () => {
     assertNoPageErrors(page);
   });
 
+  it('lets the office write a questionnaire by keyboard, share its link and enter a paper response', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, officer, '/staff/indicators/cycles');
+    await waitForHeading(page, 'Indicator assessment cycle');
+    await settled(page);
+    await activate(page.getByRole('main').getByRole('link', { name: 'Indicator questionnaires' }));
+    await waitForHeading(page, 'Indicator questionnaires');
+    await settled(page);
+    const choices = await page
+      .getByLabel(/^Qualitative indicator/)
+      .locator('option')
+      .allTextContents();
+    assert.deepEqual(choices, ['2-1 Ratio of part-time workers'], 'qualitative indicators only');
+    await page.getByRole('heading', { level: 2, name: 'Write the questionnaire' }).waitFor();
+    await checkAccessibility(page, 'the questionnaire editor (en)');
+
+    await typeInto(page.getByLabel(/^Questionnaire title \(Korean\)/), '시민 인권 인식 조사');
+    await typeInto(page.getByLabel(/^Questionnaire title \(English\)/), 'Residents’ human rights survey');
+    const question = (number: number) => page.getByRole('group', { name: `Question ${number}`, exact: true });
+    const prompts = [
+      ['존중받는다고 느낍니까?', 'Do you feel respected?'],
+      ['사는 곳', 'Where do you live?'],
+      ['아는 제도', 'Which systems do you know?'],
+      ['하고 싶은 말', 'Anything else?'],
+    ];
+    const kinds = ['likert', 'single', 'multiple', 'text'];
+    const options = [
+      [],
+      [
+        ['동구', 'Dong-gu'],
+        ['서구', 'Seo-gu'],
+      ],
+      [
+        ['인권옴부즈맨', 'Ombudsman'],
+        ['인권교육', ''],
+      ],
+      [],
+    ];
+    for (const [index, [ko, en]] of prompts.entries()) {
+      const number = index + 1;
+      if (number > 1) await activate(page.getByRole('button', { name: 'Add a question' }));
+      const group = question(number);
+      await chooseByKeyboard(group.getByLabel(`Type of question ${number}`), kinds[index] ?? '');
+      await typeInto(group.getByLabel(/\(Korean\)/).first(), ko ?? '');
+      await typeInto(group.getByLabel(/\(English\)/).first(), en ?? '');
+      for (const [at, [optionKo, optionEn]] of (options[index] ?? []).entries()) {
+        const option = `Question ${number}, option ${at + 1}`;
+        await typeInto(group.getByLabel(new RegExp(`^${option} \\(Korean\\)`)), optionKo ?? '');
+        if (optionEn) await typeInto(group.getByLabel(new RegExp(`^${option} \\(English\\)`)), optionEn);
+      }
+    }
+    // An option left without its English text: the server's message links to that very field.
+    await activate(page.getByRole('button', { name: 'Save the questionnaire' }));
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    await activate(summary.getByRole('link').first());
+    const missing = page.getByLabel(/^Question 3, option 2 \(English\)/);
+    assert.equal(await missing.evaluate((field) => field === document.activeElement), true);
+    assert.equal(await missing.getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(page, 'the questionnaire editor with an error (en)');
+    await typeInto(missing, 'Human rights education');
+    await activate(page.getByRole('button', { name: 'Save the questionnaire' }));
+    await page.getByText('The questionnaire of indicator 2-1 is saved.').waitFor();
+
+    const link = page.getByRole('link', { name: /\/questionnaires\// });
+    const address = new URL((await link.getAttribute('href')) ?? '');
+    token = address.pathname.split('/').pop() ?? '';
+    assert.match(token, /^[A-Za-z0-9_-]{32}$/);
+
+    await page
+      .getByRole('group', { name: /Do you feel respected/ })
+      .getByLabel('5', { exact: true })
+      .focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Dong-gu', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    await typeInto(page.getByRole('textbox', { name: 'Anything else?' }), 'Answered on paper.');
+    await activate(page.getByRole('button', { name: 'Record the paper response' }));
+    await page.getByText('The paper response is recorded.').waitFor();
+    await page.getByText('Responses recorded: 1 (a number only staff see)').waitFor();
+    await page.getByText('Responses: fewer than 5').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Answered on paper.' }).waitFor();
+    await page.getByText('This questionnaire has answers, so it can no longer be changed.').waitFor();
+    await checkAccessibility(page, 'the questionnaire page with a response (en)');
+
+    const korean = await harness.newPage({ language: 'ko' });
+    await signIn(korean, officer, '/staff/indicators/questionnaires');
+    await waitForHeading(korean, '인권지표 설문');
+    await settled(korean);
+    await korean.getByText('기록된 응답: 1건(직원에게만 보이는 수)').waitFor();
+    await checkAccessibility(korean, 'the questionnaire page (ko)');
+    assertNoPageErrors(page);
+  });
+
   it('takes anonymous answers to a questionnaire through its public link, in both languages', async () => {
     const korean = await harness.newPage({ language: 'ko' });
     await korean.goto(`/questionnaires/${token}`);
@@ -195,20 +289,69 @@ describe('one indicator through the yearly cycle in the browser', () => {
     assertNoPageErrors(page);
   });
 
-  it('takes the cycle to the committee, who read the report and comment, then closes the year', async () => {
-    const office = await harness.newPage({ language: 'en' });
-    await signIn(office, officer, '/staff/indicators/cycles');
-    await waitForHeading(office, 'Indicator assessment cycle');
-    await settled(office);
-    await moveCycle(office, 'Start the self-assessment', 'Self-assessment');
-    const call = await apiSession(harness.baseUrl, officer);
-    await call('PUT', '/indicators/cycles/2024/assessments/1', {
-      version: 0,
-      score: 3,
-      narrative: 'Privacy improved after the survey was widened.',
-    });
-    await moveCycle(office, "Report to the citizens' committee", "Report to the citizens' committee");
+  it('lets the office write the self-assessment by keyboard, and not overwrite a colleague’s', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, officer, '/staff/indicators/cycles');
+    await waitForHeading(page, 'Indicator assessment cycle');
+    await settled(page);
+    await moveCycle(page, 'Start the self-assessment', 'Self-assessment');
+    await activate(page.getByRole('main').getByRole('link', { name: 'Indicator self-assessment' }));
+    await waitForHeading(page, 'Indicator self-assessment');
+    await settled(page);
+    await checkAccessibility(page, 'the self-assessment page (en)');
+    await chooseByKeyboard(page.getByLabel(/^Score: Participation & Communication/), '3');
+    await typeInto(
+      page.getByLabel(/^Narrative: Participation & Communication/),
+      'Privacy improved after the survey was widened.',
+    );
+    await activate(page.getByRole('button', { name: 'Save the self-assessment' }));
+    await page.getByText('The self-assessment of "Participation & Communication" is saved.').waitFor();
+    await page
+      .getByRole('row', { name: /^Participation & Communication 3\/5 Privacy improved after the survey/ })
+      .waitFor();
 
+    // A colleague saves the second area meanwhile; this page still holds the version it read.
+    const call = await apiSession(harness.baseUrl, officer);
+    await call('PUT', '/indicators/cycles/2024/assessments/2', {
+      version: 0,
+      score: 4,
+      narrative: 'Written by a colleague.',
+    });
+    await chooseByKeyboard(page.getByLabel(/^Area/), '2');
+    await chooseByKeyboard(page.getByLabel(/^Score: Guaranteeing a Happy Life/), '2');
+    await typeInto(page.getByLabel(/^Narrative: Guaranteeing a Happy Life/), 'My older draft.');
+    await activate(page.getByRole('button', { name: 'Save the self-assessment' }));
+    await page
+      .getByRole('alert')
+      .getByText('Someone else changed this first. Please reload and try again.')
+      .waitFor();
+    await checkAccessibility(page, 'the self-assessment page with a conflict (en)');
+    await activate(page.getByRole('button', { name: 'Load the latest saved version' }));
+    await page.getByText('The latest version, saved by someone else, is loaded.').waitFor();
+    assert.equal(
+      await page.getByLabel(/^Narrative: Guaranteeing a Happy Life/).inputValue(),
+      'Written by a colleague.',
+    );
+
+    const korean = await harness.newPage({ language: 'ko' });
+    await signIn(korean, department, '/staff/indicators/assessments');
+    await waitForHeading(korean, '인권지표 자체 평가');
+    await settled(korean);
+    await korean
+      .getByText('자체 평가는 평가 주기가 "자체 평가" 단계일 때 인권담당관실만 쓸 수 있습니다.')
+      .waitFor();
+    assert.equal(await korean.getByRole('button', { name: '자체 평가 저장' }).count(), 0, 'departments read');
+    await korean.getByRole('row', { name: /^참여와 소통 3\/5/ }).waitFor();
+    await checkAccessibility(korean, 'the self-assessment page of a department (ko)');
+
+    await activate(page.getByRole('link', { name: 'Back to the assessment cycle' }));
+    await waitForHeading(page, 'Indicator assessment cycle');
+    await settled(page);
+    await moveCycle(page, "Report to the citizens' committee", "Report to the citizens' committee");
+    assertNoPageErrors(page);
+  });
+
+  it('gives the report to the committee, who comment on it', async () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, committee, '/staff/indicators/report');
     await waitForHeading(page, 'Indicator assessment report');
@@ -229,8 +372,74 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await korean.getByText('점수: 3/5').waitFor();
     await checkAccessibility(korean, 'the report page (ko)');
     assertNoPageErrors(page);
+  });
 
+  it('lets the office add a complementation action by keyboard, which the owner department closes', async () => {
+    const office = await harness.newPage({ language: 'en' });
+    await signIn(office, officer, '/staff/indicators/cycles');
+    await waitForHeading(office, 'Indicator assessment cycle');
+    await settled(office);
     await moveCycle(office, 'Start complementation', 'Complementation');
+    await activate(office.getByRole('main').getByRole('link', { name: 'Indicator complementation actions' }));
+    await waitForHeading(office, 'Indicator complementation actions');
+    await settled(office);
+    await checkAccessibility(office, 'the actions page (en)');
+    const form = office
+      .locator('form')
+      .filter({ has: office.getByRole('button', { name: 'Add the action' }) });
+    await activate(form.getByRole('button', { name: 'Add the action' }));
+    await office.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    assert.equal(await form.getByLabel(/^Action/).getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(office, 'the actions page with errors (en)');
+    await chooseByKeyboard(form.getByLabel(/^Indicator/), '1-1');
+    await typeInto(form.getByLabel(/^Action/), 'Survey the privacy of older residents.');
+    await chooseByKeyboard(form.getByLabel(/^Owner department/), 'DHRP-DHR');
+    // A due date already past, so the action shows as overdue.
+    await typeInto(form.getByLabel(/^Due date/), '2025-01-31');
+    await activate(form.getByRole('button', { name: 'Add the action' }));
+    await office.getByText('An action for indicator 1-1 is added.').waitFor();
+    await office
+      .getByRole('row', {
+        name: /^Survey the privacy of older residents\. 1-1 Democracy and Human Rights Division 2025-01-31 Planned \(overdue\)$/,
+      })
+      .waitFor();
+    await office.getByText('Actions past their due date and not done: 1').waitFor();
+    await checkAccessibility(office, 'the actions page with an action (en)');
+
+    const page = await harness.newPage({ language: 'ko' });
+    await signIn(page, department, '/staff/indicators/actions');
+    await waitForHeading(page, '인권지표 보완 조치');
+    await settled(page);
+    assert.equal(await page.getByRole('button', { name: '보완 조치 더하기' }).count(), 0, 'the office adds');
+    assert.equal(await page.getByLabel(/^기한/).count(), 0, 'the department changes only the status');
+    await checkAccessibility(page, 'the actions page of the owner department (ko)');
+    await chooseByKeyboard(page.getByLabel(/^진행 상태/), 'done');
+    await activate(page.getByRole('button', { name: '조치 저장' }));
+    await page.getByText('1-1 지표의 조치를 "완료"(으)로 저장했습니다.').waitFor();
+    await page.getByRole('row', { name: /완료$/ }).waitFor();
+    assert.equal(await page.getByText('(기한 지남)').count(), 0, 'a done action is not overdue');
+
+    const reader = await harness.newPage({ language: 'en' });
+    await signIn(reader, committee, '/staff/indicators/actions');
+    await waitForHeading(reader, 'Indicator complementation actions');
+    await settled(reader);
+    await reader.getByRole('row', { name: /^Survey the privacy of older residents\. .* Done$/ }).waitFor();
+    assert.equal(await reader.locator('main form').count(), 0, 'the committee reads only');
+    await checkAccessibility(reader, 'the actions page of the committee (en)');
+    const korean = await harness.newPage({ language: 'ko' });
+    await signIn(korean, committee, '/staff/indicators/actions');
+    await waitForHeading(korean, '인권지표 보완 조치');
+    await settled(korean);
+    await checkAccessibility(korean, 'the actions page of the committee (ko)');
+    assertNoPageErrors(office);
+    assertNoPageErrors(page);
+  });
+
+  it('closes the year, after which no value is entered', async () => {
+    const office = await harness.newPage({ language: 'en' });
+    await signIn(office, officer, '/staff/indicators/cycles');
+    await waitForHeading(office, 'Indicator assessment cycle');
+    await settled(office);
     await moveCycle(office, 'Start collecting results', 'Collection of results');
     await moveCycle(office, "Close the cycle (locks the year's data)", 'Closed');
     await office.getByRole('row', { name: /^2024 Closed/ }).waitFor();

@@ -550,6 +550,7 @@ describe('the work of the yearly cycle', () => {
       );
       actionId = created.id;
       assert.deepEqual([created.status, created.dueDate, created.version], ['planned', '2025-06-30', 1]);
+      assert.equal(created.overdue, true, 'its due date has passed and it is not done');
       assert.equal(
         (await ok(await call('GET', '/indicators/cycles/2024/actions', department))).actions.length,
         1,
@@ -588,9 +589,10 @@ describe('the work of the yearly cycle', () => {
 
     it('closes the year, after which every write is refused as locked', async () => {
       await move('collect_results');
-      await ok(
+      const done = await ok(
         await call('PATCH', `/indicators/actions/${actionId}`, department, { version: 3, status: 'done' }),
       );
+      assert.equal(done.overdue, false, 'a done action is no longer overdue');
       await move('close');
       const refusals = await Promise.all([
         call('PATCH', `/indicators/actions/${actionId}`, department, { version: 4, status: 'planned' }),

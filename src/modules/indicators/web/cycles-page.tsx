@@ -1,13 +1,13 @@
 /**
  * The yearly assessment cycle (Table 2 of the seed), for the office, departments and the committee:
- * the cycle in progress with its steps and the current one marked, the next steps the server says the
- * reader may take (each sent with the version read, so a change made meanwhile comes back as a 409),
+ * the cycle in progress with its steps, the current one marked and each linked to the pages of its
+ * work, the next steps the server says the reader may take (each sent with the version read, so a
+ * change made meanwhile comes back as a 409),
  * every cycle so far, and for the office a form to open a year.
  */
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
-import { useSession } from '../../../kernel/web/session.tsx';
 import {
   Button,
   type Column,
@@ -24,6 +24,7 @@ import {
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { type Cycle, cycleSteps } from '../contract.ts';
 import { indicatorsStaffText } from './staff-messages.ts';
+import { StepLinks, useIsOffice } from './step-page.tsx';
 import './indicators.css';
 
 function CurrentCycle({ cycle, onChanged }: { cycle: Cycle; onChanged: (message: string) => void }) {
@@ -56,6 +57,7 @@ function CurrentCycle({ cycle, onChanged }: { cycle: Cycle; onChanged: (message:
           >
             {t(`step_${step}`)}
             {step === cycle.step ? <span className="meta"> ({t('currentStep')})</span> : null}
+            <StepLinks step={step} />
           </li>
         ))}
       </ol>
@@ -113,14 +115,13 @@ function OpenCycleForm({ onOpened }: { onOpened: (message: string) => void }) {
 export default function CyclesPage() {
   const t = useText(indicatorsStaffText);
   const language = useLanguage();
-  const { user } = useSession();
+  const office = useIsOffice();
   const state = useApiData<{ cycles: Cycle[] }>('/indicators/cycles');
   const [message, setMessage] = useState('');
   const changed = (text: string) => {
     setMessage(text);
     state.reload();
   };
-  const office = user?.role === 'officer' || user?.role === 'admin';
   const columns: Column<Cycle>[] = [
     { key: 'year', header: t('year'), rowHeader: true, cell: (row) => row.year },
     { key: 'step', header: t('step'), cell: (row) => t(`step_${row.step}`) },

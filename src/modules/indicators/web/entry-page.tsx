@@ -7,7 +7,6 @@
 import { useState } from 'react';
 import { api } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
-import { useSession } from '../../../kernel/web/session.tsx';
 import {
   Button,
   type Column,
@@ -17,15 +16,15 @@ import {
   LiveRegion,
   Loaded,
   Notice,
-  Page,
   SelectField,
   TextField,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { type ApiData, useApiData } from '../../../kernel/web/use-api.ts';
-import type { Completeness, EntryRow, Overview, ValueEntry } from '../contract.ts';
-import { breakdownLabel, WithCurrentCycle } from './current-cycle.tsx';
+import type { Completeness, EntryRow, ValueEntry } from '../contract.ts';
+import { breakdownLabel, indicatorOptions, useDataEntryIndicators } from './current-cycle.tsx';
 import { indicatorsStaffText } from './staff-messages.ts';
+import { StepPage } from './step-page.tsx';
 import './indicators.css';
 
 /** The disaggregations the issue names, offered beside the indicator's own. */
@@ -257,18 +256,10 @@ function CompletenessView({ year, state }: { year: number; state: ApiData<Comple
 function Entry({ year }: { year: number }) {
   const t = useText(indicatorsStaffText);
   const language = useLanguage();
-  const { user } = useSession();
-  const overview = useApiData<Overview>('/indicators');
+  const { overview, indicators } = useDataEntryIndicators();
   const [code, setCode] = useState('');
   const [message, setMessage] = useState('');
   const completeness = useApiData<Completeness>(`/indicators/cycles/${year}/completeness`);
-  const indicators = (overview.data?.areas ?? [])
-    .flatMap((area) => area.indicators)
-    .filter(
-      (indicator) =>
-        user?.role !== 'department' ||
-        (user.departmentCode !== null && indicator.responsibleDepartment === user.departmentCode),
-    );
   const chosen = code || indicators[0]?.code || '';
   return (
     <>
@@ -289,10 +280,7 @@ function Entry({ year }: { year: number }) {
                     setCode(next);
                     setMessage('');
                   }}
-                  options={indicators.map((indicator) => ({
-                    value: indicator.code,
-                    label: `${indicator.code} ${indicator.name[language]}`,
-                  }))}
+                  options={indicatorOptions(indicators, language)}
                 />
                 <ValueForm
                   key={chosen}
@@ -316,8 +304,8 @@ function Entry({ year }: { year: number }) {
 export default function EntryPage() {
   const t = useText(indicatorsStaffText);
   return (
-    <Page title={t('entryTitle')} lead={<p>{t('entryLead')}</p>}>
-      <WithCurrentCycle>{(cycle) => <Entry year={cycle.year} />}</WithCurrentCycle>
-    </Page>
+    <StepPage title={t('entryTitle')} lead={t('entryLead')}>
+      {(cycle) => <Entry year={cycle.year} />}
+    </StepPage>
   );
 }

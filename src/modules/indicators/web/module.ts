@@ -1,15 +1,18 @@
 /**
  * The human rights indicators' pages: for everyone, the overview by area and a page per indicator;
  * for staff, the yearly assessment cycle (run by the office, read by departments and the committee)
- * and the import of an indicator's data (the office any indicator's, a department its own).
+ * with a page for the work of each step, in the order of the cycle; the navigation lists them so.
  */
 import type { WebModule } from '../../../kernel/web/module.ts';
 import {
+  actionsPath,
+  assessmentsPath,
   cyclesPath,
   entryPath,
   importPath,
   overviewPath,
   questionnairePath,
+  questionnairesPath,
   reportPath,
   targetsPath,
 } from './paths.ts';
@@ -30,6 +33,9 @@ export const indicatorsWebModule: WebModule = {
     { path: targetsPath, access: cycleReaders, page: () => import('./targets-page.tsx') },
     { path: entryPath, access: dataEntry, page: () => import('./entry-page.tsx') },
     { path: reportPath, access: reportReaders, page: () => import('./report-page.tsx') },
+    { path: questionnairesPath, access: dataEntry, page: () => import('./questionnaires-page.tsx') },
+    { path: assessmentsPath, access: cycleReaders, page: () => import('./assessments-page.tsx') },
+    { path: actionsPath, access: cycleReaders, page: () => import('./actions-page.tsx') },
   ],
   navigation: [
     { path: overviewPath, label: { ko: '인권지표', en: 'Human rights indicators' } },
@@ -37,11 +43,6 @@ export const indicatorsWebModule: WebModule = {
       path: cyclesPath,
       label: { ko: '인권지표 평가 주기', en: 'Indicator assessment cycle' },
       roles: cycleReaders.roles,
-    },
-    {
-      path: importPath,
-      label: { ko: '인권지표 자료 올리기', en: 'Indicator data import' },
-      roles: dataEntry.roles,
     },
     {
       path: targetsPath,
@@ -54,9 +55,29 @@ export const indicatorsWebModule: WebModule = {
       roles: dataEntry.roles,
     },
     {
+      path: importPath,
+      label: { ko: '인권지표 자료 올리기', en: 'Indicator data import' },
+      roles: dataEntry.roles,
+    },
+    {
+      path: questionnairesPath,
+      label: { ko: '인권지표 설문', en: 'Indicator questionnaires' },
+      roles: dataEntry.roles,
+    },
+    {
+      path: assessmentsPath,
+      label: { ko: '인권지표 자체 평가', en: 'Indicator self-assessment' },
+      roles: cycleReaders.roles,
+    },
+    {
       path: reportPath,
       label: { ko: '인권지표 평가 보고서', en: 'Indicator assessment report' },
       roles: reportReaders.roles,
+    },
+    {
+      path: actionsPath,
+      label: { ko: '인권지표 보완 조치', en: 'Indicator complementation actions' },
+      roles: cycleReaders.roles,
     },
   ],
 };

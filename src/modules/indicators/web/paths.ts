@@ -8,3 +8,6 @@ export const entryPath = '/staff/indicators/entry';
 export const reportPath = '/staff/indicators/report';
 /** A questionnaire's public page; the token comes from the API (`questionnairePath` on the server). */
 export const questionnairePath = '/questionnaires/:token';
+export const questionnairesPath = '/staff/indicators/questionnaires';
+export const assessmentsPath = '/staff/indicators/assessments';
+export const actionsPath = '/staff/indicators/actions';

@@ -13,14 +13,13 @@ import {
   LiveRegion,
   Loaded,
   Notice,
-  Page,
   TextField,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { Report } from '../contract.ts';
-import { WithCurrentCycle } from './current-cycle.tsx';
 import { indicatorsStaffText } from './staff-messages.ts';
+import { StepPage } from './step-page.tsx';
 
 function CommentForm({ year, onSent }: { year: number; onSent: () => void }) {
   const t = useText(indicatorsStaffText);
@@ -107,8 +106,8 @@ function ReportView({ year }: { year: number }) {
 export default function ReportPage() {
   const t = useText(indicatorsStaffText);
   return (
-    <Page title={t('reportTitle')} lead={<p>{t('reportLead')}</p>}>
-      <WithCurrentCycle>{(cycle) => <ReportView year={cycle.year} />}</WithCurrentCycle>
-    </Page>
+    <StepPage title={t('reportTitle')} lead={t('reportLead')}>
+      {(cycle) => <ReportView year={cycle.year} />}
+    </StepPage>
   );
 }

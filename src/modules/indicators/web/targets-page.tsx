@@ -15,15 +15,15 @@ import {
   LiveRegion,
   Loaded,
   Notice,
-  Page,
   SelectField,
   TextField,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { Cycle, TargetPlan } from '../contract.ts';
-import { WithCurrentCycle } from './current-cycle.tsx';
+import { indicatorOptions } from './current-cycle.tsx';
 import { indicatorsStaffText } from './staff-messages.ts';
+import { StepPage } from './step-page.tsx';
 
 const asNumber = (text: string) => {
   const trimmed = text.trim();
@@ -143,10 +143,7 @@ function Targets({ cycle }: { cycle: Cycle }) {
                     setCode(next);
                     setMessage('');
                   }}
-                  options={targets.map((target) => ({
-                    value: target.code,
-                    label: `${target.code} ${target.name[language]}`,
-                  }))}
+                  options={indicatorOptions(targets, language)}
                 />
                 <TargetForm
                   key={`${chosen.code}:${chosen.version}`}
@@ -180,8 +177,8 @@ function Targets({ cycle }: { cycle: Cycle }) {
 export default function TargetsPage() {
   const t = useText(indicatorsStaffText);
   return (
-    <Page title={t('targetsTitle')} lead={<p>{t('targetsLead')}</p>}>
-      <WithCurrentCycle>{(cycle) => <Targets cycle={cycle} />}</WithCurrentCycle>
-    </Page>
+    <StepPage title={t('targetsTitle')} lead={t('targetsLead')}>
+      {(cycle) => <Targets cycle={cycle} />}
+    </StepPage>
   );
 }

@@ -30,6 +30,8 @@ function actionQuery(reader: IndicatorsDb | IndicatorsTrx) {
       sql<string>`a.due_date::text`.as('dueDate'),
       'a.status',
       'a.version',
+      // Overdue from the day after the due date in Seoul, until the action is done.
+      sql<boolean>`a.status <> 'done' and a.due_date < (now() at time zone 'Asia/Seoul')::date`.as('overdue'),
     ]);
 }
 

@@ -1,0 +1,472 @@
+/**
+ * Step (2) for qualitative indicators: the office writes the year's questionnaire (Likert, single and
+ * multiple choice, free text; each question a fieldset, so a screen reader hears which question a
+ * field belongs to), shares its public link, enters responses received on paper (the office, or the
+ * responsible department), and reads the results: the public's view with small counts suppressed,
+ * the free-text answers only staff see, and for the office the step that turns them into the
+ * indicator's values of the year. Once answered, a questionnaire is no longer edited (the API says so).
+ */
+import { useState } from 'react';
+import { ApiError, api } from '../../../kernel/web/api.ts';
+import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
+import {
+  Button,
+  ErrorSummary,
+  formatNumber,
+  Group,
+  LiveRegion,
+  Loaded,
+  Notice,
+  SelectField,
+  TextField,
+  useForm,
+} from '../../../kernel/web/ui/index.ts';
+import { useApiData } from '../../../kernel/web/use-api.ts';
+import {
+  type Cycle,
+  type IndicatorSummary,
+  type QuestionKind,
+  type Questionnaire,
+  questionKinds,
+} from '../contract.ts';
+import { AnswerForm, PublicResults } from './answer-form.tsx';
+import { indicatorOptions, useDataEntryIndicators } from './current-cycle.tsx';
+import { indicatorsStepText } from './step-messages.ts';
+import { StepPage, useIsOffice } from './step-page.tsx';
+
+type Bilingual = { ko: string; en: string };
+/** `key` keeps React's state with its question or option when one above is removed. */
+type DraftOption = Bilingual & { key: number };
+interface DraftQuestion {
+  key: number;
+  kind: QuestionKind;
+  prompt: Bilingual;
+  options: DraftOption[];
+}
+
+const isChoice = (kind: QuestionKind) => kind === 'single' || kind === 'multiple';
+let nextKey = 0;
+const blank = (): DraftOption => ({ key: nextKey++, ko: '', en: '' });
+const newQuestion = (kind: QuestionKind = 'likert'): DraftQuestion => ({
+  key: nextKey++,
+  kind,
+  prompt: { ko: '', en: '' },
+  options: isChoice(kind) ? [blank(), blank()] : [],
+});
+
+function BilingualFields<Value extends Bilingual>({
+  name,
+  label,
+  value,
+  onChange,
+  errorFor,
+  multiline = false,
+}: {
+  name: string;
+  label: string;
+  value: Value;
+  onChange: (value: Value) => void;
+  errorFor: (name: string) => string | undefined;
+  multiline?: boolean;
+}) {
+  const t = useText(indicatorsStepText);
+  return (
+    <>
+      {(['ko', 'en'] as const).map((language) => (
+        <TextField
+          key={language}
+          name={`${name}.${language}`}
+          label={t(language === 'ko' ? 'inKorean' : 'inEnglish', { label })}
+          value={value[language]}
+          onChange={(text) => onChange({ ...value, [language]: text })}
+          error={errorFor(`${name}.${language}`)}
+          multiline={multiline}
+          rows={multiline ? 2 : undefined}
+          required
+        />
+      ))}
+    </>
+  );
+}
+
+function QuestionnaireEditor({
+  year,
+  code,
+  current,
+  onSaved,
+}: {
+  year: number;
+  code: string;
+  current: Questionnaire | null;
+  onSaved: (message: string) => void;
+}) {
+  const t = useText(indicatorsStepText);
+  const [title, setTitle] = useState<Bilingual>(current?.title ?? { ko: '', en: '' });
+  const [questions, setQuestions] = useState<DraftQuestion[]>(() =>
+    current
+      ? current.questions.map((question) => ({
+          key: nextKey++,
+          kind: question.kind,
+          prompt: question.prompt,
+          options: question.options.map((option) => ({ ...option, key: nextKey++ })),
+        }))
+      : [newQuestion()],
+  );
+  const names = [
+    'title.ko',
+    'title.en',
+    'questions',
+    ...questions.flatMap((question, index) => [
+      `questions.${index}.prompt.ko`,
+      `questions.${index}.prompt.en`,
+      `questions.${index}.options`,
+      ...question.options.flatMap((_, at) => [
+        `questions.${index}.options.${at}.ko`,
+        `questions.${index}.options.${at}.en`,
+      ]),
+    ]),
+  ];
+  const form = useForm({ fields: names, attach: { conflict: 'title.ko' } });
+  const errorFor = (name: string) => form.errorFor(name);
+  const change = (index: number, next: Partial<DraftQuestion>) =>
+    setQuestions((all) => all.map((question, at) => (at === index ? { ...question, ...next } : question)));
+  const onSubmit = form.submit(async () => {
+    await api(`/indicators/cycles/${year}/questionnaires/${encodeURIComponent(code)}`, {
+      method: 'PUT',
+      body: {
+        version: current?.version ?? 0,
+        title,
+        questions: questions.map(({ kind, prompt, options }) => ({
+          kind,
+          prompt,
+          options: isChoice(kind) ? options.map(({ ko, en }) => ({ ko, en })) : [],
+        })),
+      },
+    });
+    onSaved(t('questionnaireSaved', { code }));
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="form">
+      <ErrorSummary form={form} />
+      <BilingualFields
+        name="title"
+        label={t('questionnaireTitle')}
+        value={title}
+        onChange={setTitle}
+        errorFor={errorFor}
+      />
+      {questions.map((question, index) => {
+        const number = index + 1;
+        return (
+          <Group key={question.key} name={`questions.${index}`} legend={t('questionLegend', { number })}>
+            <SelectField
+              name={`questions.${index}.kind`}
+              label={t('questionKind', { number })}
+              value={question.kind}
+              onChange={(kind) =>
+                change(index, {
+                  kind,
+                  options: isChoice(kind)
+                    ? question.options.length > 0
+                      ? question.options
+                      : [blank(), blank()]
+                    : [],
+                })
+              }
+              options={questionKinds.map((kind) => ({ value: kind, label: t(`kind_${kind}`) }))}
+            />
+            <BilingualFields
+              name={`questions.${index}.prompt`}
+              label={t('questionPrompt', { number })}
+              value={question.prompt}
+              onChange={(prompt) => change(index, { prompt })}
+              errorFor={errorFor}
+              multiline
+            />
+            {isChoice(question.kind) ? (
+              <Group
+                name={`questions.${index}.options`}
+                legend={t('optionsLegend', { number })}
+                hint={t('optionsHint')}
+                error={form.errorFor(`questions.${index}.options`)}
+              >
+                {question.options.map((option, at) => (
+                  <div key={option.key} className="question-option">
+                    <BilingualFields
+                      name={`questions.${index}.options.${at}`}
+                      label={t('optionLabel', { number, option: at + 1 })}
+                      value={option}
+                      onChange={(next) =>
+                        change(index, {
+                          options: question.options.map((entry, place) => (place === at ? next : entry)),
+                        })
+                      }
+                      errorFor={errorFor}
+                    />
+                    <Button
+                      variant="secondary"
+                      onClick={() =>
+                        change(index, { options: question.options.filter((_, place) => place !== at) })
+                      }
+                    >
+                      {t('removeOption', { number, option: at + 1 })}
+                    </Button>
+                  </div>
+                ))}
+                <Button
+                  variant="secondary"
+                  onClick={() => change(index, { options: [...question.options, blank()] })}
+                >
+                  {t('addOption', { number })}
+                </Button>
+              </Group>
+            ) : null}
+            {questions.length > 1 ? (
+              <Button
+                variant="secondary"
+                onClick={() => setQuestions((all) => all.filter((_, at) => at !== index))}
+              >
+                {t('removeQuestion', { number })}
+              </Button>
+            ) : null}
+          </Group>
+        );
+      })}
+      <p>
+        <Button variant="secondary" onClick={() => setQuestions((all) => [...all, newQuestion()])}>
+          {t('addQuestion')}
+        </Button>
+      </p>
+      <Button type="submit" disabled={form.pending}>
+        {t('saveQuestionnaire')}
+      </Button>
+    </form>
+  );
+}
+
+/** The questionnaire's questions as written, for those who do not edit them. */
+function QuestionList({ questionnaire }: { questionnaire: Questionnaire }) {
+  const t = useText(indicatorsStepText);
+  const language = useLanguage();
+  return (
+    <ol>
+      {questionnaire.questions.map((question) => (
+        <li key={question.id}>
+          {question.prompt[language]} <span className="meta">({t(`kind_${question.kind}`)})</span>
+          {question.options.length > 0 ? (
+            <ul>
+              {question.options.map((option) => (
+                <li key={option.en}>{option[language]}</li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function AggregateForm({
+  year,
+  code,
+  onDone,
+}: {
+  year: number;
+  code: string;
+  onDone: (text: string) => void;
+}) {
+  const t = useText(indicatorsStepText);
+  const form = useForm<never>({ fields: [] });
+  const onSubmit = form.submit(async () => {
+    const { observations } = await api<{ observations: number }>(
+      `/indicators/cycles/${year}/questionnaires/${encodeURIComponent(code)}/aggregate`,
+      { method: 'POST' },
+    );
+    onDone(t('aggregated', { code, count: observations }));
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="form">
+      <ErrorSummary form={form} />
+      <p>{t('aggregateHint')}</p>
+      <Button type="submit" disabled={form.pending}>
+        {t('aggregate')}
+      </Button>
+    </form>
+  );
+}
+
+function QuestionnaireResultsView({
+  questionnaire,
+  generation,
+  office,
+  onAggregated,
+}: {
+  questionnaire: Questionnaire;
+  generation: number;
+  office: boolean;
+  onAggregated: (text: string) => void;
+}) {
+  const t = useText(indicatorsStepText);
+  const language = useLanguage();
+  const { results } = questionnaire;
+  const texts = results.questions.filter((question) => question.kind === 'text');
+  return (
+    <section className="section" aria-labelledby="questionnaire-results">
+      <h2 id="questionnaire-results">{t('resultsTitle')}</h2>
+      <p>{t('responsesRecorded', { count: formatNumber(results.responses ?? 0) })}</p>
+      <PublicResults token={questionnaire.token} generation={generation} />
+      {texts.map((question) => (
+        <section key={question.id} aria-labelledby={`texts-${question.id}`}>
+          <h3 id={`texts-${question.id}`}>{t('textsTitle', { prompt: question.prompt[language] })}</h3>
+          {question.texts.length === 0 ? (
+            <p>{t('noTexts')}</p>
+          ) : (
+            <ul>
+              {question.texts.map((text, index) => (
+                // Answers carry no id, and the same words may come twice.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is only ever read whole.
+                <li key={index}>{text}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+      {office ? (
+        <AggregateForm year={questionnaire.year} code={questionnaire.code} onDone={onAggregated} />
+      ) : null}
+    </section>
+  );
+}
+
+function QuestionnaireView({ cycle, code }: { cycle: Cycle; code: string }) {
+  const t = useText(indicatorsStepText);
+  const office = useIsOffice();
+  const state = useApiData<Questionnaire>(
+    `/indicators/cycles/${cycle.year}/questionnaires/${encodeURIComponent(code)}`,
+  );
+  const [message, setMessage] = useState('');
+  const [generation, setGeneration] = useState(0);
+  const changed = (text: string) => {
+    setMessage(text);
+    setGeneration((count) => count + 1);
+    state.reload();
+  };
+  const writable = office && (cycle.step === 'targets' || cycle.step === 'collection');
+  const missing = state.error instanceof ApiError && state.error.status === 404;
+  const live = <LiveRegion>{message ? <Notice tone="success">{message}</Notice> : null}</LiveRegion>;
+  if (missing) {
+    return (
+      <>
+        {live}
+        {writable ? (
+          <section className="section" aria-labelledby="write-questionnaire">
+            <h2 id="write-questionnaire">{t('writeQuestionnaire')}</h2>
+            <QuestionnaireEditor year={cycle.year} code={code} current={null} onSaved={changed} />
+          </section>
+        ) : (
+          <Notice>{t('noQuestionnaire')}</Notice>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      {live}
+      <Loaded state={state}>
+        {(questionnaire) => {
+          const link = new URL(questionnaire.link, window.location.origin).href;
+          const answered = (questionnaire.results.responses ?? 0) > 0;
+          return (
+            <>
+              <section className="section" aria-labelledby="public-link">
+                <h2 id="public-link">{t('publicLinkTitle')}</h2>
+                <p>{t(questionnaire.open ? 'linkOpen' : 'linkClosed')}</p>
+                <p>
+                  <a href={link}>{link}</a>
+                </p>
+              </section>
+              <section className="section" aria-labelledby="write-questionnaire">
+                <h2 id="write-questionnaire">{t('questionsTitle')}</h2>
+                {writable && !answered ? (
+                  <QuestionnaireEditor
+                    key={questionnaire.version}
+                    year={cycle.year}
+                    code={code}
+                    current={questionnaire}
+                    onSaved={changed}
+                  />
+                ) : (
+                  <>
+                    {answered && office ? <Notice>{t('answeredNoEdit')}</Notice> : null}
+                    <QuestionList questionnaire={questionnaire} />
+                  </>
+                )}
+              </section>
+              <section className="section" aria-labelledby="paper-response">
+                <h2 id="paper-response">{t('paperTitle')}</h2>
+                {questionnaire.open ? (
+                  <>
+                    <p>{t('paperLead')}</p>
+                    <AnswerForm
+                      path={`/indicators/cycles/${cycle.year}/questionnaires/${encodeURIComponent(code)}/responses`}
+                      questions={questionnaire.questions}
+                      submitLabel={t('paperSubmit')}
+                      onSent={() => changed(t('paperRecorded'))}
+                    />
+                  </>
+                ) : (
+                  <Notice>{t('paperClosed')}</Notice>
+                )}
+              </section>
+              <QuestionnaireResultsView
+                questionnaire={questionnaire}
+                generation={generation}
+                office={office}
+                onAggregated={changed}
+              />
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
+
+const isQualitative = (indicator: IndicatorSummary) => indicator.kind === 'qualitative';
+
+function Questionnaires({ cycle }: { cycle: Cycle }) {
+  const t = useText(indicatorsStepText);
+  const language = useLanguage();
+  const { overview, indicators } = useDataEntryIndicators(isQualitative);
+  const [code, setCode] = useState('');
+  const chosen = code || indicators[0]?.code || '';
+  return (
+    <Loaded state={overview}>
+      {() =>
+        indicators.length === 0 ? (
+          <Notice>{t('noQualitative')}</Notice>
+        ) : (
+          <>
+            <SelectField
+              name="code"
+              label={t('qualitativeIndicator')}
+              value={chosen}
+              onChange={setCode}
+              options={indicatorOptions(indicators, language)}
+            />
+            <QuestionnaireView key={chosen} cycle={cycle} code={chosen} />
+          </>
+        )
+      }
+    </Loaded>
+  );
+}
+
+export default function QuestionnairesPage() {
+  const t = useText(indicatorsStepText);
+  return (
+    <StepPage title={t('questionnairesTitle')} lead={t('questionnairesLead')}>
+      {(cycle) => <Questionnaires cycle={cycle} />}
+    </StepPage>
+  );
+}
