@@ -50,6 +50,15 @@ export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
 
 export const reportStates = ['submitted', 'accepted', 'returned'] as const;
 
+/** An evidence file as the kernel's stored files describe it (no bytes; the web must not import the server's). */
+export const reportFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+});
+
 export const taskSummarySchema = z.object({
   id: z.number().int(),
   year: z.number().int(),
@@ -86,11 +95,16 @@ export const reportSchema = z.object({
   budgetExecuted: z.number().nullable(),
   nextSteps: z.string().nullable(),
   evidenceLinks: z.array(z.string()),
+  /** Evidence files, in the order attached (a resubmission starts with the returned revision's). */
+  files: z.array(reportFileSchema),
   submittedAt: z.string(),
   reviewedAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
 });
 export type Report = z.infer<typeof reportSchema>;
+export type ReportFile = z.infer<typeof reportFileSchema>;
+/** As many files as links a report takes: evidence, not an archive. */
+export const maxReportFiles = 20;
 
 export const commentSchema = z.object({
   id: z.number().int(),

@@ -1,6 +1,7 @@
-// The plan's pages in Chromium: an officer adds a task, the lead department reports on it, the
-// officer accepts the report, and the public page shows the new progress. Axe runs on every page of
-// the module in Korean and in English.
+// The plan's pages in Chromium: an officer adds a task (with a cooperating department, a tag and a
+// milestone set by keyboard, a validation error landing on its field first), the lead department
+// reports on it and attaches a PDF, the officer accepts the report, and the public page shows the
+// new progress and the milestone. Axe runs on every page of the module in Korean and in English.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -15,6 +16,20 @@ import {
 } from '../../../kernel/web/e2e/harness.ts';
 
 const year = 2026;
+/** The smallest file the server takes for a PDF: it decides by the first bytes, `%PDF-`. */
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** What the page's hidden announcer (the shell's live region) says now. */
+async function announced(page: Page, text: string | RegExp): Promise<void> {
+  await page
+    .locator('.visually-hidden[role="status"]')
+    .filter({ hasText: text })
+    .waitFor({ state: 'attached' });
+}
+
+async function isFocused(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((id) => document.activeElement?.id === id, selector);
+}
 
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -89,6 +104,49 @@ describe('the plan’s pages in the browser', () => {
     await office.getByLabel(/^과제명\(영어\)/).fill('Browser test task');
     await office.getByLabel(/^주관 부서/).selectOption('DHRP-DHR');
     await office.getByLabel(/^계획 예산/).fill('2000000');
+
+    // By keyboard: a cooperating department, a target group, and a milestone (a second one added
+    // and removed again), each change said aloud.
+    await office.getByRole('checkbox', { name: '5·18선양과' }).focus();
+    await office.keyboard.press('Space');
+    assert.equal(await office.getByRole('checkbox', { name: '5·18선양과' }).isChecked(), true);
+    await office.getByLabel('더할 대상 집단').focus();
+    await office.keyboard.press('ArrowDown');
+    assert.equal(await office.getByLabel('더할 대상 집단').inputValue(), 'women');
+    await office.keyboard.press('Tab');
+    await office.keyboard.press('Enter');
+    await announced(office, '대상 집단에 여성을(를) 더했습니다.');
+    await office.getByRole('button', { name: '빼기 여성' }).waitFor();
+    await office.getByLabel(/^관련 인권지표 코드/).fill('1-1');
+    const addMilestone = office.getByRole('button', { name: '일정 더하기' });
+    await addMilestone.focus();
+    await office.keyboard.press('Enter');
+    await announced(office, '일정 1을(를) 더했습니다.');
+    assert.ok(await isFocused(office, 'field-milestones.0.date'), 'focus moves to the new milestone');
+    await office.getByLabel(/^날짜/).fill('2026-06-30');
+    // Tab would walk the date's own parts (year, month, day) first.
+    await office.getByLabel(/^내용\(한국어\)/).focus();
+    await office.keyboard.type('상반기 점검 회의');
+    await addMilestone.focus();
+    await office.keyboard.press('Enter');
+    await announced(office, '일정 2을(를) 더했습니다.');
+    assert.ok(await isFocused(office, 'field-milestones.1.date'));
+    await office.getByRole('button', { name: '일정 2 빼기' }).focus();
+    await office.keyboard.press('Enter');
+    await announced(office, '일정 2을(를) 뺐습니다. 남은 일정: 1개');
+    assert.ok(await isFocused(office, 'field-milestones.0.date'), 'focus moves to the row left');
+    assert.equal(await office.getByRole('group', { name: /^일정 \d/ }).count(), 1);
+
+    // The milestone's English text is missing: the error is on that field and the summary links to it.
+    await office.getByRole('button', { name: '과제 추가' }).click();
+    const summary = office.locator('.error-summary');
+    await summary.waitFor();
+    const english = office.getByLabel(/^내용\(영어\)/);
+    assert.equal(await english.getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(office, 'the task form with a milestone error (ko)');
+    await summary.getByRole('link').first().click();
+    assert.ok(await isFocused(office, 'field-milestones.0.en'), 'the summary link lands on the field');
+    await office.keyboard.type('Mid-year review meeting');
     await office.getByRole('button', { name: '과제 추가' }).click();
     await office.getByText('과제 E2E-1를 추가했습니다.').waitFor();
     await office.getByRole('link', { name: '브라우저 시험 과제', exact: true }).waitFor();
@@ -115,11 +173,34 @@ describe('the plan’s pages in the browser', () => {
     await division.getByText(`${year}-Q1 보고를 제출했습니다.`).waitFor();
     await division.getByRole('cell', { name: '검토 대기' }).first().waitFor();
     await checkAccessibility(division, 'the task page after a report (ko)');
+    await division
+      .getByLabel(new RegExp(`^${year}-Q1 보고에 붙일 파일`))
+      .setInputFiles({ name: '증빙 회의록.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await division.getByRole('button', { name: '파일 올리기' }).click();
+    await division.getByText(`${year}-Q1 보고에 증빙 회의록.pdf 파일을 붙였습니다.`).waitFor();
+    const evidence = division
+      .getByRole('row', { name: /검토 대기/ })
+      .getByRole('link', { name: /증빙 회의록\.pdf/ });
+    await evidence.waitFor();
+    await checkAccessibility(division, 'the task page with an evidence file (ko)');
 
     await office.getByRole('link', { name: '브라우저 시험 과제', exact: true }).click();
     await waitForHeading(office, '과제 E2E-1: 브라우저 시험 과제');
     await settled(office);
     await checkAccessibility(office, 'the task page awaiting review (ko)');
+    const href = await office.getByRole('link', { name: /증빙 회의록\.pdf/ }).getAttribute('href');
+    assert.deepEqual(
+      await office.evaluate(async (url) => {
+        const response = await fetch(url ?? '');
+        return [response.status, (await response.text()).slice(0, 5)];
+      }, href),
+      [200, '%PDF-'],
+      'the office downloads the evidence',
+    );
+    await office.getByRole('group', { name: /^일정 1/ }).waitFor();
+    assert.equal(await office.getByLabel(/^내용\(영어\)/).inputValue(), 'Mid-year review meeting');
+    await office.getByRole('button', { name: '빼기 여성' }).waitFor();
+    assert.equal(await office.getByRole('checkbox', { name: '5·18선양과' }).isChecked(), true);
     await office.getByRole('button', { name: `${year}-Q1 보고 승인` }).click();
     await office.getByText('보고를 검토했습니다.').waitFor();
     await office.getByRole('cell', { name: '승인', exact: true }).first().waitFor();
@@ -135,6 +216,7 @@ describe('the plan’s pages in the browser', () => {
     await row.getByRole('link', { name: '브라우저 시험 과제', exact: true }).click();
     await waitForHeading(visitor, '과제 E2E-1: 브라우저 시험 과제');
     await visitor.getByText(`${year}-Q1 보고 승인: 완료, 진척도 100%`).waitFor();
+    await visitor.getByText('상반기 점검 회의').waitFor();
     assertNoPageErrors(visitor);
   });
 
@@ -165,6 +247,14 @@ describe('the plan’s pages in the browser', () => {
     await office.getByText('The comment was added.').waitFor();
     await office.getByText('(Answer to comment').waitFor();
     await checkAccessibility(office, 'the task page for the office (en)');
+    // A malformed indicator code: the API names the list's entry, the form shows it on the field.
+    const indicators = office.getByLabel(/^Linked indicator codes/);
+    await indicators.fill('1-1, one');
+    await office.getByRole('button', { name: 'Save the changes' }).click();
+    await office.locator('.error-summary').waitFor();
+    assert.equal(await indicators.getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(office, 'the task form with an indicator error (en)');
+    await indicators.fill('1-1, 2-3');
     await office.getByLabel(/^Budget planned/).fill('2500000');
     await office.getByRole('button', { name: 'Save the changes' }).click();
     await office.getByText('Task E2E-1 was saved.').waitFor();
@@ -199,6 +289,39 @@ describe('the plan’s pages in the browser', () => {
     await waitForHeading(division, /^Task S-1: /);
     await settled(division);
     await checkAccessibility(division, 'a task page for its department (en)');
+
+    await division.goto(`/plan/staff?year=${year}`);
+    await waitForHeading(division, 'Action plan tasks');
+    await settled(division);
+    await division.getByRole('link', { name: 'Browser test task', exact: true }).click();
+    await waitForHeading(division, 'Task E2E-1: Browser test task');
+    await settled(division);
+    await division.getByLabel(/^Reporting period/).selectOption(`${year}-H2`);
+    await division.getByLabel(/^Status/).selectOption('in-progress');
+    await division.getByLabel(/^What was done/).fill('Second half under way.');
+    await division.getByRole('button', { name: 'Submit the report' }).click();
+    await division.getByText(`The report for ${year}-H2 was submitted.`).waitFor();
+    const fileField = division.getByLabel(new RegExp(`^File for the ${year}-H2 report`));
+    await fileField.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('notes'),
+    });
+    await division.getByRole('button', { name: 'Upload the file' }).click();
+    await division
+      .locator('.error-summary')
+      .getByText(/notes\.txt: only PDF/)
+      .waitFor();
+    assert.equal(await fileField.getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(division, 'the evidence upload with a refused file (en)');
+    await fileField.setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await division.getByRole('button', { name: 'Upload the file' }).click();
+    await division.getByText(`minutes.pdf was attached to the ${year}-H2 report.`).waitFor();
+    await division
+      .getByRole('row', { name: /Awaiting review/ })
+      .getByRole('link', { name: /minutes\.pdf/ })
+      .waitFor();
+    await checkAccessibility(division, 'the task page with an evidence file (en)');
     assertNoPageErrors(division);
   });
 });

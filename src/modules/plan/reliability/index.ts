@@ -1,15 +1,19 @@
 /**
  * The plan's part of the reliability suite. For the matrix: in a year of its own, a public task the
  * test department leads (its own: it reads it and reports on it) and one another department leads,
- * and a report the test department submitted on its task, waiting for review. A task's public page
+ * and a report on each, waiting for review, with an evidence file (the other department's report is
+ * made by a user of that department): the test department attaches files to its own report and
+ * downloads its files, and neither on the other's. A task's public page
  * and the year's public view exist only for public tasks, so both tasks are public. The import gets
- * a task file with every column and no row: a valid file that changes nothing.
+ * a task file with every column and no row: a valid file that changes nothing; an evidence upload, a
+ * tiny PDF.
  *
  * Edited with a version: a task, a year's settings (version 0 until the first save) and a status
  * (a default, version 0 until it is first changed).
  */
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { createUser } from '../../../kernel/server/accounts/testing.ts';
 import type { Db } from '../../../kernel/server/db.ts';
 import type { TestApp } from '../../../kernel/server/testing.ts';
 import type { EditableRecord, ModuleReliability, Variants } from '../../../reliability/contributions.ts';
@@ -43,6 +47,43 @@ async function createTask(test: TestApp, adminId: string, input: CreateTaskInput
   });
   assert.equal(created.statusCode, 201, created.body);
   return (created.json() as { id: number }).id;
+}
+
+/** The smallest thing the kernel takes for a PDF: its signature. */
+const evidencePdf = '%PDF-1.4\n%%EOF\n';
+
+/** Submits a report on `taskId` as the user with `reportHeaders`, attaches a PDF; returns both ids. */
+async function reportWithFile(test: TestApp, taskId: number, reportHeaders: Record<string, string>) {
+  const settings = await test.app.inject({
+    method: 'GET',
+    url: `/api/v1/plan/staff/years/${year}`,
+    headers: reportHeaders,
+  });
+  assert.equal(settings.statusCode, 200, settings.body);
+  const period = (settings.json() as { periods: { code: string }[] }).periods[0]?.code;
+  const submitted = await test.app.inject({
+    method: 'POST',
+    url: `/api/v1/plan/staff/tasks/${taskId}/reports`,
+    headers: reportHeaders,
+    payload: {
+      period,
+      statusCode: 'in-progress',
+      narrative: '신뢰성 시험 보고',
+      budgetExecuted: null,
+      nextSteps: null,
+      evidenceLinks: [],
+    },
+  });
+  assert.equal(submitted.statusCode, 201, submitted.body);
+  const id = (submitted.json() as { id: number }).id;
+  const uploaded = await test.app.inject({
+    method: 'POST',
+    url: `/api/v1/plan/staff/reports/${id}/files?name=evidence.pdf`,
+    headers: { ...reportHeaders, 'content-type': 'application/pdf' },
+    payload: evidencePdf,
+  });
+  assert.equal(uploaded.statusCode, 201, uploaded.body);
+  return { id, fileId: (uploaded.json() as { id: string }).id };
 }
 
 const relTask = (overrides: Partial<CreateTaskInput>) =>
@@ -135,33 +176,27 @@ export const reliability: ModuleReliability = {
       users.officer.id,
       relTask({ code: 'REL-ANOTHER', leadDepartment: otherDepartment }),
     );
-    const settings = await test.app.inject({
-      method: 'GET',
-      url: `/api/v1/plan/staff/years/${year}`,
-      headers: await headers(users.officer.id),
+    const report = await reportWithFile(test, own, await headers(users.department.id));
+    const otherUser = await createUser(test.database, {
+      role: 'department',
+      departmentCode: otherDepartment,
     });
-    assert.equal(settings.statusCode, 200, settings.body);
-    const period = (settings.json() as { periods: { code: string }[] }).periods[0]?.code;
-    const submitted = await test.app.inject({
-      method: 'POST',
-      url: `/api/v1/plan/staff/tasks/${own}/reports`,
-      headers: await headers(users.department.id),
-      payload: {
-        period,
-        statusCode: 'in-progress',
-        narrative: '신뢰성 시험 보고',
-        budgetExecuted: null,
-        nextSteps: null,
-        evidenceLinks: [],
-      },
-    });
-    assert.equal(submitted.statusCode, 201, submitted.body);
-    const report = (submitted.json() as { id: number }).id;
+    const otherReport = await reportWithFile(test, another, await headers(otherUser.id));
 
     const tasks = { own: { id: own }, another: { id: another }, exists: true };
     const ofYear = { another: { year }, exists: true };
     const records: Record<string, Variants> = {
-      '/api/v1/plan/staff/reports/{id}/review': { another: { id: report }, exists: true },
+      '/api/v1/plan/staff/reports/{id}/review': { another: { id: report.id }, exists: true },
+      '/api/v1/plan/staff/reports/{id}/files': {
+        own: { id: report.id },
+        another: { id: otherReport.id },
+        exists: true,
+      },
+      '/api/v1/plan/staff/reports/{id}/files/{fileId}': {
+        own: report,
+        another: otherReport,
+        exists: true,
+      },
       '/api/v1/plan/staff/statuses/{code}': { another: { code: 'completed' }, exists: true },
     };
     for (const suffix of ['', '/reports', '/comments']) {
@@ -187,6 +222,7 @@ export const reliability: ModuleReliability = {
       contentType: 'text/csv',
       payload: `${taskFileColumns.join(',')}\n`,
     },
+    'POST /api/v1/plan/staff/reports/{id}/files': { contentType: 'application/pdf', payload: evidencePdf },
   },
   editableRecords,
 };

@@ -10,6 +10,10 @@ export const messages: Record<string, Bilingual> = {
     ko: '이 기간의 보고가 이미 {state} 상태입니다. 반려된 보고만 다시 낼 수 있습니다.',
     en: 'The report for this period is already {state}; only a returned report can be submitted again.',
   },
+  plan_report_closed: {
+    ko: '이 보고는 이미 {state} 상태여서 증빙 파일을 더할 수 없습니다. 반려된 보고는 다시 제출한 뒤에 파일을 붙여 주세요.',
+    en: 'This report is already {state}, so it takes no more evidence files; after a return, attach them to the resubmitted report.',
+  },
   plan_report_on_parent: {
     ko: '하위 과제가 있는 과제의 진척은 하위 과제에서 계산됩니다. 하위 과제에 보고해 주세요.',
     en: 'A task with sub-tasks takes its progress from them; report on the sub-tasks.',

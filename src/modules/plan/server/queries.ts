@@ -3,10 +3,20 @@
  * list (defaults in code, overrides in the table), a year's reporting periods, departments' names,
  * and the public views of a year and of a task.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { notFound } from '../../../kernel/server/errors.ts';
+import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
 import type { Bilingual } from '../../../kernel/shared/language.ts';
-import type { Comment, Plans, PublicTask, PublicYear, Report, Status, TaskSummary } from '../contract.ts';
+import type {
+  Comment,
+  Plans,
+  PublicTask,
+  PublicYear,
+  Report,
+  ReportFile,
+  Status,
+  TaskSummary,
+} from '../contract.ts';
 import {
   defaultPeriodsPerYear,
   type PeriodsPerYear,
@@ -146,21 +156,40 @@ function numberOrNull(value: number | string | null | undefined): number | null 
   return value === null || value === undefined ? null : Number(value);
 }
 
-export function presentReport(row: {
-  id: number;
-  period: string;
-  revision: number;
-  state: Report['state'];
-  status_code: string;
-  progress: number;
-  narrative: string;
-  budget_executed: number | null;
-  next_steps: string | null;
-  evidence_links: string[];
-  submitted_at: Date;
-  reviewed_at: Date | null;
-  review_comment: string | null;
-}): Report {
+/** The evidence files of each report, in the order attached; a report without files has no entry. */
+export async function reportFiles(
+  db: Reader,
+  reportIds: readonly number[],
+): Promise<Map<number, ReportFile[]>> {
+  const files = new Map<number, ReportFile[]>();
+  if (reportIds.length === 0) return files;
+  const links = await db
+    .selectFrom('plan_report_files')
+    .select(['report_id', 'file_id'])
+    .where('report_id', 'in', [...reportIds])
+    .orderBy('report_id')
+    .orderBy('position')
+    .execute();
+  const described = new Map(
+    (await describeFiles(db as Kysely<object>, [...new Set(links.map((link) => link.file_id))])).map(
+      (file) => [file.id, file],
+    ),
+  );
+  for (const link of links) {
+    const file = described.get(link.file_id);
+    if (file) files.set(link.report_id, [...(files.get(link.report_id) ?? []), presentFile(file)]);
+  }
+  return files;
+}
+
+export function presentFile({ id, name, contentType, sizeBytes, createdAt }: StoredFile): ReportFile {
+  return { id, name, contentType, sizeBytes, createdAt };
+}
+
+export function presentReport(
+  row: Selectable<PlanTables['plan_reports']>,
+  files: readonly ReportFile[] = [],
+): Report {
   return {
     id: row.id,
     period: row.period,
@@ -172,6 +201,7 @@ export function presentReport(row: {
     budgetExecuted: numberOrNull(row.budget_executed),
     nextSteps: row.next_steps,
     evidenceLinks: row.evidence_links,
+    files: [...files],
     submittedAt: new Date(row.submitted_at).toISOString(),
     reviewedAt: row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null,
     reviewComment: row.review_comment,

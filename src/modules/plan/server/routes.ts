@@ -2,14 +2,21 @@
  * The plan API. Public: the basic plans with their areas and stated figures, a year's accountability
  * view (progress by area and department, budget), a task's timeline; served from the public cache.
  * Staff (`/plan/staff/…`): tasks (the office edits, a department sees its own), progress reports
- * (the lead department submits, the office accepts or returns), comments (the committee, answered by
- * the office), overdue reports, reporting periods and the status list, import and export.
+ * (the lead department submits, the office accepts or returns) with their evidence files, comments
+ * (the committee, answered by the office), overdue reports, reporting periods and the status list, import and export.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import { keyring } from '../../../kernel/server/crypto.ts';
 import { AppError, notFound } from '../../../kernel/server/errors.ts';
+import {
+  acceptFileUploads,
+  fileNameQuery,
+  maxFileBytes,
+  sendStoredFile,
+} from '../../../kernel/server/files/index.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import { xlsxContentType } from '../../../kernel/server/spreadsheet.ts';
@@ -22,6 +29,7 @@ import {
   plansSchema,
   publicTaskSchema,
   publicYearSchema,
+  reportFileSchema,
   reportInputSchema,
   reportSchema,
   reviewInputSchema,
@@ -39,6 +47,7 @@ import { createTask } from './commands/create-task.ts';
 import { exportTasks } from './commands/export-tasks.ts';
 import { importTasks } from './commands/import-tasks.ts';
 import { listOverdue, listTasksFor, readTask } from './commands/read-tasks.ts';
+import { attachReportFile, readReportFile } from './commands/report-files.ts';
 import { reviewReport } from './commands/review-report.ts';
 import { saveStatus } from './commands/save-status.ts';
 import { submitReport } from './commands/submit-report.ts';
@@ -52,7 +61,9 @@ const tags = ['plan'];
 const office: Access = { roles: ['admin', 'officer'] };
 const staffReaders: Access = { roles: ['admin', 'officer', 'department', 'committee'] };
 const commenters: Access = { roles: ['admin', 'officer', 'committee'] };
-const idParams = z.strictObject({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+const recordId = z.coerce.number().int().min(1).max(2_147_483_647);
+const idParams = z.strictObject({ id: recordId });
+const fileParams = z.strictObject({ id: recordId, fileId: z.uuid() });
 const yearParams = z.strictObject({ year: yearSchema });
 const statusParams = z.strictObject({ code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) });
 const maxUploadBytes = 20 * 1024 * 1024;
@@ -61,6 +72,7 @@ const csvTypes = ['text/csv', 'application/csv'];
 export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
+  const keys = keyring(kernel.config);
   const cache = new PublicCache();
   const staff = (request: FastifyRequest) => ({ user: requireUser(request), ip: request.ip });
 
@@ -73,6 +85,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
     { parseAs: 'buffer', bodyLimit: maxUploadBytes },
     (_request, body, done) => done(null, body),
   );
+  acceptFileUploads(app);
 
   app.get(
     '/plan',
@@ -245,6 +258,50 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
     async (request) => {
       const { user, ip } = staff(request);
       return reviewReport(db, user, ip, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/plan/staff/reports/:id/files',
+    {
+      config: { access: { roles: ['department'] } },
+      bodyLimit: maxFileBytes,
+      schema: {
+        tags,
+        summary: "Attach an evidence file (PDF, PNG, JPEG, WebP) to the department's report awaiting review",
+        description:
+          'The file is the request body; `name` is its original name. The type is decided from the bytes.',
+        params: idParams,
+        querystring: fileNameQuery,
+        response: { 201: reportFileSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user, ip } = staff(request);
+      const upload = { name: request.query.name, body: request.body };
+      return reply.code(201).send(await attachReportFile(db, keys, user, ip, request.params.id, upload));
+    },
+  );
+
+  app.get(
+    '/plan/staff/reports/:id/files/:fileId',
+    {
+      config: { access: staffReaders },
+      schema: {
+        tags,
+        summary: "Download a report's evidence file (for those who may read the task)",
+        params: fileParams,
+      },
+    },
+    async (request, reply) => {
+      const { file, bytes } = await readReportFile(
+        db,
+        keys,
+        staff(request).user,
+        request.params.id,
+        request.params.fileId,
+      );
+      return sendStoredFile(reply, file, bytes);
     },
   );
 

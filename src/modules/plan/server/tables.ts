@@ -91,6 +91,13 @@ export type PlanTables = {
     reviewed_at: Date | null;
     review_comment: string | null;
   };
+  plan_report_files: {
+    report_id: number;
+    file_id: string;
+    position: number;
+    added_by: string | null;
+    added_at: Generated<Date>;
+  };
   plan_comments: {
     id: Generated<number>;
     task_id: number | null;

@@ -25,6 +25,7 @@ import type { Report, Status, TaskDetail } from '../contract.ts';
 import { CommentThread } from './comments.tsx';
 import { planStaffText, planText } from './messages.ts';
 import { staffPath, taskPath } from './paths.ts';
+import { EvidenceUploads, ReportFileLinks } from './report-files.tsx';
 import { useFormats, useFormValues } from './shared.tsx';
 import { TaskForm } from './task-form.tsx';
 import './plan.css';
@@ -110,6 +111,7 @@ function ReportForm({
           multiline
           rows={2}
         />
+        <p>{t('filesAfterSubmit')}</p>
         <Button type="submit" disabled={form.pending}>
           {t('submit')}
         </Button>
@@ -205,6 +207,7 @@ function TaskView({ task, onChanged }: { task: TaskDetail; onChanged: (message: 
         </ul>
       ),
     },
+    { key: 'files', header: t('evidenceFiles'), cell: (report) => <ReportFileLinks report={report} /> },
     {
       key: 'budget',
       header: t('budgetExecuted'),
@@ -258,6 +261,12 @@ function TaskView({ task, onChanged }: { task: TaskDetail; onChanged: (message: 
       </section>
       {task.may.report ? (
         <ReportForm key={task.reports.length} task={task} statuses={list} onDone={onChanged} />
+      ) : null}
+      {task.may.report ? (
+        <EvidenceUploads
+          reports={[...task.reports].reverse().filter((report) => report.state === 'submitted')}
+          onUploaded={onChanged}
+        />
       ) : null}
       {task.may.review && awaiting ? (
         <ReviewForm key={awaiting.id} report={awaiting} onDone={onChanged} />

@@ -13,6 +13,7 @@ import {
   listComments,
   loadTask,
   presentReport,
+  reportFiles,
   summariseYear,
   yearPeriods,
 } from '../queries.ts';
@@ -47,6 +48,10 @@ export async function readTask(db: Db, user: SessionUser, id: number, now = new 
     listComments(plan, { taskId: id }),
     listTags(db, taskRecord(id)),
   ]);
+  const files = await reportFiles(
+    plan,
+    reportRows.map((report) => report.id),
+  );
   const isLeaf = summary.childCount === 0;
   const overdue = new Set(
     isLeaf ? overduePeriods(periods, reportRows, now).map((period) => period.code) : [],
@@ -66,7 +71,7 @@ export async function readTask(db: Db, user: SessionUser, id: number, now = new 
     tags: tags.filter((tag) => (taskTagVocabularies as readonly string[]).includes(tag.vocabulary)),
     parentCode: summaries.find((entry) => entry.id === task.parent_id)?.code ?? null,
     version: task.version,
-    reports: reportRows.map(presentReport),
+    reports: reportRows.map((report) => presentReport(report, files.get(report.id))),
     periods: periods.map((period) => ({
       code: period.code,
       startsOn: period.startsOn,

@@ -9,7 +9,7 @@ import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, fieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { Report, ReviewInput } from '../../contract.ts';
-import { presentReport } from '../queries.ts';
+import { presentReport, reportFiles } from '../queries.ts';
 import { planTrx } from '../tables.ts';
 
 export async function reviewReport(
@@ -52,7 +52,7 @@ export async function reviewReport(
       before: { state: before.state },
       after: { state, comment },
     });
-    return presentReport(row);
+    return presentReport(row, (await reportFiles(trx, [reportId])).get(reportId));
   });
   publicDataChanged();
   return report;

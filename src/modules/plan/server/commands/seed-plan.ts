@@ -6,6 +6,7 @@
  * year `demoYear`, and every reload first removes the samples of an earlier one.
  */
 import { type Insertable, sql, type Transaction } from 'kysely';
+import { deleteStoredFile } from '../../../../kernel/server/files/index.ts';
 import type { SeedContext } from '../../../../kernel/server/module.ts';
 import {
   DatasetError,
@@ -116,9 +117,19 @@ export async function seedPlan(context: SeedContext): Promise<void> {
   const samples = await trx.selectFrom('plan_tasks').select('id').where('is_sample', '=', true).execute();
   for (const sample of samples) await removeRecord(context.trx, taskRecord(sample.id));
   if (samples.length > 0) {
+    // The evidence someone tried the samples with goes with them (a file stays on one task's reports).
+    const files = await trx
+      .selectFrom('plan_report_files as f')
+      .innerJoin('plan_reports as r', 'r.id', 'f.report_id')
+      .innerJoin('plan_tasks as t', 't.id', 'r.task_id')
+      .select('f.file_id')
+      .distinct()
+      .where('t.is_sample', '=', true)
+      .execute();
     // Children first: a sample's parent is a sample too.
     await trx.updateTable('plan_tasks').set({ parent_id: null }).where('is_sample', '=', true).execute();
     await trx.deleteFrom('plan_tasks').where('is_sample', '=', true).execute();
+    for (const { file_id } of files) await deleteStoredFile(context.trx, file_id);
   }
   if (context.demo) {
     const file = Buffer.from(await context.readFile('plan-demo-tasks.csv'), 'utf8');

@@ -1,7 +1,9 @@
 /**
  * The lead department reports on a task for one reporting period. A period takes one report at a
  * time: a new one only when there is none yet or the last was returned, and each resubmission is the
- * next revision, so the returned one stays in the history as it was.
+ * next revision, so the returned one stays in the history as it was. The resubmission starts with the
+ * returned revision's evidence files (the department adds more while it awaits review), and the
+ * returned revision keeps its own list.
  */
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
@@ -9,7 +11,7 @@ import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, fieldError } from '../../../../kernel/server/errors.ts';
 import type { Report, ReportInput } from '../../contract.ts';
 import { requireReport } from '../policy.ts';
-import { listStatuses, loadTask, presentReport, yearPeriods } from '../queries.ts';
+import { listStatuses, loadTask, presentReport, reportFiles, yearPeriods } from '../queries.ts';
 import { planTrx } from '../tables.ts';
 
 export async function submitReport(
@@ -45,7 +47,7 @@ export async function submitReport(
     }
     const latest = await trx
       .selectFrom('plan_reports')
-      .select(['revision', 'state'])
+      .select(['id', 'revision', 'state'])
       .where('task_id', '=', taskId)
       .where('period', '=', input.period)
       .orderBy('revision', 'desc')
@@ -70,12 +72,24 @@ export async function submitReport(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (latest) {
+      await trx
+        .insertInto('plan_report_files')
+        .columns(['report_id', 'file_id', 'position', 'added_by'])
+        .expression((eb) =>
+          eb
+            .selectFrom('plan_report_files')
+            .select([eb.val(row.id).as('report_id'), 'file_id', 'position', 'added_by'])
+            .where('report_id', '=', latest.id),
+        )
+        .execute();
+    }
     await audit({
       action: 'plan.submit-report',
       entityType: 'plan_reports',
       entityId: String(row.id),
       after: { taskId, period: row.period, revision: row.revision, statusCode: row.status_code },
     });
-    return presentReport(row);
+    return presentReport(row, (await reportFiles(trx, [row.id])).get(row.id));
   });
 }
