@@ -1,5 +1,6 @@
 /** Request and response schemas of the committees API, shared by the server and the web app. */
 import { z } from 'zod';
+import { tagsInputSchema } from '../../kernel/server/vocabularies/contract.ts';
 
 const bilingual = z.object({ ko: z.string(), en: z.string() });
 const isoDate = z.iso.date();
@@ -109,12 +110,25 @@ export const agendaItemInputSchema = z.strictObject({
   summary: z.string().trim().max(5000).default(''),
   documents: z.array(documentSchema).max(20).default([]),
 });
+/** A document uploaded to an agenda item, as the kernel's stored files describe it (no bytes). */
+export const agendaFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+});
+export type AgendaFile = z.infer<typeof agendaFileSchema>;
+
 export const agendaItemSchema = z.object({
   id: z.string(),
   position: z.number(),
   title: z.string(),
   summary: z.string(),
+  /** Links to documents kept elsewhere. */
   documents: z.array(z.object({ title: z.string(), url: z.string() })),
+  /** Documents uploaded here; downloaded at `/committees/documents/{id}`. */
+  files: z.array(agendaFileSchema),
 });
 
 /** An instant with its offset; one the calendar cannot hold (an offset of +99:00) is refused. */
@@ -140,8 +154,13 @@ export const meetingInputSchema = z.strictObject({
   agendaPublished: z.boolean().default(false),
   capacity: z.number().int().min(0).max(100000).nullable().default(null),
   cancelled: z.boolean().default(false),
+  /** Rights, target groups, SDG targets, departments; term pages list the public meetings tagged. */
+  tags: tagsInputSchema.default([]),
 });
-export const meetingUpdateSchema = meetingInputSchema.omit({ bodyId: true }).extend({ version });
+export const meetingUpdateSchema = meetingInputSchema
+  .omit({ bodyId: true })
+  /** Left out: the tags stay as they are. */
+  .extend({ version, tags: tagsInputSchema.optional() });
 
 export const quorumSchema = z.object({
   present: z.number(),
@@ -221,6 +240,7 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
     .nullable(),
   recommendations: z.array(recommendationSchema).nullable(),
   waiting: z.number(),
+  tags: tagsInputSchema,
   version: z.number(),
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
@@ -238,7 +258,14 @@ export const commentInputSchema = z.strictObject({ body: text(5000) });
 export const decisionInputSchema = z.strictObject({
   text: text(5000),
   recommendations: z
-    .array(z.strictObject({ departmentCode: text(64), body: text(5000) }))
+    .array(
+      z.strictObject({
+        departmentCode: text(64),
+        body: text(5000),
+        /** Public on the terms' pages once the decision is: in the published minutes of a public meeting. */
+        tags: tagsInputSchema.default([]),
+      }),
+    )
     .max(50)
     .default([]),
 });
@@ -275,5 +302,6 @@ export const registrantListSchema = z.object({
     }),
   ),
 });
+export const documentIdParams = z.strictObject({ id: z.uuid() });
 export const createdSchema = z.object({ id: z.string() });
 export const versionSchema = z.object({ id: z.string(), version: z.number() });

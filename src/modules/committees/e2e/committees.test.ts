@@ -1,7 +1,9 @@
 // The committees' pages in Chromium: a citizen finds a roundtable in the calendar and registers with
 // the keyboard alone; the secretariat records attendance (the quorum follows) and takes the minutes
-// from draft to published, which the public then reads; axe passes on every page of the module in
-// Korean and English, for the public, the secretariat and a department.
+// from draft to published, which the public then reads; the secretariat edits a meeting with the
+// keyboard (Seoul time, place, a tag), attaches a PDF to an agenda item and publishes the agenda, after
+// which the public page offers the document; axe passes on every page of the module in Korean and
+// English, for the public, the secretariat (with its edit forms open) and a department.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -14,7 +16,7 @@ import {
   startHarness,
   waitForHeading,
 } from '../../../kernel/web/e2e/harness.ts';
-import { addDecision } from '../server/commands/meetings.ts';
+import { addAgendaItem, addDecision } from '../server/commands/meetings.ts';
 import { addDays, seoulDate } from '../server/seoul.ts';
 import { scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
 
@@ -39,11 +41,18 @@ async function settled(page: Page): Promise<void> {
 
 const roundtableTitle = '인권 라운드테이블: 도시의 지속가능발전목표';
 const committeeTitle = '인권증진시민위원회 정기회의(시험)';
+const workshopTitle = '인권증진시민위원회 워크숍(시험)';
+const agendaTitle = '2027년 인권 실태조사 계획';
+/** A tiny but valid PDF, made here: what the server checks is that it starts like one. */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 describe('the committees’ pages in the browser', () => {
   let harness: Harness;
   let roundtableId: string;
   let committeeMeetingId: string;
+  let workshopId: string;
   let officer: Account;
   let department: Account;
 
@@ -63,6 +72,15 @@ describe('the committees’ pages in the browser', () => {
       startsAt: at(-2, 14),
       endsAt: at(-2, 16),
     });
+    workshopId = await scheduleTestMeeting(harness.database, 'citizen-committee', {
+      title: workshopTitle,
+      startsAt: at(30, 14),
+      endsAt: at(30, 17),
+      agendaPublished: false,
+    });
+    await runCommand(harness.database.db, { userId: null }, (context) =>
+      addAgendaItem(context, workshopId, { title: agendaTitle, summary: '', documents: [] }),
+    );
     const term = { start: addDays(seoulDate(), -200), end: addDays(seoulDate(), 500) };
     for (const name of ['[예시] 김위원', '[예시] 이위원', '[예시] 박위원']) {
       await seatTestMember(harness.database, 'citizen-committee', term, name);
@@ -70,7 +88,7 @@ describe('the committees’ pages in the browser', () => {
     await runCommand(harness.database.db, { userId: null }, (context) =>
       addDecision(context, committeeMeetingId, {
         text: '청사 접근성 개선 권고',
-        recommendations: [{ departmentCode: 'TEST-DEPT', body: '민원실 경사로를 설치할 것' }],
+        recommendations: [{ departmentCode: 'TEST-DEPT', body: '민원실 경사로를 설치할 것', tags: [] }],
       }),
     );
     officer = await harness.createAccount('officer', '사무국 담당자');
@@ -141,6 +159,89 @@ describe('the committees’ pages in the browser', () => {
     assert.equal(await citizen.getByText('[예시] 김위원').count(), 0, 'attendance is not public');
   });
 
+  it('lets the secretariat edit a meeting by keyboard, attach a PDF and publish it with the agenda', async () => {
+    const editPath = `/committees/meetings/${workshopId}/edit`;
+    const page = await harness.newPage({ language: 'ko' });
+    await signIn(page, officer, editPath);
+    await waitForHeading(page, '회의 정보 수정');
+    await settled(page);
+    // A second secretary opens the same meeting before the first one saves.
+    const other = await harness.newPage({ language: 'ko' });
+    await signIn(other, officer, editPath);
+    await waitForHeading(other, '회의 정보 수정');
+    await settled(other);
+
+    const day = addDays(seoulDate(), 31);
+    const replace = async (label: RegExp, text: string) => {
+      await tabUntil(page, page.getByLabel(label));
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    };
+    await replace(/^시작\(서울 시각\)/, `${day}T18:30`);
+    await replace(/^끝\(서울 시각\)/, `${day}T20:00`);
+    await replace(/^장소/, '광주광역시청 시민홀');
+    await tabUntil(page, page.getByLabel('대상 집단', { exact: true }));
+    await page.keyboard.press('ArrowDown');
+    await tabUntil(page, page.getByRole('button', { name: '대상 집단 추가' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /삭제$/ }).first().waitFor();
+    await tabUntil(page, page.getByRole('button', { name: '회의 정보 저장' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('회의 정보를 저장했습니다.').waitFor();
+    await checkAccessibility(page, 'the meeting edited (ko)');
+
+    // The other secretary's form still holds the old version: the answer asks to reload.
+    await other.getByRole('button', { name: '회의 정보 저장' }).click();
+    await other
+      .getByRole('alert')
+      .getByText(/새로 고친 뒤 다시 시도해 주세요/)
+      .waitFor();
+
+    await page.goto(`/committees/meetings/${workshopId}`);
+    await waitForHeading(page, workshopTitle);
+    await settled(page);
+    assert.match((await page.locator('main').textContent()) ?? '', /18:30–20:00/, 'Seoul time is kept');
+    await page.getByLabel(new RegExp(`^${agendaTitle}: 올릴 자료 파일`)).setInputFiles({
+      name: '실태조사 계획.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page.getByRole('button', { name: '파일 올리기' }).click();
+    await page.getByRole('link', { name: /실태조사 계획\.pdf/ }).waitFor();
+
+    const citizen = await harness.newPage({ language: 'ko' });
+    await citizen.goto(`/committees/meetings/${workshopId}`);
+    await waitForHeading(citizen, workshopTitle);
+    await settled(citizen);
+    assert.equal(
+      await citizen.getByRole('link', { name: /실태조사 계획\.pdf/ }).count(),
+      0,
+      'not before publishing',
+    );
+
+    await page.goto(editPath);
+    await waitForHeading(page, '회의 정보 수정');
+    await settled(page);
+    await tabUntil(page, page.getByLabel('안건 공개'));
+    await page.keyboard.press('Space');
+    await tabUntil(page, page.getByRole('button', { name: '회의 정보 저장' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('회의 정보를 저장했습니다.').waitFor();
+
+    // Another visitor (the first one's browser may keep the public answer for a minute).
+    const visitor = await harness.newPage({ language: 'ko' });
+    await visitor.goto(`/committees/meetings/${workshopId}`);
+    await waitForHeading(visitor, workshopTitle);
+    await settled(visitor);
+    const link = visitor.getByRole('link', { name: /실태조사 계획\.pdf/ });
+    await link.waitFor();
+    await visitor.getByRole('link', { name: '여성' }).waitFor();
+    const download = await visitor.request.get((await link.getAttribute('href')) ?? '');
+    assert.equal(download.status(), 200);
+    assert.equal((await download.body()).subarray(0, 5).toString(), '%PDF-');
+    await checkAccessibility(visitor, 'the published agenda with its document (ko)');
+  });
+
   for (const language of ['ko', 'en'] as const) {
     it(`passes axe on every page of the module (${language})`, async () => {
       const page = await harness.newPage({ language });
@@ -148,6 +249,7 @@ describe('the committees’ pages in the browser', () => {
         '/committees',
         `/committees/meetings/${roundtableId}`,
         `/committees/meetings/${committeeMeetingId}`,
+        `/committees/meetings/${workshopId}`,
         '/committees/cancel',
       ];
       for (const path of publicPages) {
@@ -162,11 +264,22 @@ describe('the committees’ pages in the browser', () => {
         '/committees/secretariat',
         '/committees/recommendations',
         `/committees/meetings/${roundtableId}`,
+        `/committees/meetings/${workshopId}`,
+        `/committees/meetings/${workshopId}/edit`,
       ]) {
         await staff.goto(path);
         await staff.locator('h1').waitFor();
         await settled(staff);
-        if (path.includes('meetings')) {
+        if (path === '/committees/secretariat') {
+          // The edit forms open: a member's and a body's rules.
+          await staff.getByRole('button', { name: /\[예시\] 김위원/ }).click();
+          await staff.locator('#member-form:focus').waitFor();
+          await staff
+            .getByRole('button', { name: /인권증진시민위원회.*(규칙 수정|rules)|rules.*Citizen Committee/ })
+            .click();
+          await staff.locator('#field-seats').waitFor();
+        }
+        if (path.includes(roundtableId)) {
           await staff.getByRole('button', { name: /신청자 보기|Show registrants/ }).click();
           await staff.getByRole('table').last().waitFor();
         }

@@ -12,6 +12,10 @@
  *   only the recommendations addressed to its code (the module's tests check the filter), so its
  *   cell is `allow`, not `own`.
  *
+ * - `GET /committees/documents/{id}` is called on a document of the public meeting whose agenda is
+ *   not published yet: only the secretariat and the committee's members have it (the module's tests
+ *   show the public getting it once the agenda is published).
+ *
  * Versioned records: a member, a meeting, a body's rules and a meeting's minutes. Personal data: a
  * registrant's name and contact (encrypted at rest) and the cancellation token (kept as a hash).
  */
@@ -23,6 +27,8 @@ import { send } from '../../../reliability/http.ts';
 import { sessionHeaders } from '../../../reliability/operations.ts';
 
 const api = '/api/v1/committees';
+/** A file the kernel takes for a PDF: it starts like one. */
+const pdf = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 interface Call {
   method: 'GET' | 'POST' | 'PUT';
@@ -208,6 +214,24 @@ export const reliability: ModuleReliability = {
       { method: 'POST', url: '/bodies/citizen-committee/members', payload: memberFields },
       201,
     );
+    const item = await inject(
+      test,
+      officer,
+      {
+        method: 'POST',
+        url: `/meetings/${String(publicMeeting.id)}/agenda-items`,
+        payload: { title: 'Item' },
+      },
+      201,
+    );
+    const uploaded = await test.app.inject({
+      method: 'POST',
+      url: `${api}/agenda-items/${String(item.id)}/files?name=agenda.pdf`,
+      headers: { ...(await sessionHeaders(test.database.db, officer)), 'content-type': 'application/pdf' },
+      payload: pdf,
+    });
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    const document = uploaded.json() as { id: string };
     const departments = { own: 'TEST-DEPT', another: 'DHRP-DHR' };
     await inject(
       test,
@@ -244,6 +268,8 @@ export const reliability: ModuleReliability = {
     const records: Record<string, Variants> = {
       [`${api}/meetings/{id}`]: { another: { id: internalMeeting.id }, exists: true },
       [`${api}/members/{id}`]: { another: { id: member.id }, exists: true },
+      [`${api}/agenda-items/{id}/files`]: { another: { id: item.id }, exists: true },
+      [`${api}/documents/{id}`]: { another: { id: document.id }, exists: true },
       [`${api}/recommendations/{id}/answer`]: {
         own: recommendationTo(departments.own),
         another: recommendationTo(departments.another),
@@ -265,6 +291,10 @@ export const reliability: ModuleReliability = {
       records[`${api}/meetings/{id}${suffix}`] = { another: { id: publicMeeting.id }, exists: true };
     }
     return () => records;
+  },
+
+  rawBodies: {
+    [`POST ${api}/agenda-items/{id}/files`]: { contentType: 'application/pdf', payload: pdf },
   },
 
   editableRecords,

@@ -10,6 +10,10 @@ export const secretariat: Access = { roles: ['admin', 'officer'] };
 export const insiders: Access = { roles: ['admin', 'officer', 'committee'] };
 export const recommendationReaders: Access = { roles: ['admin', 'officer', 'committee', 'department'] };
 
+export function isSecretariat(user: SessionUser | null): boolean {
+  return user !== null && ['admin', 'officer'].includes(user.role);
+}
+
 /** Reads internal meetings, draft minutes, attendance and comments. */
 export function isInsider(user: SessionUser | null): boolean {
   return user !== null && ['admin', 'officer', 'committee'].includes(user.role);

@@ -2,8 +2,10 @@
 import { type Generated, type Kysely, sql } from 'kysely';
 import type { Db } from '../../../kernel/server/db.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
+import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
+import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type { Bilingual } from '../../../kernel/shared/language.ts';
-import type { Body, MeetingDetail, MeetingSummary, Member, Recommendation } from '../contract.ts';
+import type { AgendaFile, Body, MeetingDetail, MeetingSummary, Member, Recommendation } from '../contract.ts';
 import { addDays, seoulDate } from './seoul.ts';
 import { type BodyRow, type CommitteesTables, committeesDb, type MeetingRow } from './tables.ts';
 
@@ -13,6 +15,17 @@ const bodyName = (row: { name_ko: string; name_en: string }): Bilingual => ({
   ko: row.name_ko,
   en: row.name_en,
 });
+
+export const presentAgendaFile = (file: StoredFile): AgendaFile => ({
+  id: file.id,
+  name: file.name,
+  contentType: file.contentType,
+  sizeBytes: file.sizeBytes,
+  createdAt: file.createdAt,
+});
+
+/** A meeting as the shared vocabularies' tags know it. */
+export const meetingRecord = (id: string) => ({ module: 'committees', recordType: 'meeting', recordId: id });
 
 /** Members seated on `date`: those whose term covers it. */
 function seatedOn(db: Reader, date: string) {
@@ -217,7 +230,7 @@ export async function listMeetings(
 export async function meetingDetail(
   db: Db,
   meetingId: string,
-  viewer: { insider: boolean },
+  viewer: { insider: boolean; secretariat: boolean },
 ): Promise<MeetingDetail> {
   const reader = committeesDb(db);
   const row = await meetingsQuery(db)
@@ -234,6 +247,35 @@ export async function meetingDetail(
         .orderBy('position')
         .execute()
     : [];
+  // Uploaded documents follow the agenda: members prepare for the meeting with them before it is
+  // published; the public has them once it is.
+  const filesVisible = viewer.insider || (row.is_public && row.agenda_published);
+  const links =
+    filesVisible && agenda.length > 0
+      ? await reader
+          .selectFrom('committees_agenda_files')
+          .select(['file_id', 'agenda_item_id'])
+          .where(
+            'agenda_item_id',
+            'in',
+            agenda.map((item) => item.id),
+          )
+          .orderBy('created_at')
+          .execute()
+      : [];
+  const files = new Map(
+    (
+      await describeFiles(
+        db,
+        links.map((link) => link.file_id),
+      )
+    ).map((file) => [file.id, file]),
+  );
+  const filesOf = (itemId: string) =>
+    links.flatMap((link) => {
+      const file = link.agenda_item_id === itemId ? files.get(link.file_id) : undefined;
+      return file ? [presentAgendaFile(file)] : [];
+    });
   const minutesVisible = viewer.insider ? row.minutes_status !== 'none' : row.minutes_status === 'published';
   const decisions = minutesVisible
     ? await reader
@@ -299,6 +341,7 @@ export async function meetingDetail(
       title: item.title,
       summary: item.summary,
       documents: item.documents,
+      files: filesOf(item.id),
     })),
     minutesStatus: row.minutes_status,
     minutes: minutesVisible ? row.minutes : null,
@@ -308,6 +351,7 @@ export async function meetingDetail(
     comments,
     recommendations,
     waiting: Number(waiting),
+    tags: await listTags(db, meetingRecord(meetingId)),
     version: row.version,
   };
 }

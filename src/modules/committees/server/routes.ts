@@ -1,10 +1,11 @@
 /**
  * The committees API. Public: bodies with their rules and counts, the calendar of public meetings
- * (JSON and one iCalendar feed per body), a public meeting with its published agenda and minutes,
- * roundtable registration and its cancellation by token. Secretariat (admins and officers): bodies'
- * rules, members, meetings, agendas, attendance, minutes, decisions and recommendations, and the
- * registrants (personal data, each read logged). Members (committee): internal meetings, comments.
- * Departments: the recommendations addressed to them, and their answers.
+ * (JSON and one iCalendar feed per body), a public meeting with its published agenda (and the
+ * agenda's documents) and minutes, roundtable registration and its cancellation by token.
+ * Secretariat (admins and officers): bodies' rules, members, meetings, agendas and their uploaded
+ * documents, attendance, minutes, decisions and recommendations, and the registrants (personal data,
+ * each read logged). Members (committee): internal meetings, comments. Departments: the
+ * recommendations addressed to them, and their answers.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,9 +14,16 @@ import { requireUser } from '../../../kernel/server/access.ts';
 import { runCommand } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
+import {
+  acceptFileUploads,
+  fileNameQuery,
+  maxFileBytes,
+  sendStoredFile,
+} from '../../../kernel/server/files/index.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import {
+  agendaFileSchema,
   agendaItemInputSchema,
   answerInputSchema,
   attendanceInputSchema,
@@ -28,6 +36,7 @@ import {
   createBodySchema,
   createdSchema,
   decisionInputSchema,
+  documentIdParams,
   idParams,
   meetingDetailSchema,
   meetingInputSchema,
@@ -48,6 +57,7 @@ import {
   termAlertQuerySchema,
   versionSchema,
 } from '../contract.ts';
+import { attachAgendaFile, readAgendaFile } from './commands/agenda-files.ts';
 import { answerRecommendation } from './commands/answer-recommendation.ts';
 import {
   addAgendaItem,
@@ -62,7 +72,14 @@ import {
 import { addMember, createBody, updateBodyRules, updateMember } from './commands/members.ts';
 import { cancelRegistration, readRegistrants, register } from './commands/registrations.ts';
 import { calendarFeed } from './ics.ts';
-import { departmentScope, insiders, isInsider, recommendationReaders, secretariat } from './policy.ts';
+import {
+  departmentScope,
+  insiders,
+  isInsider,
+  isSecretariat,
+  recommendationReaders,
+  secretariat,
+} from './policy.ts';
 import { listBodies, listMeetings, listMembers, listRecommendations, meetingDetail } from './queries.ts';
 
 const tags = ['committees'];
@@ -79,6 +96,8 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
   };
   const inCommand = <T>(request: FastifyRequest, command: Parameters<typeof runCommand<T>>[2]) =>
     runCommand(db, actorOf(request).actor, command);
+
+  acceptFileUploads(app);
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public' || request.user)
@@ -293,9 +312,11 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request, reply) => {
       const { id } = request.params;
-      if (isInsider(request.user)) return meetingDetail(db, id, { insider: true });
+      if (isInsider(request.user)) {
+        return meetingDetail(db, id, { insider: true, secretariat: isSecretariat(request.user) });
+      }
       const entry = await cache.get(`meeting:${id}`, async () =>
-        jsonBody(meetingDetailSchema, await meetingDetail(db, id, { insider: false })),
+        jsonBody(meetingDetailSchema, await meetingDetail(db, id, { insider: false, secretariat: false })),
       );
       return sendPublic(request, reply, entry);
     },
@@ -334,6 +355,45 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
         addAgendaItem(context, request.params.id, request.body),
       );
       return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/committees/agenda-items/:id/files',
+    {
+      config: { access: secretariat },
+      bodyLimit: maxFileBytes,
+      schema: {
+        tags,
+        summary:
+          'Attach a document to an agenda item: the file is the body (PDF, PNG, JPEG or WebP, decided from its content), its name in `name`',
+        params: idParams,
+        querystring: fileNameQuery,
+        response: { 201: agendaFileSchema },
+      },
+    },
+    async (request, reply) => {
+      const file = await inCommand(request, (context) =>
+        attachAgendaFile(context, keys, request.params.id, { name: request.query.name, body: request.body }),
+      );
+      return reply.code(201).send(file);
+    },
+  );
+
+  app.get(
+    '/committees/documents/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          "Download an agenda document: anyone once the public meeting's agenda is published, the secretariat before",
+        params: documentIdParams,
+      },
+    },
+    async (request, reply) => {
+      const { file, bytes } = await readAgendaFile(db, keys, request.params.id, isInsider(request.user));
+      return sendStoredFile(reply, file, bytes);
     },
   );
 

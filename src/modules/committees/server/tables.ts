@@ -85,6 +85,7 @@ export type CommitteesTables = {
     summary: string;
     documents: { title: string; url: string }[];
   };
+  committees_agenda_files: { file_id: string; agenda_item_id: string; created_at: Generated<Date> };
   committees_attendance: { meeting_id: string; member_id: string; present: boolean };
   committees_comments: {
     id: string;

@@ -62,6 +62,7 @@ export async function scheduleTestMeeting(
     organiser?: string | null;
     capacity?: number | null;
     isPublic?: boolean;
+    agendaPublished?: boolean;
   },
 ): Promise<string> {
   const { id } = await runCommand(database.db, system, (context) =>
@@ -75,9 +76,10 @@ export async function scheduleTestMeeting(
       onlineUrl: null,
       organiser: options.organiser ?? null,
       isPublic: options.isPublic ?? true,
-      agendaPublished: true,
+      agendaPublished: options.agendaPublished ?? true,
       capacity: options.capacity ?? null,
       cancelled: false,
+      tags: [],
     }),
   );
   return id;

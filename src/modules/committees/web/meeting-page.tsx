@@ -5,10 +5,11 @@
  * minutes on and reads the registrants.
  */
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import { api } from '../../../kernel/web/api.ts';
+import { Link, useParams } from 'react-router';
+import { api, apiBase } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
+import { FileUploadForm, StoredFileList } from '../../../kernel/web/ui/file-upload.tsx';
 import {
   Button,
   ErrorSummary,
@@ -24,6 +25,7 @@ import type { MeetingDetail } from '../contract.ts';
 import { MeetingStaff } from './meeting-staff.tsx';
 import { committeesText } from './messages.ts';
 import { meetingWhen, seatsLeft } from './shared.tsx';
+import { findTerm, termLabel, useTagVocabularies } from './tag-picker.tsx';
 
 interface Registration {
   status: 'confirmed' | 'waiting';
@@ -99,6 +101,57 @@ function RegistrationForm({ meeting, onRegistered }: { meeting: MeetingDetail; o
   );
 }
 
+/** The terms the meeting is tagged with, each linking to its page (other records on the same topic). */
+function Topics({ tags }: { tags: MeetingDetail['tags'] }) {
+  const language = useLanguage();
+  const lists = useTagVocabularies();
+  return (
+    <ul className="tag-list">
+      {tags.map((tag) => {
+        const term = findTerm(lists, tag);
+        return (
+          <li key={`${tag.vocabulary}/${tag.code}`}>
+            <Link to={`/vocabularies/${tag.vocabulary}/${encodeURIComponent(tag.code)}`}>
+              {term ? termLabel(term, language) : tag.code}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** An item's uploaded documents; the secretariat also uploads here (before or after publishing). */
+function AgendaFiles({
+  item,
+  canUpload,
+  onUploaded,
+}: {
+  item: MeetingDetail['agenda'][number];
+  canUpload: boolean;
+  onUploaded: () => void;
+}) {
+  const t = useText(committeesText);
+  if (!canUpload && item.files.length === 0) return null;
+  const headingId = `files-${item.id}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId} className="visually-hidden">
+        {`${item.title}: ${t('files')}`}
+      </h3>
+      <StoredFileList files={item.files} href={(file) => `${apiBase}/committees/documents/${file.id}`} />
+      {canUpload ? (
+        <FileUploadForm
+          id={`file-${item.id}`}
+          path={`/committees/agenda-items/${encodeURIComponent(item.id)}/files`}
+          label={t('attachFile', { title: item.title })}
+          onUploaded={onUploaded}
+        />
+      ) : null}
+    </section>
+  );
+}
+
 function MeetingBody({ meeting, reload }: { meeting: MeetingDetail; reload: () => void }) {
   const t = useText(committeesText);
   const language = useLanguage();
@@ -139,6 +192,14 @@ function MeetingBody({ meeting, reload }: { meeting: MeetingDetail; reload: () =
             <dd>{meeting.organiser[language]}</dd>
           </>
         ) : null}
+        {meeting.tags.length > 0 ? (
+          <>
+            <dt>{t('topics')}</dt>
+            <dd>
+              <Topics tags={meeting.tags} />
+            </dd>
+          </>
+        ) : null}
         {meeting.capacity !== null ? (
           <>
             <dt>{t('seatsLeft')}</dt>
@@ -165,6 +226,7 @@ function MeetingBody({ meeting, reload }: { meeting: MeetingDetail; reload: () =
                     ))}
                   </ul>
                 ) : null}
+                <AgendaFiles item={item} canUpload={isSecretariat} onUploaded={reload} />
               </li>
             ))}
           </ol>

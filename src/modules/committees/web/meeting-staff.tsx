@@ -4,6 +4,8 @@
  * reading of their names is logged.
  */
 import { useState } from 'react';
+import { Link } from 'react-router';
+import type { TagInput } from '../../../kernel/server/vocabularies/contract.ts';
 import { api } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import {
@@ -21,7 +23,9 @@ import {
 } from '../../../kernel/web/ui/index.ts';
 import type { MeetingDetail } from '../contract.ts';
 import { committeesText } from './messages.ts';
+import { meetingEditPath } from './paths.ts';
 import { useValues } from './shared.tsx';
+import { TagPicker } from './tag-picker.tsx';
 
 interface Registrant {
   id: string;
@@ -264,25 +268,27 @@ function AgendaItemForm({ meeting, reload }: { meeting: MeetingDetail; reload: (
   );
 }
 
-const decisionFields = ['text', 'recommendationDepartment', 'recommendationBody'] as const;
+const decisionFields = ['text', 'recommendationDepartment', 'recommendationBody', 'tags'] as const;
 
 function DecisionForm({ meeting, reload }: { meeting: MeetingDetail; reload: () => void }) {
   const t = useText(committeesText);
   const form = useForm({ fields: decisionFields });
-  const { values, set, reset } = useValues<(typeof decisionFields)[number]>({
+  const { values, set, reset } = useValues<Exclude<(typeof decisionFields)[number], 'tags'>>({
     text: '',
     recommendationDepartment: '',
     recommendationBody: '',
   });
+  const [tags, setTags] = useState<TagInput[]>([]);
   const submit = form.submit(async () => {
     const recommendations = values.recommendationDepartment
-      ? [{ departmentCode: values.recommendationDepartment, body: values.recommendationBody }]
+      ? [{ departmentCode: values.recommendationDepartment, body: values.recommendationBody, tags }]
       : [];
     await api(`/committees/meetings/${meeting.id}/decisions`, {
       method: 'POST',
       body: { text: values.text, recommendations },
     });
     reset();
+    setTags([]);
     reload();
   });
   return (
@@ -323,6 +329,7 @@ function DecisionForm({ meeting, reload }: { meeting: MeetingDetail; reload: () 
           multiline
           rows={3}
         />
+        <TagPicker value={tags} onChange={setTags} error={form.errorFor('tags')} />
         <Button type="submit" variant="secondary" disabled={form.pending}>
           {t('addDecision')}
         </Button>
@@ -336,6 +343,9 @@ export function MeetingStaff({ meeting, reload }: { meeting: MeetingDetail; relo
   return (
     <section className="section" aria-labelledby="staff">
       <h2 id="staff">{t('staffTitle')}</h2>
+      <p>
+        <Link to={meetingEditPath(meeting.id)}>{t('editMeetingTitle')}</Link>
+      </p>
       <Attendance key={`attendance-${meeting.version}`} meeting={meeting} reload={reload} />
       <AgendaItemForm meeting={meeting} reload={reload} />
       <Minutes key={`minutes-${meeting.version}`} meeting={meeting} reload={reload} />

@@ -16,6 +16,11 @@ export const committeesWebModule: WebModule = {
   routes: [
     { path: calendarPath, access: 'public', page: () => import('./calendar-page.tsx') },
     { path: `${calendarPath}/meetings/:id`, access: 'public', page: () => import('./meeting-page.tsx') },
+    {
+      path: `${calendarPath}/meetings/:id/edit`,
+      access: secretariat,
+      page: () => import('./meeting-edit-page.tsx'),
+    },
     { path: cancelPath, access: 'public', page: () => import('./cancel-page.tsx') },
     { path: secretariatPath, access: secretariat, page: () => import('./secretariat-page.tsx') },
     {

@@ -8,7 +8,6 @@ import { api } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import {
   Button,
-  CheckboxField,
   type Column,
   DataTable,
   ErrorSummary,
@@ -17,14 +16,21 @@ import {
   Notice,
   Page,
   SelectField,
-  TextField,
+  useAnnounce,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
-import { type Body, genders, type Member, meetingKinds, positions, sectors } from '../contract.ts';
+import type { Body, Member } from '../contract.ts';
+import {
+  MeetingFields,
+  meetingFieldNames,
+  meetingPayload,
+  meetingValues,
+  useMeetingValues,
+} from './meeting-form.tsx';
+import { BodyRules, MemberForm } from './member-forms.tsx';
 import { committeesText } from './messages.ts';
 import { meetingPath } from './paths.ts';
-import { useValues } from './shared.tsx';
 
 function useMemberColumns(withBody: boolean): Column<Member>[] {
   const t = useText(committeesText);
@@ -51,11 +57,26 @@ function tally<Value extends string>(values: readonly Value[], label: (value: Va
   return [...counts].map(([value, count]) => `${label(value)} ${count}`).join(', ');
 }
 
-function BodyMembers({ body }: { body: Body }) {
+function BodyMembers({ body, onEdit }: { body: Body; onEdit: (member: Member) => void }) {
   const t = useText(committeesText);
   const language = useLanguage();
   const members = useApiData<{ members: Member[] }>(`/committees/bodies/${body.id}/members`);
-  const columns = useMemberColumns(false);
+  const columns: Column<Member>[] = [
+    ...useMemberColumns(false),
+    {
+      key: 'actions',
+      header: t('actions'),
+      cell: (row) => (
+        <Button
+          variant="secondary"
+          aria-label={t('editMemberLabel', { name: row.name })}
+          onClick={() => onEdit(row)}
+        >
+          {t('editMember')}
+        </Button>
+      ),
+    },
+  ];
   return (
     <Loaded state={members}>
       {(data) => (
@@ -87,57 +108,18 @@ function BodyMembers({ body }: { body: Body }) {
   );
 }
 
-const fields = [
-  'bodyId',
-  'kind',
-  'title',
-  'startsAt',
-  'endsAt',
-  'place',
-  'onlineUrl',
-  'organiser',
-  'capacity',
-] as const;
-
-/** `2026-12-10T19:00` typed as Seoul time, sent with its offset. */
-const seoulInstant = (local: string) => (local.length === 16 ? `${local}:00+09:00` : local);
-
 function ScheduleMeeting({ bodies }: { bodies: Body[] }) {
   const t = useText(committeesText);
   const language = useLanguage();
-  const form = useForm({ fields });
-  const { values, set } = useValues<(typeof fields)[number]>({
-    bodyId: bodies[0]?.id ?? '',
-    kind: 'regular',
-    title: '',
-    startsAt: '',
-    endsAt: '',
-    place: '',
-    onlineUrl: '',
-    organiser: '',
-    capacity: '',
-  });
-  const [isPublic, setIsPublic] = useState(false);
-  const [agendaPublished, setAgendaPublished] = useState(false);
+  const form = useForm({ fields: ['bodyId', ...meetingFieldNames] });
+  const [bodyId, setBodyId] = useState(bodies[0]?.id ?? '');
+  const { values, set } = useMeetingValues(meetingValues());
   const [created, setCreated] = useState<string | null>(null);
-  const body = bodies.find((candidate) => candidate.id === values.bodyId);
   const submit = form.submit(async () => {
     setCreated(null);
     const answer = await api<{ id: string }>('/committees/meetings', {
       method: 'POST',
-      body: {
-        bodyId: values.bodyId,
-        kind: values.kind,
-        title: values.title,
-        startsAt: seoulInstant(values.startsAt),
-        endsAt: seoulInstant(values.endsAt),
-        place: values.place || null,
-        onlineUrl: values.onlineUrl || null,
-        organiser: values.organiser || null,
-        isPublic,
-        agendaPublished,
-        capacity: values.capacity === '' ? null : Number(values.capacity),
-      },
+      body: { bodyId, ...meetingPayload(values) },
     });
     setCreated(answer.id);
   });
@@ -149,89 +131,18 @@ function ScheduleMeeting({ bodies }: { bodies: Body[] }) {
         <SelectField
           name="bodyId"
           label={t('meetingBody')}
-          value={values.bodyId}
-          onChange={set('bodyId')}
+          value={bodyId}
+          onChange={setBodyId}
           options={bodies.map((candidate) => ({ value: candidate.id, label: candidate.name[language] }))}
           error={form.errorFor('bodyId')}
           required
         />
-        <SelectField
-          name="kind"
-          label={t('meetingKind')}
-          value={values.kind}
-          onChange={set('kind')}
-          options={meetingKinds.map((kind) => ({ value: kind, label: t(`kind_${kind}`) }))}
-          error={form.errorFor('kind')}
-          required
-        />
-        <TextField
-          name="title"
-          label={t('meetingTitleField')}
-          value={values.title}
-          onChange={set('title')}
-          error={form.errorFor('title')}
-          required
-        />
-        <TextField
-          name="startsAt"
-          label={t('startsAt')}
-          hint={t('dateTimeHint')}
-          value={values.startsAt}
-          onChange={set('startsAt')}
-          error={form.errorFor('startsAt')}
-          required
-        />
-        <TextField
-          name="endsAt"
-          label={t('endsAt')}
-          hint={t('dateTimeHint')}
-          value={values.endsAt}
-          onChange={set('endsAt')}
-          error={form.errorFor('endsAt')}
-          required
-        />
-        <TextField
-          name="place"
-          label={t('placeField')}
-          value={values.place}
-          onChange={set('place')}
-          error={form.errorFor('place')}
-        />
-        <TextField
-          name="onlineUrl"
-          label={t('onlineUrlField')}
-          value={values.onlineUrl}
-          onChange={set('onlineUrl')}
-          error={form.errorFor('onlineUrl')}
-        />
-        {body && body.organisers.length > 0 ? (
-          <SelectField
-            name="organiser"
-            label={t('organiserField')}
-            value={values.organiser}
-            onChange={set('organiser')}
-            empty="—"
-            options={body.organisers.map((organiser) => ({
-              value: organiser.en,
-              label: organiser[language],
-            }))}
-            error={form.errorFor('organiser')}
-          />
-        ) : null}
-        <TextField
-          name="capacity"
-          label={t('capacityField')}
-          inputMode="numeric"
-          value={values.capacity}
-          onChange={set('capacity')}
-          error={form.errorFor('capacity')}
-        />
-        <CheckboxField name="isPublic" label={t('isPublic')} checked={isPublic} onChange={setIsPublic} />
-        <CheckboxField
-          name="agendaPublished"
-          label={t('agendaPublished')}
-          checked={agendaPublished}
-          onChange={setAgendaPublished}
+        <MeetingFields
+          values={values}
+          set={set}
+          errorFor={form.errorFor}
+          body={bodies.find((candidate) => candidate.id === bodyId)}
+          editing={false}
         />
         <Button type="submit" disabled={form.pending}>
           {t('schedule')}
@@ -248,130 +159,25 @@ function ScheduleMeeting({ bodies }: { bodies: Body[] }) {
   );
 }
 
-const memberFields = [
-  'bodyId',
-  'name',
-  'position',
-  'recommendedBy',
-  'termStart',
-  'termEnd',
-  'gender',
-  'sector',
-] as const;
-
-function AddMember({ bodies, onAdded }: { bodies: Body[]; onAdded: () => void }) {
-  const t = useText(committeesText);
-  const language = useLanguage();
-  const form = useForm({ fields: memberFields });
-  const seated = bodies.filter((body) => body.seats !== null);
-  const { values, set, reset } = useValues<(typeof memberFields)[number]>({
-    bodyId: seated[0]?.id ?? '',
-    name: '',
-    position: 'member',
-    recommendedBy: '',
-    termStart: '',
-    termEnd: '',
-    gender: 'undisclosed',
-    sector: 'civil_society',
-  });
-  const [added, setAdded] = useState(false);
-  const submit = form.submit(async () => {
-    setAdded(false);
-    const { bodyId, ...member } = values;
-    await api(`/committees/bodies/${encodeURIComponent(bodyId)}/members`, { method: 'POST', body: member });
-    reset();
-    setAdded(true);
-    onAdded();
-  });
-  const choices = <Value extends string>(list: readonly Value[], label: (value: Value) => string) =>
-    list.map((value) => ({ value, label: label(value) }));
-  return (
-    <section className="section" aria-labelledby="add-member">
-      <h2 id="add-member">{t('addMemberTitle')}</h2>
-      <form className="form" noValidate onSubmit={submit}>
-        <ErrorSummary form={form} />
-        <SelectField
-          name="bodyId"
-          label={t('meetingBody')}
-          value={values.bodyId}
-          onChange={set('bodyId')}
-          options={seated.map((body) => ({ value: body.id, label: body.name[language] }))}
-          required
-        />
-        <TextField
-          name="name"
-          label={t('name')}
-          value={values.name}
-          onChange={set('name')}
-          error={form.errorFor('name')}
-          required
-        />
-        <SelectField
-          name="position"
-          label={t('position')}
-          value={values.position}
-          onChange={set('position')}
-          options={choices(positions, (value) => t(`position_${value}`))}
-          required
-        />
-        <TextField
-          name="recommendedBy"
-          label={t('recommendedBy')}
-          value={values.recommendedBy}
-          onChange={set('recommendedBy')}
-          error={form.errorFor('recommendedBy')}
-        />
-        <TextField
-          name="termStart"
-          label={t('termStart')}
-          hint={t('dateHint')}
-          value={values.termStart}
-          onChange={set('termStart')}
-          error={form.errorFor('termStart')}
-          required
-        />
-        <TextField
-          name="termEnd"
-          label={t('termEnd')}
-          hint={t('dateHint')}
-          value={values.termEnd}
-          onChange={set('termEnd')}
-          error={form.errorFor('termEnd')}
-          required
-        />
-        <SelectField
-          name="gender"
-          label={t('gender')}
-          value={values.gender}
-          onChange={set('gender')}
-          options={choices(genders, (value) => t(`gender_${value}`))}
-          required
-        />
-        <SelectField
-          name="sector"
-          label={t('sector')}
-          value={values.sector}
-          onChange={set('sector')}
-          options={choices(sectors, (value) => t(`sector_${value}`))}
-          required
-        />
-        <Button type="submit" disabled={form.pending}>
-          {t('addMember')}
-        </Button>
-      </form>
-      <LiveRegion>{added ? <Notice tone="success">{t('memberAdded')}</Notice> : null}</LiveRegion>
-    </section>
-  );
-}
-
 export default function SecretariatPage() {
   const t = useText(committeesText);
   const language = useLanguage();
   const alerts = useApiData<{ members: Member[] }>('/committees/term-alerts');
   const bodies = useApiData<{ bodies: Body[] }>('/committees/bodies');
   const alertColumns = useMemberColumns(true);
-  // A member seated: the member tables load again (their key changes).
+  // A member seated or edited: the member tables load again (their key changes).
   const [seatings, setSeatings] = useState(0);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [memberNotice, setMemberNotice] = useState<string | null>(null);
+  const [rulesOf, setRulesOf] = useState<string | null>(null);
+  const announce = useAnnounce();
+  const membersChanged = (notice: string) => {
+    setMemberNotice(notice);
+    setEditing(null);
+    setSeatings((count) => count + 1);
+    bodies.reload();
+    alerts.reload();
+  };
   return (
     <Page title={t('secretariatTitle')} lead={<p>{t('secretariatLead')}</p>}>
       <section className="section" aria-labelledby="alerts">
@@ -406,18 +212,45 @@ export default function SecretariatPage() {
                       })}
                     </p>
                   ) : null}
-                  <BodyMembers key={seatings} body={body} />
+                  <BodyMembers
+                    key={seatings}
+                    body={body}
+                    onEdit={(member) => {
+                      setMemberNotice(null);
+                      setEditing(member);
+                    }}
+                  />
+                  {rulesOf === body.id ? (
+                    <BodyRules
+                      body={body}
+                      onSaved={() => {
+                        announce(t('rulesSaved'));
+                        setRulesOf(null);
+                        bodies.reload();
+                      }}
+                      onClose={() => setRulesOf(null)}
+                    />
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      aria-label={t('rulesTitle', { name: body.name[language] })}
+                      onClick={() => setRulesOf(body.id)}
+                    >
+                      {t('editRules')}
+                    </Button>
+                  )}
                 </section>
               ))}
             </section>
-            <AddMember
+            <MemberForm
+              key={editing?.id ?? 'new'}
               bodies={data.bodies}
-              onAdded={() => {
-                setSeatings((count) => count + 1);
-                bodies.reload();
-                alerts.reload();
-              }}
+              editing={editing}
+              focusOnMount={editing !== null || memberNotice !== null}
+              onSaved={() => membersChanged(editing ? t('memberSaved') : t('memberAdded'))}
+              onClose={() => setEditing(null)}
             />
+            <LiveRegion>{memberNotice ? <Notice tone="success">{memberNotice}</Notice> : null}</LiveRegion>
             <ScheduleMeeting bodies={data.bodies} />
           </>
         )}

@@ -1,7 +1,7 @@
 /** Pieces the committees' pages share: a meeting's time span in Seoul time, seats left. */
 import { useState } from 'react';
 import type { Language } from '../../../kernel/shared/language.ts';
-import { formatDateTime } from '../../../kernel/web/ui/index.ts';
+import { formatDateTime, TextField, type TextFieldProps } from '../../../kernel/web/ui/index.ts';
 import type { MeetingSummary } from '../contract.ts';
 
 export function meetingWhen(
@@ -26,4 +26,36 @@ export function useValues<Name extends string>(initial: Record<Name, string>) {
   const set = (name: Name) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
   const reset = () => setValues(initial);
   return { values, set, reset };
+}
+
+/**
+ * A number typed in a field: blank is null, digits a number, and anything else goes as typed, so that
+ * the server names the field in its answer instead of the value quietly becoming null.
+ */
+export function numberOrText(value: string): number | string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** Text fields bound by their name to a form's values, its setter and the server's errors. */
+export function textFields<Name extends string>(
+  values: { [Key in Name]: string },
+  set: (name: Name) => (value: string) => void,
+  errorFor: (name: Name) => string | undefined,
+) {
+  return (
+    name: Name,
+    label: string,
+    props: Omit<TextFieldProps, 'name' | 'label' | 'value' | 'onChange' | 'error'> = {},
+  ) => (
+    <TextField
+      name={name}
+      label={label}
+      value={values[name]}
+      onChange={set(name)}
+      error={errorFor(name)}
+      {...props}
+    />
+  );
 }

@@ -9,6 +9,8 @@ import type { z } from 'zod';
 import type { CommandContext } from '../../../../kernel/server/command.ts';
 import { AppError, conflict, fieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
+import type { TagInput } from '../../../../kernel/server/vocabularies/contract.ts';
+import { listTags, setTags } from '../../../../kernel/server/vocabularies/tags.ts';
 import type {
   agendaItemInputSchema,
   attendanceInputSchema,
@@ -17,10 +19,12 @@ import type {
   meetingUpdateSchema,
   minutesTransitionSchema,
 } from '../../contract.ts';
-import { quorumOf } from '../queries.ts';
+import { meetingRecord, quorumOf } from '../queries.ts';
 import { type CommitteesTables, committeesTrx } from '../tables.ts';
 
 type MeetingInput = z.infer<typeof meetingInputSchema>;
+/** What a meeting's row holds of the input (its body is fixed once scheduled; tags live in the kernel). */
+type MeetingFields = Omit<MeetingInput, 'bodyId' | 'tags'>;
 type Trx = Transaction<CommitteesTables>;
 
 export async function lockMeeting(trx: Trx, meetingId: string) {
@@ -34,7 +38,7 @@ export async function lockMeeting(trx: Trx, meetingId: string) {
   return meeting;
 }
 
-async function checkMeeting(trx: Trx, bodyId: string, input: Omit<MeetingInput, 'bodyId'>): Promise<void> {
+async function checkMeeting(trx: Trx, bodyId: string, input: MeetingFields): Promise<void> {
   const body = await trx
     .selectFrom('committees_bodies')
     .select(['organisers', 'kind'])
@@ -62,7 +66,7 @@ async function checkMeeting(trx: Trx, bodyId: string, input: Omit<MeetingInput, 
   }
 }
 
-const meetingColumns = (input: Omit<MeetingInput, 'bodyId'>) => ({
+const meetingColumns = (input: MeetingFields) => ({
   kind: input.kind,
   title: input.title,
   starts_at: new Date(input.startsAt),
@@ -76,6 +80,77 @@ const meetingColumns = (input: Omit<MeetingInput, 'bodyId'>) => ({
   cancelled: input.cancelled,
 });
 
+/** The meeting's tags, with the title, page and visibility a term's page shows them by. */
+function tagMeeting(
+  trx: Transaction<object>,
+  meeting: { id: string; title: string; isPublic: boolean; isSample: boolean },
+  tags: readonly TagInput[],
+) {
+  return setTags(
+    trx,
+    {
+      ...meetingRecord(meeting.id),
+      isPublic: meeting.isPublic,
+      isSample: meeting.isSample,
+      // A meeting has one title, in the language it is held in.
+      title: { ko: meeting.title, en: meeting.title },
+      path: `/committees/meetings/${encodeURIComponent(meeting.id)}`,
+    },
+    tags,
+  );
+}
+
+/** A decision, and so its recommendations, is public in the published minutes of a public meeting. */
+const decisionsArePublic = (meeting: { isPublic: boolean; minutesStatus: string }) =>
+  meeting.isPublic && meeting.minutesStatus === 'published';
+
+function tagRecommendation(
+  trx: Transaction<object>,
+  meetingId: string,
+  recommendation: { id: string; body: string; departmentCode: string },
+  isPublic: boolean,
+  tags: readonly TagInput[],
+) {
+  const text = recommendation.body.length > 80 ? `${recommendation.body.slice(0, 79)}…` : recommendation.body;
+  return setTags(
+    trx,
+    {
+      module: 'committees',
+      recordType: 'recommendation',
+      recordId: recommendation.id,
+      isPublic,
+      title: {
+        ko: `권고(${recommendation.departmentCode}): ${text}`,
+        en: `Recommendation (${recommendation.departmentCode}): ${text}`,
+      },
+      path: `/committees/meetings/${encodeURIComponent(meetingId)}`,
+    },
+    tags,
+  );
+}
+
+/** The tags' copy of the recommendations' visibility follows the meeting and its minutes. */
+async function retagRecommendations(raw: Transaction<object>, meetingId: string, isPublic: boolean) {
+  const recommendations = await committeesTrx(raw)
+    .selectFrom('committees_recommendations as r')
+    .innerJoin('committees_decisions as d', 'd.id', 'r.decision_id')
+    .select(['r.id', 'r.body', 'r.department_code'])
+    .where('d.meeting_id', '=', meetingId)
+    .execute();
+  for (const row of recommendations) {
+    const record = { module: 'committees', recordType: 'recommendation', recordId: row.id };
+    const tags = await listTags(raw, record);
+    if (tags.length === 0) continue;
+    await tagRecommendation(
+      raw,
+      meetingId,
+      { id: row.id, body: row.body, departmentCode: row.department_code },
+      isPublic,
+      tags,
+    );
+  }
+}
+
 export async function createMeeting(
   { trx: raw, audit }: CommandContext,
   input: MeetingInput,
@@ -87,6 +162,7 @@ export async function createMeeting(
     .insertInto('committees_meetings')
     .values({ id, body_id: input.bodyId, ...meetingColumns(input) })
     .execute();
+  await tagMeeting(raw, { id, title: input.title, isPublic: input.isPublic, isSample: false }, input.tags);
   await audit({
     action: 'committees.create-meeting',
     entityType: 'committees_meetings',
@@ -105,7 +181,7 @@ export async function updateMeeting(
   const trx = committeesTrx(raw);
   const before = await lockMeeting(trx, meetingId);
   await checkMeeting(trx, before.body_id, input);
-  const { version, ...rest } = input;
+  const { version, tags, ...rest } = input;
   const updated = await trx
     .updateTable('committees_meetings')
     .set({ ...meetingColumns(rest), version: before.version + 1, updated_at: new Date() })
@@ -114,6 +190,16 @@ export async function updateMeeting(
     .returning('version')
     .executeTakeFirst();
   if (!updated) throw conflict();
+  await tagMeeting(
+    raw,
+    { id: meetingId, title: rest.title, isPublic: rest.isPublic, isSample: before.is_sample },
+    tags ?? (await listTags(raw, meetingRecord(meetingId))),
+  );
+  await retagRecommendations(
+    raw,
+    meetingId,
+    decisionsArePublic({ isPublic: rest.isPublic, minutesStatus: before.minutes_status }),
+  );
   await audit({
     action: 'committees.update-meeting',
     entityType: 'committees_meetings',
@@ -124,7 +210,7 @@ export async function updateMeeting(
       isPublic: before.is_public,
       capacity: before.capacity,
     },
-    after: rest,
+    after: { ...rest, ...(tags ? { tags } : {}) },
   });
   publicDataChanged();
   return { id: meetingId, version: updated.version };
@@ -269,6 +355,11 @@ export async function transitionMinutes(
     .where('id', '=', meetingId)
     .returning('version')
     .executeTakeFirstOrThrow();
+  await retagRecommendations(
+    raw,
+    meetingId,
+    decisionsArePublic({ isPublic: meeting.is_public, minutesStatus: to }),
+  );
   await audit({
     action: `committees.${input.action}-minutes`,
     entityType: 'committees_meetings',
@@ -307,7 +398,8 @@ export async function addDecision(
   input: z.infer<typeof decisionInputSchema>,
 ): Promise<{ id: string }> {
   const trx = committeesTrx(raw);
-  await lockMeeting(trx, meetingId);
+  const meeting = await lockMeeting(trx, meetingId);
+  const isPublic = decisionsArePublic({ isPublic: meeting.is_public, minutesStatus: meeting.minutes_status });
   const id = randomUUID();
   await trx
     .insertInto('committees_decisions')
@@ -329,6 +421,13 @@ export async function addDecision(
         answered_at: null,
       })
       .execute();
+    await tagRecommendation(
+      raw,
+      meetingId,
+      { id: recommendationId, body: recommendation.body, departmentCode: recommendation.departmentCode },
+      isPublic,
+      recommendation.tags,
+    );
     await audit({
       action: 'committees.recommend',
       entityType: 'committees_recommendations',

@@ -10,6 +10,7 @@ import type { CommandContext } from '../../../../kernel/server/command.ts';
 import { AppError, conflict, fieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { bodyRulesSchema, createBodySchema, memberInputSchema } from '../../contract.ts';
+import { seoulDate } from '../seoul.ts';
 import { type CommitteesTables, committeesTrx } from '../tables.ts';
 
 type MemberInput = z.infer<typeof memberInputSchema>;
@@ -50,6 +51,23 @@ async function checkSeat(
   if (Number(n) >= body.seats) {
     throw new AppError('committees_seats_full', 409, { params: { seats: body.seats } });
   }
+}
+
+/**
+ * The most members seated on one day from `today` on: the count can only rise on the first day of a
+ * term, so those days (and today) are the ones to count.
+ */
+async function mostSeatedFrom(trx: Transaction<CommitteesTables>, bodyId: string, today: string) {
+  const terms = await trx
+    .selectFrom('committees_members')
+    .select(['term_start', 'term_end'])
+    .where('body_id', '=', bodyId)
+    .where('term_end', '>=', today)
+    .execute();
+  const days = [today, ...terms.map((term) => term.term_start).filter((day) => day > today)];
+  const seatedOn = (day: string) =>
+    terms.filter((term) => term.term_start <= day && term.term_end >= day).length;
+  return Math.max(0, ...days.map(seatedOn));
 }
 
 const memberColumns = (input: MemberInput) => ({
@@ -184,6 +202,16 @@ export async function updateBodyRules(
 ): Promise<{ id: string; version: number }> {
   const trx = committeesTrx(raw);
   const before = await lockBody(trx, bodyId);
+  if (before.version !== input.version) throw conflict();
+  if (input.seats !== null) {
+    const seated = await mostSeatedFrom(trx, bodyId, seoulDate());
+    if (seated > input.seats) {
+      throw fieldError('seats', 'committees_seats_below_seated', {
+        ko: `임기가 겹치는 위원이 ${seated}명이므로 정원을 그보다 적게 정할 수 없습니다.`,
+        en: `${seated} members' terms overlap, so the body cannot have fewer seats than that.`,
+      });
+    }
+  }
   const updated = await trx
     .updateTable('committees_bodies')
     .set({
