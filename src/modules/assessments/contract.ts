@@ -108,6 +108,56 @@ export const templateSchema = z.object({
 export type Template = z.infer<typeof templateSchema>;
 export const templateListSchema = z.object({ templates: z.array(templateSchema) });
 
+const named = z.object({ key: z.string(), name: bilingual });
+export const templateItemFields = [
+  'text',
+  'guidance',
+  'scale',
+  'evidenceRequired',
+  'weight',
+  'section',
+] as const;
+
+/** What one version changed against the one before it (null for the first version). */
+export const templateChangesSchema = z.object({
+  titleChanged: z.boolean(),
+  subjectKindChanged: z.boolean(),
+  sectionsAdded: z.array(named),
+  sectionsRemoved: z.array(named),
+  sectionsRenamed: z.array(named),
+  itemsAdded: z.array(named),
+  itemsRemoved: z.array(named),
+  /** Items kept under their key whose wording, scale, evidence rule, weight or section changed. */
+  itemsChanged: z.array(named.extend({ fields: z.array(z.enum(templateItemFields)) })),
+});
+export type TemplateChanges = z.infer<typeof templateChangesSchema>;
+
+export const templateHistorySchema = z.object({
+  key: z.string(),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      title: bilingual,
+      createdAt: z.string(),
+      /** Who wrote it; null for the versions the dataset loaded. */
+      createdBy: z.string().nullable(),
+      sectionCount: z.number().int(),
+      itemCount: z.number().int(),
+      changes: templateChangesSchema.nullable(),
+      /** The assessments that use this version (they keep it whatever follows). */
+      assessments: z.array(
+        z.object({
+          id: z.number().int(),
+          subjectTitle: z.string(),
+          year: z.number().int(),
+          step: z.enum(steps),
+        }),
+      ),
+    }),
+  ),
+});
+export type TemplateHistory = z.infer<typeof templateHistorySchema>;
+
 // Subjects ------------------------------------------------------------------------------------
 
 export const subjectDetailsSchema = z.discriminatedUnion('kind', [
@@ -138,6 +188,8 @@ export const subjectSchema = z.object({
   title: z.string(),
   departmentCode: z.string(),
   details: subjectDetailsSchema,
+  /** A sample record of `seed --demo`, for trying the UI: never one of the city's. */
+  isSample: z.boolean(),
   version: z.number().int(),
 });
 export type Subject = z.infer<typeof subjectSchema>;
@@ -191,12 +243,32 @@ export const recommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
+/** An uploaded evidence file (the kernel's stored file), described without its bytes. */
+export const evidenceFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+
+export const itemFileParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  itemKey: keySchema.max(100),
+});
+export const fileParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  fileId: z.uuid(),
+});
+
 export const revisionSchema = z.object({
   id: z.number().int(),
   recommendationId: z.number().int().nullable(),
   description: z.string(),
   revisedOn: z.string(),
   evidence: z.string(),
+  files: z.array(evidenceFileSchema),
 });
 export type Revision = z.infer<typeof revisionSchema>;
 
@@ -210,6 +282,8 @@ export const assessmentSchema = z.object({
   scope: z.string(),
   summary: z.string(),
   ratings: z.array(ratingSchema),
+  /** Evidence files per checklist item (an item may have files before it is rated). */
+  itemFiles: z.array(z.object({ itemKey: z.string(), files: z.array(evidenceFileSchema) })),
   score: scoreSchema,
   recommendations: z.array(recommendationSchema),
   revisions: z.array(revisionSchema),
@@ -217,6 +291,8 @@ export const assessmentSchema = z.object({
   allowedActions: z.array(z.enum(actions)),
   mayRate: z.boolean(),
   mayRespond: z.boolean(),
+  /** Evidence files are downloaded by the office and the subject's department only. */
+  mayDownload: z.boolean(),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
 });
@@ -230,6 +306,7 @@ export const assessmentRowSchema = z.object({
   subjectTitle: z.string(),
   subjectKind: z.enum(subjectKinds),
   departmentCode: z.string(),
+  isSample: z.boolean(),
   template: z.object({ key: z.string(), version: z.number().int(), title: bilingual }),
   createdAt: z.string(),
 });
@@ -299,6 +376,8 @@ export const publicSummarySchema = z.object({
   year: z.number().int(),
   subjectTitle: z.string(),
   subjectKind: z.enum(subjectKinds),
+  /** A sample of `seed --demo`: shown marked as such, and counted in no figure. */
+  isSample: z.boolean(),
   template: z.object({ key: z.string(), version: z.number().int(), title: bilingual }),
   summary: z.string(),
   overallScore: z.number().nullable(),
@@ -330,6 +409,7 @@ export const comparisonSchema = z.object({
   rows: z.array(
     z.object({
       enterprise: z.string(),
+      isSample: z.boolean(),
       year: z.number().int(),
       overall: z.number().nullable(),
       sections: z.array(z.object({ key: z.string(), title: bilingual, score: z.number().nullable() })),

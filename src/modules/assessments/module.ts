@@ -5,6 +5,8 @@
  * history plus what the platform has tracked, in the annual report's part on systems).
  */
 import type { Headline, ServerModule } from '../../kernel/server/module.ts';
+import type { Bilingual } from '../../kernel/shared/language.ts';
+import { seedSamples } from './server/commands/seed-samples.ts';
 import { seedTemplates } from './server/commands/seed-templates.ts';
 import { messages } from './server/messages.ts';
 import { figures, publicSummaries } from './server/queries.ts';
@@ -17,7 +19,10 @@ export const assessmentsModule: ServerModule = {
   migrations: new URL('./migrations/', import.meta.url),
   messages,
   routes: assessmentsRoutes,
-  seed: seedTemplates,
+  async seed(context) {
+    await seedTemplates(context);
+    await seedSamples(context);
+  },
   openData: [
     {
       id: 'impact-assessment-summary',
@@ -52,18 +57,17 @@ export const assessmentsModule: ServerModule = {
     },
   ],
   async headlines(db): Promise<Headline[]> {
-    const all = await figures(db);
-    const shown = ['impact-assessment-ordinances-revised', 'polling-stations-renovated'];
-    return all
-      .filter((figure) => shown.includes(figure.id))
-      .map((figure, index) => ({
-        id: figure.id,
-        label: figure.label,
-        value: figure.total,
-        unit: { ko: '건', en: 'count' },
-        path: '/assessments',
-        order: 70 + index,
-      }));
+    // Korean counts ordinances in 건 and places in 곳; English names what is counted.
+    const shown: Record<string, Bilingual> = {
+      'impact-assessment-ordinances-revised': { ko: '건', en: 'ordinances and regulations' },
+      'polling-stations-renovated': { ko: '곳', en: 'polling stations' },
+    };
+    return (await figures(db)).flatMap((figure) => {
+      const unit = shown[figure.id];
+      if (!unit) return [];
+      const order = 70 + Object.keys(shown).indexOf(figure.id);
+      return [{ id: figure.id, label: figure.label, value: figure.total, unit, path: '/assessments', order }];
+    });
   },
   async publicSearch(db, query, limit) {
     const needle = query.toLowerCase();

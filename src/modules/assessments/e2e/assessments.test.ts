@@ -1,8 +1,9 @@
 // The assessments pages in Chromium: an officer completes a polling station's checklist with the
-// keyboard alone and takes the assessment to its recommendations; the department answers the
+// keyboard alone (attaching a PDF as an item's evidence) and takes the assessment to its
+// recommendations; the department answers the
 // recommendation; the officer tracks the revision and closes the assessment; the public summary then
-// shows what was recommended, answered and changed. Every page of the module passes axe in both
-// languages.
+// shows what was recommended, answered and changed. The template's versions are reached from the
+// templates page. Every page of the module passes axe in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -15,7 +16,16 @@ import {
   startHarness,
   waitForHeading,
 } from '../../../kernel/web/e2e/harness.ts';
+import type { TemplateInput } from '../contract.ts';
+import { reviseTemplate } from '../server/commands/write-template.ts';
+import { latestTemplates } from '../server/queries.ts';
+import { assessmentsDb } from '../server/tables.ts';
 import { assessmentInProgress, closedAssessment, officerSession } from '../test/factories.ts';
+
+/** A tiny valid PDF, made here: what the server keeps is decided from its first bytes. */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** Waits until no part of the page says it is still loading. */
 const settled = (page: Page) =>
@@ -77,6 +87,20 @@ describe('the assessments pages in the browser', () => {
       rate('impact-assessment', 1),
       rate('grievance', 3),
     ]);
+    // A second version of the checklist: the assessment above keeps version 1.
+    const [current] = await latestTemplates(assessmentsDb(db), 'polling-station');
+    if (!current) throw new Error('the polling station template is not loaded');
+    const sections = current.sections.map((section, index) =>
+      index === 0
+        ? { ...section, items: section.items.map((item) => ({ ...item, weight: item.weight + 1 })) }
+        : section,
+    );
+    const input: TemplateInput = {
+      subjectKind: current.subject_kind,
+      title: { ko: current.title_ko, en: current.title_en },
+      sections,
+    };
+    await reviseTemplate(db, { userId: officer.id }, 'polling-station', input, current.version);
   });
   after(() => harness?.close());
 
@@ -92,13 +116,31 @@ describe('the assessments pages in the browser', () => {
       await page.keyboard.press('Tab');
     }
     const ratings = [4, 3, 2, 4, 1, 0];
+    // The third item ("ground floor") requires evidence: a PDF attached by keyboard stands for it.
+    const withFile = 2;
     for (const [index, rating] of ratings.entries()) {
-      if (index > 0) await tabExpecting(page, /^Rating \(0–4\)/);
+      if (index > 0) {
+        // Each item offers its evidence file before its rating.
+        await tabExpecting(page, /^Evidence file for "/);
+        if (index === withFile) {
+          await page
+            .locator(':focus')
+            .setInputFiles({ name: 'ramp-photo.pdf', mimeType: 'application/pdf', buffer: pdf });
+        }
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ''), 'Upload the file');
+        if (index === withFile) {
+          await page.keyboard.press('Enter');
+          await page.getByText('ramp-photo.pdf was uploaded.').waitFor({ state: 'attached' });
+          await page.getByRole('link', { name: /^ramp-photo\.pdf \(PDF, 1 KB\)$/ }).waitFor();
+        }
+        await tabExpecting(page, /^Rating \(0–4\)/);
+      }
       assert.match(await focusedLabel(page), /^Rating \(0–4\)/);
       await page.keyboard.press(String(rating));
       await tabExpecting(page, /^Not applicable/);
       await tabExpecting(page, /^Evidence/);
-      await page.keyboard.type(`Site visit photo ${index + 1}`);
+      if (index !== withFile) await page.keyboard.type(`Site visit photo ${index + 1}`);
       await tabExpecting(page, /^Finding/);
       await page.keyboard.press('Tab');
       assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /^Save "/);
@@ -112,6 +154,12 @@ describe('the assessments pages in the browser', () => {
     // Weights 2,1 | 3,2 | 2,1 on a scale of 4: (2·4 + 1·3 + 3·2 + 2·4 + 2·1 + 1·0) / 4 / 11 = 61.4 %.
     await page.getByText('Overall score: 61.4').waitFor();
     await checkAccessibility(page, 'the rated checklist (en)');
+    const href = await page.getByRole('link', { name: /^ramp-photo\.pdf/ }).getAttribute('href');
+    const downloaded = await page.evaluate(async (url) => {
+      const response = await fetch(url ?? '', { credentials: 'same-origin' });
+      return { status: response.status, start: (await response.text()).slice(0, 5) };
+    }, href);
+    assert.deepEqual(downloaded, { status: 200, start: '%PDF-' });
 
     await page.getByRole('button', { name: 'Go on to recommendations' }).click();
     await page.getByText('The assessment has moved to "Recommendations".').waitFor();
@@ -141,6 +189,7 @@ describe('the assessments pages in the browser', () => {
       .fill('The ramp is budgeted for next year; a portable ramp meanwhile.');
     await departmentPage.getByRole('button', { name: '답변 보내기' }).click();
     await departmentPage.getByText('답변을 보냈습니다.').waitFor();
+    await departmentPage.getByRole('link', { name: /^ramp-photo\.pdf/ }).waitFor();
     await checkAccessibility(departmentPage, 'the department’s response (ko)');
 
     await page.reload();
@@ -152,6 +201,8 @@ describe('the assessments pages in the browser', () => {
     await page.getByLabel(/^Evidence \(gazette/).fill('Photo of 1 April');
     await page.getByRole('button', { name: 'Record the change' }).click();
     await page.getByText('Change recorded.').waitFor();
+    await page.getByLabel(/^Evidence file for change 1/).waitFor();
+    await checkAccessibility(page, 'revision tracking with its evidence upload (en)');
     await page.getByLabel(/^Public summary/).fill('Access to the polling station assessed on site.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Scope and summary saved.').waitFor();
@@ -189,6 +240,7 @@ describe('the assessments pages in the browser', () => {
       [`/assessments/work/${assessmentId}`, /^(평가|Assessment): Buk-gu/],
       [`/assessments/subjects/${subjectId}`, /^(평가 대상|Subject): Buk-gu/],
       ['/assessments/templates', /^(평가표|Assessment templates)$/],
+      ['/assessments/templates/polling-station/versions', /^(평가표 판 이력|Template versions): /],
     ];
     for (const language of ['ko', 'en'] as const) {
       const page = await harness.newPage({ language });
@@ -201,6 +253,28 @@ describe('the assessments pages in the browser', () => {
       }
     }
     const page = await harness.newPage({ language: 'en' });
+    await signIn(page, officer, '/assessments/templates');
+    await waitForHeading(page, 'Assessment templates');
+    await settled(page);
+    await page
+      .getByRole('link', {
+        name: 'Versions of Polling station access assessment (platform default template)',
+      })
+      .click();
+    await waitForHeading(
+      page,
+      'Template versions: Polling station access assessment (platform default template)',
+    );
+    await settled(page);
+    const version1 = page.getByRole('region', { name: /^Version 1: / });
+    await version1.getByRole('link', { name: /^Buk-gu community centre polling station/ }).waitFor();
+    await version1.getByText('This is the first version.').waitFor();
+    const version2 = page.getByRole('region', { name: /^Version 2: / });
+    await version2
+      .getByText(/^Item changed: .+ \(weight\)$/)
+      .first()
+      .waitFor();
+    await version2.getByText('No assessment uses this version.').waitFor();
     await page.goto('/assessments/enterprises');
     await settled(page);
     await page.getByRole('img', { name: /Overall human rights management score by enterprise/ }).waitFor();

@@ -15,6 +15,10 @@
  * - POST /assessments/subjects: a department registers only its own subjects; the body the suite
  *   generates names another department, so the cell is `deny`.
  *
+ * - POST /assessments/{id}/items/{itemKey}/files: evidence for a rating, so the same rule as rating.
+ * - GET /assessments/{id}/files/{fileId}: the office and the subject's department; "another's" is the
+ *   other department's assessment at the assessment step, which a peer may read but not download.
+ *
  * Edited with a version: an assessment's scope and summary, a training, and a template (whose edit
  * writes its next version).
  */
@@ -33,6 +37,7 @@ const pollingStation = (departmentCode: string): NewSubject => ({
 });
 
 const api = '/api/v1/assessments';
+const pdf = Buffer.from('%PDF-1.4\n% reliability evidence\n%%EOF\n');
 
 /** Sends as an administrator and expects `status`; answers the body. */
 async function send<T>(test: TestApp, adminId: string, method: 'POST' | 'PUT', url: string, payload: object) {
@@ -160,10 +165,27 @@ export const reliability: ModuleReliability = {
         .select('id')
         .where('assessment_id', '=', id)
         .executeTakeFirstOrThrow();
-      return { id, recommendationId: recommendation.id };
+      const revision = await assessmentsDb(db)
+        .selectFrom('assessments_revisions')
+        .select('id')
+        .where('assessment_id', '=', id)
+        .executeTakeFirstOrThrow();
+      return { id, recommendationId: recommendation.id, revisionId: revision.id };
     };
     const ownClosed = await closed('TEST-DEPT');
     const anotherClosed = await closed('DHRP-DHR');
+    const evidence = async (assessmentId: number) => {
+      const response = await test.app.inject({
+        method: 'POST',
+        url: `${api}/${assessmentId}/items/route/files?name=evidence.pdf`,
+        headers: { ...(await sessionHeaders(db, users.officer.id)), 'content-type': 'application/pdf' },
+        payload: pdf,
+      });
+      assert.equal(response.statusCode, 201, response.body);
+      return (response.json() as { id: string }).id;
+    };
+    const ownFile = await evidence(own.assessmentId);
+    const anotherFile = await evidence(another.assessmentId);
     const created = await test.app.inject({
       method: 'POST',
       url: `${api}/trainings`,
@@ -175,6 +197,7 @@ export const reliability: ModuleReliability = {
       [`${api}/public/{id}`]: { another: { id: anotherClosed.id }, exists: true },
       [`${api}/trainings/{id}`]: { another: { id: created.json().id }, exists: true },
       [`${api}/templates/{key}`]: { another: { key: 'polling-station' }, exists: true },
+      [`${api}/templates/{key}/versions`]: { another: { key: 'polling-station' }, exists: true },
       [`${api}/subjects/{id}`]: {
         own: { id: own.subjectId },
         another: { id: another.subjectId },
@@ -182,6 +205,21 @@ export const reliability: ModuleReliability = {
       },
       [`${api}/{id}`]: { own: { id: own.assessmentId }, another: { id: anotherClosed.id }, exists: true },
       [`${api}/{id}/ratings`]: { another: { id: own.assessmentId }, exists: true },
+      [`${api}/{id}/items/{itemKey}/files`]: {
+        another: { id: own.assessmentId, itemKey: 'route' },
+        exists: true,
+      },
+      // Closed: the department's own passes the policy and meets the step (409); another's is refused.
+      [`${api}/revisions/{id}/files`]: {
+        own: { id: ownClosed.revisionId },
+        another: { id: anotherClosed.revisionId },
+        exists: true,
+      },
+      [`${api}/{id}/files/{fileId}`]: {
+        own: { id: own.assessmentId, fileId: ownFile },
+        another: { id: another.assessmentId, fileId: anotherFile },
+        exists: true,
+      },
       [`${api}/{id}/revisions`]: {
         own: { id: own.assessmentId },
         another: { id: another.assessmentId },
@@ -199,6 +237,16 @@ export const reliability: ModuleReliability = {
       records[path] = { another: { id: anotherClosed.id }, exists: true };
     }
     return () => records;
+  },
+  rawBodies: {
+    'POST /api/v1/assessments/{id}/items/{itemKey}/files': {
+      contentType: 'application/pdf',
+      payload: pdf.toString('latin1'),
+    },
+    'POST /api/v1/assessments/revisions/{id}/files': {
+      contentType: 'application/pdf',
+      payload: pdf.toString('latin1'),
+    },
   },
   editableRecords,
 };

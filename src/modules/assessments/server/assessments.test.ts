@@ -3,11 +3,19 @@
 // "revised" figure, and nothing of an assessment in progress is public.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
-import type { Assessment, Comparison, Figure, PublicSummary, Template } from '../contract.ts';
+import type {
+  Assessment,
+  Comparison,
+  Figure,
+  PublicSummary,
+  Template,
+  TemplateHistory,
+} from '../contract.ts';
 import { assessmentsModule } from '../module.ts';
 import { closedAssessment, officerSession } from '../test/factories.ts';
 
@@ -437,5 +445,231 @@ describe('assessments', () => {
       '/assessments/enterprises',
     );
     assert.equal(comparison.trainings[0]?.participants, 31);
+  });
+
+  it('keeps evidence files: by step, never from the subject’s own department, typed by content, downloaded only by the team and the department', async () => {
+    const ordinance = await subject('Ordinance on evidence', {
+      kind: 'ordinance',
+      number: '제88호',
+      change: 'revised',
+      articles: [{ number: '2', text: 'Evidence is kept.' }],
+    });
+    const { id } = await ok<{ id: number }>(officer, 'POST', '/assessments', {
+      subjectId: ordinance.id,
+      templateKey: 'ordinance-regulation',
+    });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const upload = (headers: Headers | null, url: string, body: Buffer | string, language = 'en') =>
+      test.app.inject({
+        method: 'POST',
+        url: `/api/v1${url}?name=${encodeURIComponent('현장 사진.pdf')}`,
+        headers: {
+          ...(headers ?? {}),
+          'content-type': 'application/octet-stream',
+          'accept-language': language,
+        },
+        payload: body,
+      });
+    const storedCount = async () =>
+      Number(
+        (
+          await sql<{
+            n: string;
+          }>`select count(*) as n from stored_files where module = 'assessments'`.execute(test.database.db)
+        ).rows[0]?.n,
+      );
+    const itemFiles = `/assessments/${id}/items/rights-affected/files`;
+
+    const early = await upload(officer, itemFiles, pdf);
+    assert.equal(early.statusCode, 409, early.body);
+    assert.equal(early.json().code, 'assessments_wrong_step');
+    await move(id, 'start_scoping');
+    await move(id, 'start_assessment');
+    const own = await upload(roads, itemFiles, pdf);
+    assert.equal(own.statusCode, 403, 'a department never attaches evidence to its own subject’s rating');
+    assert.equal((await upload(null, itemFiles, pdf)).statusCode, 401);
+    assert.equal((await upload(officer, `/assessments/${id}/items/no-such-item/files`, pdf)).statusCode, 404);
+
+    const before = await storedCount();
+    for (const language of ['en', 'ko'] as const) {
+      const wrong = await upload(officer, itemFiles, 'plain text, not a document', language);
+      assert.equal(wrong.statusCode, 415, wrong.body);
+      const problem = wrong.json();
+      assert.equal(problem.code, 'file_type_refused');
+      assert.equal(problem.errors[0].field, 'file');
+      assert.match(problem.errors[0].message, language === 'en' ? /Only PDF, PNG/ : /파일만 올릴 수/);
+    }
+    assert.equal(await storedCount(), before, 'nothing stored from a refused upload');
+
+    const noEvidence = await call(officer, 'PUT', `/assessments/${id}/ratings`, {
+      itemKey: 'rights-affected',
+      rating: 3,
+      notApplicable: false,
+      evidence: '',
+      finding: '',
+    });
+    assert.equal(noEvidence.status, 400);
+    const attached = await upload(welfare, itemFiles, pdf);
+    assert.equal(attached.statusCode, 201, attached.body);
+    const file = attached.json() as { id: string; name: string; contentType: string };
+    assert.deepEqual([file.name, file.contentType], ['현장 사진.pdf', 'application/pdf']);
+    // The uploaded file is the evidence the item requires: no written reference is needed.
+    const rated = await ok<Assessment>(officer, 'PUT', `/assessments/${id}/ratings`, {
+      itemKey: 'rights-affected',
+      rating: 3,
+      notApplicable: false,
+      evidence: '',
+      finding: '',
+    });
+    assert.deepEqual(
+      rated.itemFiles.map((entry) => [entry.itemKey, entry.files.map((f) => f.id)]),
+      [['rights-affected', [file.id]]],
+    );
+    assert.equal(rated.mayDownload, true);
+
+    const download = (headers: Headers | null, fileId = file.id) =>
+      test.app.inject({
+        method: 'GET',
+        url: `/api/v1/assessments/${id}/files/${fileId}`,
+        ...(headers ? { headers } : {}),
+      });
+    const got = await download(officer);
+    assert.equal(got.statusCode, 200);
+    assert.equal(got.headers['content-type'], 'application/pdf');
+    assert.match(String(got.headers['content-disposition']), /^attachment;/);
+    assert.deepEqual(got.rawPayload, pdf);
+    assert.equal((await download(roads)).statusCode, 200, 'the assessed department downloads');
+    assert.equal((await download(welfare)).statusCode, 403, 'a peer assessor does not');
+    assert.equal((await ok<Assessment>(welfare, 'GET', `/assessments/${id}`)).mayDownload, false);
+    assert.equal((await download(null)).statusCode, 401, 'never public');
+    assert.equal((await download(officer, '00000000-0000-4000-8000-000000000000')).statusCode, 404);
+
+    await move(id, 'issue_recommendations');
+    const recommendation = await ok<{ id: number }>(officer, 'POST', `/assessments/${id}/recommendations`, {
+      text: 'Keep the evidence.',
+    });
+    await move(id, 'send_to_department');
+    await ok(roads, 'PUT', `/assessments/recommendations/${recommendation.id}/response`, {
+      response: 'accepted',
+      reason: '',
+      version: 1,
+    });
+    await move(id, 'start_revision_tracking');
+    assert.equal(
+      (await upload(officer, itemFiles, pdf)).statusCode,
+      409,
+      'rating evidence only while rating',
+    );
+    const revision = await ok<{ id: number }>(roads, 'POST', `/assessments/${id}/revisions`, {
+      recommendationId: recommendation.id,
+      description: 'Article 2 revised',
+      revisedOn: '2026-06-01',
+      evidence: 'Gazette no. 9',
+    });
+    const revisionFiles = `/assessments/revisions/${revision.id}/files`;
+    assert.equal((await upload(welfare, revisionFiles, pdf)).statusCode, 403);
+    const byDepartment = await upload(roads, revisionFiles, pdf);
+    assert.equal(byDepartment.statusCode, 201, byDepartment.body);
+    const revisionFile = byDepartment.json() as { id: string };
+    const tracked = await ok<Assessment>(roads, 'GET', `/assessments/${id}`);
+    assert.deepEqual(
+      tracked.revisions[0]?.files.map((entry) => entry.id),
+      [revisionFile.id],
+    );
+    assert.equal((await download(roads, revisionFile.id)).statusCode, 200);
+    await move(id, 'close');
+    assert.equal(
+      (await upload(roads, revisionFiles, pdf)).statusCode,
+      409,
+      'a closed assessment takes no file',
+    );
+    const summary = await ok<PublicSummary>(null, 'GET', `/assessments/public/${id}`);
+    assert.ok(!JSON.stringify(summary).includes(file.id), 'no file in the public summary');
+  });
+
+  it('lists a template’s versions: when, by whom, what changed, and which assessments use each', async () => {
+    const item = (key: string, weight = 1) => ({
+      key,
+      text: { ko: `항목 ${key}`, en: `Item ${key}` },
+      guidance: { ko: '안내', en: 'Guidance' },
+      scale: 4,
+      evidenceRequired: false,
+      weight,
+    });
+    const first = {
+      key: 'history-check',
+      subjectKind: 'event',
+      title: { ko: '이력 점검', en: 'History check' },
+      sections: [
+        { key: 'access', title: { ko: '접근', en: 'Access' }, items: [item('ramp'), item('toilets')] },
+        { key: 'safety', title: { ko: '안전', en: 'Safety' }, items: [item('exits')] },
+      ],
+    };
+    await ok(officer, 'POST', '/assessments/templates', first);
+    const event = await subject('Human rights film festival', {
+      kind: 'event',
+      date: '2026-05-18',
+      organiser: 'Culture division',
+    });
+    const { id } = await ok<{ id: number }>(officer, 'POST', '/assessments', {
+      subjectId: event.id,
+      templateKey: 'history-check',
+    });
+    const { key: _key, ...input } = first;
+    await ok(officer, 'PUT', '/assessments/templates/history-check', {
+      ...input,
+      version: 1,
+      sections: [
+        {
+          key: 'access',
+          title: { ko: '접근성', en: 'Accessibility' },
+          items: [item('ramp', 3), item('signs')],
+        },
+      ],
+    });
+    const history = await ok<TemplateHistory>(
+      officer,
+      'GET',
+      '/assessments/templates/history-check/versions',
+    );
+    assert.deepEqual(
+      history.versions.map((entry) => [entry.version, entry.sectionCount, entry.itemCount]),
+      [
+        [1, 2, 3],
+        [2, 1, 2],
+      ],
+    );
+    const [v1, v2] = history.versions;
+    assert.equal(v1?.changes, null);
+    assert.match(v1?.createdBy ?? '', /\S/, 'the officer who wrote it is named');
+    assert.deepEqual(
+      v1?.assessments.map((entry) => [entry.id, entry.subjectTitle, entry.step]),
+      [[id, 'Human rights film festival', 'requested']],
+    );
+    assert.deepEqual(v2?.assessments, []);
+    const names = (entries: { name: { en: string } }[] | undefined) => entries?.map((entry) => entry.name.en);
+    assert.deepEqual(names(v2?.changes?.sectionsRenamed), ['Accessibility']);
+    assert.deepEqual(names(v2?.changes?.sectionsRemoved), ['Safety']);
+    assert.deepEqual(names(v2?.changes?.itemsAdded), ['Item signs']);
+    assert.deepEqual(names(v2?.changes?.itemsRemoved), ['Item toilets', 'Item exits']);
+    assert.deepEqual(
+      v2?.changes?.itemsChanged.map((entry) => [entry.key, entry.fields]),
+      [['ramp', ['weight']]],
+    );
+    const shipped = await ok<TemplateHistory>(officer, 'GET', '/assessments/templates/public-event/versions');
+    assert.equal(shipped.versions[0]?.createdBy, null, 'the dataset wrote it');
+    assert.equal((await call(roads, 'GET', '/assessments/templates/history-check/versions')).status, 403);
+    assert.equal((await call(officer, 'GET', '/assessments/templates/no-such/versions')).status, 404);
+  });
+
+  it('gives the portal headlines units that say what is counted', async () => {
+    const headlines = await assessmentsModule.headlines?.(test.database.db);
+    assert.deepEqual(
+      headlines?.map((headline) => [headline.id, headline.unit?.ko, headline.unit?.en]),
+      [
+        ['impact-assessment-ordinances-revised', '건', 'ordinances and regulations'],
+        ['polling-stations-renovated', '곳', 'polling stations'],
+      ],
+    );
   });
 });

@@ -29,6 +29,9 @@ export function mayRespond(user: SessionUser, subject: { department_code: string
   return isOffice(user) || isOwn(user, subject);
 }
 
+/** Evidence files: the team and the assessed department, never a peer assessor nor the public. */
+export const mayDownload = mayRespond;
+
 export function requireRead(user: SessionUser, subject: { department_code: string }, step: Step): void {
   if (!mayRead(user, subject, step)) throw forbidden();
 }
@@ -37,6 +40,9 @@ export function requireRate(user: SessionUser, subject: { department_code: strin
 }
 export function requireRespond(user: SessionUser, subject: { department_code: string }): void {
   if (!mayRespond(user, subject)) throw forbidden();
+}
+export function requireDownload(user: SessionUser, subject: { department_code: string }): void {
+  if (!mayDownload(user, subject)) throw forbidden();
 }
 export function requireOffice(user: SessionUser): void {
   if (!isOffice(user)) throw forbidden();

@@ -6,17 +6,21 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../../../kernel/server/db.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
+import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
 import type {
   AssessmentRow,
   Comparison,
+  EvidenceFile,
   Figure,
   PublicSummary,
   Subject,
   SubjectKind,
   Template,
+  TemplateHistory,
 } from '../contract.ts';
 import { scoreAssessment } from './score.ts';
 import { type AssessmentsTables, assessmentsDb, type TemplateRow } from './tables.ts';
+import { templateChanges } from './template-changes.ts';
 
 type Reader = Kysely<AssessmentsTables>;
 type Selected<T> = { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] };
@@ -39,6 +43,7 @@ export function presentSubject(row: Selected<AssessmentsTables['assessments_subj
     title: row.title,
     departmentCode: row.department_code,
     details: row.details,
+    isSample: row.is_sample,
     version: row.version,
   };
 }
@@ -61,6 +66,62 @@ export async function latestTemplates(db: Reader, key?: string) {
     .orderBy('t.key');
   if (key !== undefined) query = query.where('t.key', '=', key);
   return query.execute();
+}
+
+/** Every version of one template, oldest first, with who wrote it, what it changed and who uses it. */
+export async function templateHistory(db: Reader, key: string): Promise<TemplateHistory> {
+  const rows = await db
+    .selectFrom('assessments_templates as t')
+    .leftJoin('accounts_users as u', (join) => join.on(sql<boolean>`u.id = t.created_by::text`))
+    .selectAll('t')
+    .select('u.display_name')
+    .where('t.key', '=', key)
+    .orderBy('t.version')
+    .execute();
+  if (rows.length === 0) throw notFound();
+  const uses = await db
+    .selectFrom('assessments_assessments as a')
+    .innerJoin('assessments_subjects as s', 's.id', 'a.subject_id')
+    .select(['a.id', 'a.template_id', 'a.year', 'a.step', 's.title'])
+    .where(
+      'a.template_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('a.id')
+    .execute();
+  return {
+    key,
+    versions: rows.map((row, index) => {
+      const previous = rows[index - 1];
+      const current = {
+        title: { ko: row.title_ko, en: row.title_en },
+        subjectKind: row.subject_kind,
+        sections: row.sections,
+      };
+      return {
+        version: row.version,
+        title: current.title,
+        createdAt: new Date(row.created_at).toISOString(),
+        createdBy: row.display_name ?? null,
+        sectionCount: row.sections.length,
+        itemCount: row.sections.reduce((count, section) => count + section.items.length, 0),
+        changes: previous
+          ? templateChanges(
+              {
+                title: { ko: previous.title_ko, en: previous.title_en },
+                subjectKind: previous.subject_kind,
+                sections: previous.sections,
+              },
+              current,
+            )
+          : null,
+        assessments: uses
+          .filter((use) => use.template_id === row.id)
+          .map((use) => ({ id: use.id, subjectTitle: use.title, year: use.year, step: use.step })),
+      };
+    }),
+  };
 }
 
 export async function loadSubject(db: Reader, id: number, options: { forUpdate?: boolean } = {}) {
@@ -123,6 +184,47 @@ export async function loadRecommendations(db: Reader, assessmentId: number) {
   }));
 }
 
+export const presentFile = ({ id, name, contentType, sizeBytes, createdAt }: StoredFile): EvidenceFile => ({
+  id,
+  name,
+  contentType,
+  sizeBytes,
+  createdAt,
+});
+
+/** Files by the key they are linked under (an item's key, a revision's id), oldest first. */
+async function filesBy<K>(
+  db: Reader,
+  links: { file_id: string; owner: K }[],
+): Promise<Map<K, EvidenceFile[]>> {
+  const described = new Map(
+    (
+      await describeFiles(
+        db as unknown as Kysely<object>,
+        links.map((link) => link.file_id),
+      )
+    ).map((file) => [file.id, file]),
+  );
+  const result = new Map<K, EvidenceFile[]>();
+  for (const link of links) {
+    const file = described.get(link.file_id);
+    if (file) result.set(link.owner, [...(result.get(link.owner) ?? []), presentFile(file)]);
+  }
+  return result;
+}
+
+/** The evidence files of each checklist item of an assessment. */
+export async function loadItemFiles(db: Reader, assessmentId: number) {
+  const links = await db
+    .selectFrom('assessments_rating_files')
+    .select(['file_id', 'item_key as owner'])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('added_at')
+    .orderBy('file_id')
+    .execute();
+  return filesBy(db, links);
+}
+
 // Dates are read as text: a driver turns a `date` into a Date at local midnight, a day off elsewhere.
 export async function loadRevisions(db: Reader, assessmentId: number) {
   const rows = await db
@@ -133,12 +235,28 @@ export async function loadRevisions(db: Reader, assessmentId: number) {
     .orderBy('revised_on')
     .orderBy('id')
     .execute();
+  const links =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('assessments_revision_files')
+          .select(['file_id', 'revision_id as owner'])
+          .where(
+            'revision_id',
+            'in',
+            rows.map((row) => row.id),
+          )
+          .orderBy('added_at')
+          .orderBy('file_id')
+          .execute();
+  const files = await filesBy(db, links);
   return rows.map((row) => ({
     id: row.id,
     recommendationId: row.recommendation_id,
     description: row.description,
     revisedOn: row.revised_on,
     evidence: row.evidence,
+    files: files.get(row.id) ?? [],
   }));
 }
 
@@ -159,6 +277,7 @@ function assessmentRows(db: Reader) {
       's.title as subject_title',
       's.kind as subject_kind',
       's.department_code',
+      's.is_sample',
       't.key as template_key',
       't.version as template_version',
       't.title_ko',
@@ -178,6 +297,7 @@ function presentRow(row: RowOf): AssessmentRow {
     subjectTitle: row.subject_title,
     subjectKind: row.subject_kind,
     departmentCode: row.department_code,
+    isSample: row.is_sample,
     template: {
       key: row.template_key,
       version: row.template_version,
@@ -264,6 +384,7 @@ export async function figures(db: Db): Promise<Figure[]> {
       .innerJoin('assessments_subjects as s', 's.id', 'a.subject_id')
       .select((eb) => eb.fn.count<string>('s.id').distinct().as('count'))
       .where('a.step', '=', 'closed')
+      .where('s.is_sample', '=', false)
       .where('s.kind', '=', rule.kind);
     if (rule.revisedOnly) {
       query = query.where((eb) =>
@@ -333,6 +454,7 @@ export async function enterpriseComparison(db: Db): Promise<Comparison> {
     const score = scoreOf(row.sections, await loadRatings(reader, row.id));
     result.push({
       enterprise: row.subject_title,
+      isSample: row.is_sample,
       year: row.year,
       overall: score.overall,
       sections: row.sections.map((section, index) => ({

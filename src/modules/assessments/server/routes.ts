@@ -9,7 +9,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import { keyring } from '../../../kernel/server/crypto.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
+import {
+  acceptFileUploads,
+  fileNameQuery,
+  maxFileBytes,
+  sendStoredFile,
+} from '../../../kernel/server/files/index.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import {
@@ -17,7 +24,10 @@ import {
   assessmentSchema,
   comparisonSchema,
   detailsUpdateSchema,
+  evidenceFileSchema,
+  fileParams,
   idParams,
+  itemFileParams,
   newAssessmentSchema,
   newRecommendationSchema,
   newRevisionSchema,
@@ -29,6 +39,7 @@ import {
   responseInputSchema,
   subjectSchema,
   subjectTimelineSchema,
+  templateHistorySchema,
   templateListSchema,
   templateSchema,
   templateUpdateSchema,
@@ -38,6 +49,7 @@ import {
   transitionSchema,
 } from '../contract.ts';
 import { addRecommendation } from './commands/add-recommendation.ts';
+import { attachItemFile, attachRevisionFile, readEvidenceFile } from './commands/attach-evidence-file.ts';
 import { openAssessment } from './commands/open-assessment.ts';
 import { rateItem } from './commands/rate-item.ts';
 import { readAssessment } from './commands/read-assessment.ts';
@@ -59,6 +71,7 @@ import {
   presentSubject,
   presentTemplate,
   publicSummaries,
+  templateHistory,
 } from './queries.ts';
 import { assessmentsDb } from './tables.ts';
 
@@ -78,6 +91,8 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
   const { db } = kernel.database;
   const cache = new PublicCache();
   const caller = (request: FastifyRequest) => ({ user: requireUser(request), ip: request.ip });
+  const keys = keyring(kernel.config);
+  acceptFileUploads(scope);
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
@@ -189,6 +204,21 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async () => ({ templates: (await latestTemplates(assessmentsDb(db))).map(presentTemplate) }),
+  );
+
+  app.get(
+    '/assessments/templates/:key/versions',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          'Every version of a template: when, by whom, what changed in its sections and items, and the assessments using it',
+        params: keyParams,
+        response: { 200: templateHistorySchema },
+      },
+    },
+    async (request) => templateHistory(assessmentsDb(db), request.params.key),
   );
 
   app.post(
@@ -435,6 +465,72 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       const { user, ip } = caller(request);
       const id = await recordRevision(db, user, ip, request.params.id, request.body);
       return reply.code(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/assessments/:id/items/:itemKey/files',
+    {
+      config: { access: staff },
+      bodyLimit: maxFileBytes,
+      schema: {
+        tags,
+        summary:
+          "Attach an evidence file to a checklist item, at the assessment step, never by the subject's own department: the file is the body (PDF, PNG, JPEG or WebP, decided from its content), its name in `name`",
+        params: itemFileParams,
+        querystring: fileNameQuery,
+        response: { 201: evidenceFileSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user, ip } = caller(request);
+      const { id, itemKey } = request.params;
+      const file = await attachItemFile(db, keys, user, ip, id, itemKey, {
+        name: request.query.name,
+        body: request.body,
+      });
+      return reply.code(201).send(file);
+    },
+  );
+
+  app.post(
+    '/assessments/revisions/:id/files',
+    {
+      config: { access: staff },
+      bodyLimit: maxFileBytes,
+      schema: {
+        tags,
+        summary:
+          "Attach an evidence file to a recorded revision, at the revision step, by the office or the subject's department: the file is the body, its name in `name`",
+        params: idParams,
+        querystring: fileNameQuery,
+        response: { 201: evidenceFileSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user, ip } = caller(request);
+      const file = await attachRevisionFile(db, keys, user, ip, request.params.id, {
+        name: request.query.name,
+        body: request.body,
+      });
+      return reply.code(201).send(file);
+    },
+  );
+
+  app.get(
+    '/assessments/:id/files/:fileId',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        summary: "Download an assessment's evidence file (the office and the subject's department only)",
+        params: fileParams,
+      },
+    },
+    async (request, reply) => {
+      const { id, fileId } = request.params;
+      const { file, bytes } = await readEvidenceFile(db, keys, caller(request).user, id, fileId);
+      return sendStoredFile(reply, file, bytes);
     },
   );
 }

@@ -24,6 +24,7 @@ export type AssessmentsTables = {
     title: string;
     department_code: string;
     details: SubjectDetails;
+    is_sample: Generated<boolean>;
     version: Generated<number>;
     created_at: Generated<Date>;
   };
@@ -72,6 +73,19 @@ export type AssessmentsTables = {
     recorded_by: string | null;
     created_at: Generated<Date>;
   };
+  assessments_rating_files: {
+    file_id: string;
+    assessment_id: number;
+    item_key: string;
+    added_by: string | null;
+    added_at: Generated<Date>;
+  };
+  assessments_revision_files: {
+    file_id: string;
+    revision_id: number;
+    added_by: string | null;
+    added_at: Generated<Date>;
+  };
   assessments_trainings: {
     id: Generated<number>;
     body: 'council' | 'task_force';
@@ -82,6 +96,7 @@ export type AssessmentsTables = {
     created_at: Generated<Date>;
   };
   seed_figures: { id: string; value: number; label_ko: string; label_en: string };
+  accounts_users: { id: string; display_name: string };
 };
 
 export type AssessmentsDb = Kysely<AssessmentsTables>;
@@ -91,11 +106,9 @@ export function assessmentsDb(db: Db | Transaction<object>): Kysely<AssessmentsT
 }
 
 /**
- * A value as text for a jsonb column. A JSON request body may carry a lone UTF-16 surrogate, which
- * jsonb refuses outright (a 500 for bad input); it becomes U+FFFD, as a text column stores it.
+ * A value as text for a jsonb column, typed as the column's value. (Lone surrogates, which jsonb
+ * refuses, never get here: the kernel's input guard replaces them for every route.)
  */
 export function jsonColumn<T>(value: T): T {
-  return JSON.stringify(value, (_key, node: unknown) =>
-    typeof node === 'string' ? node.replace(/\p{Cs}/gu, '\uFFFD') : node,
-  ) as never;
+  return JSON.stringify(value) as never;
 }

@@ -6,8 +6,9 @@
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../kernel/web/api.ts';
+import { api, apiBase } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
+import { FileUploadForm, StoredFileList } from '../../../kernel/web/ui/file-upload.tsx';
 import {
   Button,
   CheckboxField,
@@ -26,6 +27,7 @@ import { useApiData } from '../../../kernel/web/use-api.ts';
 import {
   type Action,
   type Assessment,
+  type EvidenceFile,
   type Recommendation,
   type ResponseKind,
   type Revision,
@@ -166,48 +168,86 @@ function ItemForm({
   );
   const scale = Array.from({ length: item.scale + 1 }, (_, value) => String(value));
   return (
-    <form noValidate onSubmit={onSubmit} className="form checklist-item" aria-labelledby={`item-${item.key}`}>
+    <div className="checklist-item">
       <h4 id={`item-${item.key}`}>{item.text[language]}</h4>
       <p className="field__hint">
         {item.guidance[language]} <span className="meta">({t('itemWeight', { weight: item.weight })})</span>
       </p>
-      <ErrorSummary form={form} />
-      <SelectField
-        name={name('rating')}
-        label={t('rating', { scale: item.scale })}
-        value={rating}
-        onChange={setRating}
-        empty={t('notRated')}
-        options={scale.map((value) => ({ value, label: value }))}
-        error={form.errorFor(name('rating'))}
+      <EvidenceFiles assessment={assessment} files={filesOf(assessment, item.key)} />
+      <FileUploadForm
+        id={`${item.key}-file`}
+        path={`/assessments/${assessment.id}/items/${item.key}/files`}
+        label={t('itemFileLabel', { item: item.text[language] })}
+        onUploaded={() => onDone('')}
       />
-      <CheckboxField
-        name={name('notApplicable')}
-        label={t('notApplicable')}
-        checked={notApplicable}
-        onChange={setNotApplicable}
-      />
-      <TextField
-        name={name('evidence')}
-        label={t('evidence')}
-        value={evidence}
-        onChange={setEvidence}
-        error={form.errorFor(name('evidence'))}
-        {...(item.evidenceRequired ? { hint: t('evidenceRequired') } : {})}
-      />
-      <TextField
-        name={name('finding')}
-        label={t('finding')}
-        value={finding}
-        onChange={setFinding}
-        multiline
-        rows={2}
-        error={form.errorFor(name('finding'))}
-      />
-      <Button type="submit" disabled={form.pending}>
-        {t('saveRating', { item: item.text[language] })}
-      </Button>
-    </form>
+      <form noValidate onSubmit={onSubmit} className="form" aria-labelledby={`item-${item.key}`}>
+        <ErrorSummary form={form} />
+        <SelectField
+          name={name('rating')}
+          label={t('rating', { scale: item.scale })}
+          value={rating}
+          onChange={setRating}
+          empty={t('notRated')}
+          options={scale.map((value) => ({ value, label: value }))}
+          error={form.errorFor(name('rating'))}
+        />
+        <CheckboxField
+          name={name('notApplicable')}
+          label={t('notApplicable')}
+          checked={notApplicable}
+          onChange={setNotApplicable}
+        />
+        <TextField
+          name={name('evidence')}
+          label={t('evidence')}
+          value={evidence}
+          onChange={setEvidence}
+          error={form.errorFor(name('evidence'))}
+          {...(item.evidenceRequired ? { hint: t('evidenceRequired') } : {})}
+        />
+        <TextField
+          name={name('finding')}
+          label={t('finding')}
+          value={finding}
+          onChange={setFinding}
+          multiline
+          rows={2}
+          error={form.errorFor(name('finding'))}
+        />
+        <Button type="submit" disabled={form.pending}>
+          {t('saveRating', { item: item.text[language] })}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+const filesOf = (assessment: Assessment, itemKey: string) =>
+  assessment.itemFiles.find((entry) => entry.itemKey === itemKey)?.files ?? [];
+
+/**
+ * An item's or a revision's evidence files: download links for the office and the assessed
+ * department; a peer assessor, who may not download them, sees their names.
+ */
+function EvidenceFiles({ assessment, files }: { assessment: Assessment; files: readonly EvidenceFile[] }) {
+  const t = useText(assessmentsText);
+  if (files.length === 0) return null;
+  return (
+    <div className="evidence-files">
+      <p className="meta">{t('evidenceFiles')}</p>
+      {assessment.mayDownload ? (
+        <StoredFileList
+          files={files}
+          href={(file) => `${apiBase}/assessments/${assessment.id}/files/${file.id}`}
+        />
+      ) : (
+        <ul>
+          {files.map((file) => (
+            <li key={file.id}>{file.name}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -292,6 +332,7 @@ function ReadOnlyItem({ assessment, item }: { assessment: Assessment; item: Temp
           </>
         ) : null}
       </dl>
+      <EvidenceFiles assessment={assessment} files={filesOf(assessment, item.key)} />
     </div>
   );
 }
@@ -487,7 +528,13 @@ function Revisions({ assessment, onDone }: { assessment: Assessment; onDone: Don
     { key: 'description', header: t('revisionDescription'), rowHeader: true, cell: (row) => row.description },
     { key: 'revisedOn', header: t('revisedOn'), cell: (row) => row.revisedOn },
     { key: 'evidence', header: t('revisionEvidence'), cell: (row) => row.evidence },
+    {
+      key: 'files',
+      header: t('evidenceFiles'),
+      cell: (row) => <EvidenceFiles assessment={assessment} files={row.files} />,
+    },
   ];
+  const attaching = assessment.step === 'revision' && assessment.mayRespond;
   if (assessment.revisions.length === 0 && assessment.step !== 'revision') return null;
   return (
     <section className="section" aria-labelledby="assessment-revisions">
@@ -499,9 +546,18 @@ function Revisions({ assessment, onDone }: { assessment: Assessment; onDone: Don
         rowKey={(row) => String(row.id)}
         empty={t('noRevisions')}
       />
-      {assessment.step === 'revision' && assessment.mayRespond ? (
-        <RevisionForm assessment={assessment} onDone={onDone} />
-      ) : null}
+      {attaching
+        ? assessment.revisions.map((revision, index) => (
+            <FileUploadForm
+              key={revision.id}
+              id={`revision-${revision.id}-file`}
+              path={`/assessments/revisions/${revision.id}/files`}
+              label={t('revisionFileLabel', { number: index + 1, description: revision.description })}
+              onUploaded={() => onDone('')}
+            />
+          ))
+        : null}
+      {attaching ? <RevisionForm assessment={assessment} onDone={onDone} /> : null}
     </section>
   );
 }

@@ -21,6 +21,11 @@ export const assessmentsWebModule: WebModule = {
     { path: '/assessments/work/:id', access: staff, page: () => import('./assessment-page.tsx') },
     { path: '/assessments/subjects/:id', access: staff, page: () => import('./subject-page.tsx') },
     { path: templatesPath, access: office, page: () => import('./templates-page.tsx') },
+    {
+      path: '/assessments/templates/:key/versions',
+      access: office,
+      page: () => import('./template-versions-page.tsx'),
+    },
   ],
   navigation: [
     { path: publicPath, label: { ko: '인권영향평가', en: 'Human rights impact assessment' } },

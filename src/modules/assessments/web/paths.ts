@@ -6,3 +6,5 @@ export const workPath = '/assessments/work';
 export const assessmentPath = (id: number | string) => `/assessments/work/${id}`;
 export const subjectPath = (id: number | string) => `/assessments/subjects/${id}`;
 export const templatesPath = '/assessments/templates';
+export const templateVersionsPath = (key: string) =>
+  `/assessments/templates/${encodeURIComponent(key)}/versions`;

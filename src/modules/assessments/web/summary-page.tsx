@@ -1,7 +1,7 @@
 /** One closed assessment for the public: what was assessed, what was recommended, what changed. */
 import { Link, useParams } from 'react-router';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
-import { Loaded, Page } from '../../../kernel/web/ui/index.ts';
+import { Loaded, Notice, Page } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { PublicSummary } from '../contract.ts';
 import { assessmentsText } from './messages.ts';
@@ -13,6 +13,7 @@ function Summary({ summary }: { summary: PublicSummary }) {
   const language = useLanguage();
   return (
     <>
+      {summary.isSample ? <Notice tone="warning">{t('sampleMark')}</Notice> : null}
       <section className="section" aria-labelledby="what-assessed">
         <h2 id="what-assessed">{t('whatAssessed')}</h2>
         <dl className="definition-list">

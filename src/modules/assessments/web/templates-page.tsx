@@ -5,6 +5,7 @@
  * (`sections.0.items.1.text.ko`), so each server message lands on its field.
  */
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import {
@@ -25,6 +26,7 @@ import {
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { type SubjectKind, subjectKinds, type Template } from '../contract.ts';
 import { assessmentsText } from './messages.ts';
+import { templateVersionsPath } from './paths.ts';
 import './assessments.css';
 
 // Sections and items are only ever appended, but React needs keys that are not positions.
@@ -305,6 +307,13 @@ export default function TemplatesPage() {
       header: t('items'),
       numeric: true,
       cell: (row) => row.sections.reduce((count, section) => count + section.items.length, 0),
+    },
+    {
+      key: 'versions',
+      header: t('versionsColumn'),
+      cell: (row) => (
+        <Link to={templateVersionsPath(row.key)}>{t('versionsLink', { title: row.title[language] })}</Link>
+      ),
     },
     {
       key: 'edit',

@@ -1,7 +1,8 @@
 /**
  * An assessor rates one item of the checklist, with its evidence and finding, during the assessment
  * step. A department never rates its own subject (403). The rating must fit the item's scale; an item
- * marked not applicable carries no rating; an item that requires evidence is not rated without it.
+ * marked not applicable carries no rating; an item that requires evidence is not rated without it (a
+ * written reference or an uploaded file).
  */
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
@@ -35,16 +36,23 @@ export async function rateItem(db: Db, user: SessionUser, ip: string, id: number
         en: 'An item marked not applicable takes no rating.',
       });
     }
+    const hasFiles = async () =>
+      (await trx
+        .selectFrom('assessments_rating_files')
+        .select('file_id')
+        .where('assessment_id', '=', id)
+        .where('item_key', '=', input.itemKey)
+        .executeTakeFirst()) !== undefined;
     if (input.rating !== null && input.rating > item.scale) {
       throw fieldError('body.rating', 'above_scale', {
         ko: `점수는 0부터 ${item.scale}까지입니다.`,
         en: `Ratings run from 0 to ${item.scale}.`,
       });
     }
-    if (item.evidenceRequired && input.rating !== null && input.evidence === '') {
+    if (item.evidenceRequired && input.rating !== null && input.evidence === '' && !(await hasFiles())) {
       throw fieldError('body.evidence', 'evidence_required', {
-        ko: '이 항목은 근거를 적어야 점수를 줄 수 있습니다.',
-        en: 'This item needs evidence before it can be rated.',
+        ko: '이 항목은 근거를 적거나 증거 파일을 올려야 점수를 줄 수 있습니다.',
+        en: 'This item needs evidence (a reference or an uploaded file) before it can be rated.',
       });
     }
     const values = {

@@ -5,9 +5,10 @@
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import type { Assessment } from '../../contract.ts';
-import { mayRate, mayRespond, requireRead } from '../policy.ts';
+import { mayDownload, mayRate, mayRespond, requireRead } from '../policy.ts';
 import {
   loadAssessmentCore,
+  loadItemFiles,
   loadRatings,
   loadRecommendations,
   loadRevisions,
@@ -33,12 +34,14 @@ export async function readAssessment(db: Db, user: SessionUser, id: number): Pro
     scope: assessment.scope,
     summary: assessment.summary,
     ratings,
+    itemFiles: [...(await loadItemFiles(reader, id))].map(([itemKey, files]) => ({ itemKey, files })),
     score: scoreOf(template.sections, ratings),
     recommendations: await loadRecommendations(reader, id),
     revisions: await loadRevisions(reader, id),
     allowedActions: allowedActions(assessment.step, user.role),
     mayRate: assessment.step === 'assessment' && mayRate(user, subject),
     mayRespond: mayRespond(user, subject),
+    mayDownload: mayDownload(user, subject),
     createdAt: new Date(assessment.created_at).toISOString(),
     closedAt: assessment.closed_at ? new Date(assessment.closed_at).toISOString() : null,
   };
