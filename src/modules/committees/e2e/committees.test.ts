@@ -180,11 +180,11 @@ describe('the committees’ pages in the browser', () => {
     await replace(/^시작\(서울 시각\)/, `${day}T18:30`);
     await replace(/^끝\(서울 시각\)/, `${day}T20:00`);
     await replace(/^장소/, '광주광역시청 시민홀');
-    await tabUntil(page, page.getByLabel('대상 집단', { exact: true }));
+    await tabUntil(page, page.getByLabel('더할 대상 집단', { exact: true }));
     await page.keyboard.press('ArrowDown');
-    await tabUntil(page, page.getByRole('button', { name: '대상 집단 추가' }));
+    await tabUntil(page, page.getByRole('button', { name: '대상 집단 더하기' }));
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: /삭제$/ }).first().waitFor();
+    await page.getByRole('button', { name: /^빼기/ }).first().waitFor();
     await tabUntil(page, page.getByRole('button', { name: '회의 정보 저장' }));
     await page.keyboard.press('Enter');
     await page.getByText('회의 정보를 저장했습니다.').waitFor();

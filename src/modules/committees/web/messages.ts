@@ -179,11 +179,6 @@ export const committeesText = defineMessages('committees', {
     tags: '주제 분류',
     tagsHint:
       '인권헌장 조항, 대상 집단, 지속가능발전 세부목표, 부서로 분류하면 공개 회의가 각 용어의 페이지에 나옵니다.',
-    noTags: '분류한 용어가 없습니다.',
-    addTag: '{{vocabulary}} 추가',
-    removeTag: '{{name}} 삭제',
-    add: '추가',
-    remove: '삭제',
     topics: '주제',
     editMeetingTitle: '회의 정보 수정',
     saveMeeting: '회의 정보 저장',
@@ -387,11 +382,6 @@ export const committeesText = defineMessages('committees', {
     tags: 'Topics',
     tagsHint:
       'Charter articles, target groups, SDG targets and departments: a public meeting then appears on each term’s page.',
-    noTags: 'No terms chosen.',
-    addTag: 'Add {{vocabulary}}',
-    removeTag: 'Remove {{name}}',
-    add: 'Add',
-    remove: 'Remove',
     topics: 'Topics',
     editMeetingTitle: 'Edit the meeting',
     saveMeeting: 'Save the meeting',

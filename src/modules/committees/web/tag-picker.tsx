@@ -1,19 +1,18 @@
 /**
- * A meeting's tags from the shared vocabularies (charter articles, target groups, SDG targets,
- * departments): per vocabulary a list to pick a term from and a button that adds it, and the chosen
- * terms, each with a button that removes it. A term picked with the arrow keys is added only by the
- * button, so browsing a list never adds anything. The server checks the terms again.
+ * A meeting's or a recommendation's tags from the shared vocabularies (charter articles, target
+ * groups, SDG targets, departments): one kernel term picker per vocabulary, inside one group that
+ * carries the server's error for `tags`. The server checks the terms again.
  */
-import { useState } from 'react';
 import type { TagInput, Term } from '../../../kernel/server/vocabularies/contract.ts';
 import type { Language } from '../../../kernel/shared/language.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
-import { Button, Group, SelectField } from '../../../kernel/web/ui/index.ts';
+import { TermPicker } from '../../../kernel/web/pages/vocabularies/term-picker.tsx';
+import { Group } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { committeesText } from './messages.ts';
 
 interface TermList {
-  vocabulary: { id: string; name: { ko: string; en: string } };
+  vocabulary: { id: TagInput['vocabulary']; name: { ko: string; en: string } };
   terms: Term[];
 }
 
@@ -51,64 +50,26 @@ export function TagPicker({
   const t = useText(committeesText);
   const language = useLanguage();
   const lists = useTagVocabularies();
-  const [picked, setPicked] = useState<Record<string, string>>({});
-  const chosen = new Set(value.map((tag) => `${tag.vocabulary}/${tag.code}`));
-  const nameOf = (tag: TagInput) => {
-    const term = findTerm(lists, tag);
-    return term ? termLabel(term, language) : tag.code;
-  };
   return (
     <Group name="tags" legend={t('tags')} hint={t('tagsHint')} error={error}>
-      {value.length === 0 ? (
-        <p>{t('noTags')}</p>
-      ) : (
-        <ul className="tag-list">
-          {value.map((tag) => (
-            <li key={`${tag.vocabulary}/${tag.code}`}>
-              {nameOf(tag)}{' '}
-              <Button
-                variant="secondary"
-                aria-label={t('removeTag', { name: nameOf(tag) })}
-                onClick={() => onChange(value.filter((other) => other !== tag))}
-              >
-                {t('remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
       {lists
         .filter((list) => list.terms.length > 0)
-        .map((list) => {
-          const vocabulary = list.vocabulary.id;
-          const name = list.vocabulary.name[language];
-          const code = picked[vocabulary] ?? '';
-          return (
-            <div key={vocabulary} className="inline-actions">
-              <SelectField
-                name={`tag-${vocabulary}`}
-                label={name}
-                value={code}
-                onChange={(next) => setPicked((current) => ({ ...current, [vocabulary]: next }))}
-                empty="—"
-                options={list.terms
-                  .filter((term) => !chosen.has(`${vocabulary}/${term.code}`))
-                  .map((term) => ({ value: term.code, label: termLabel(term, language) }))}
-              />
-              <Button
-                variant="secondary"
-                aria-label={t('addTag', { vocabulary: name })}
-                disabled={code === ''}
-                onClick={() => {
-                  onChange([...value, { vocabulary: vocabulary as TagInput['vocabulary'], code }]);
-                  setPicked((current) => ({ ...current, [vocabulary]: '' }));
-                }}
-              >
-                {t('add')}
-              </Button>
-            </div>
-          );
-        })}
+        .map(({ vocabulary, terms }) => (
+          <TermPicker
+            key={vocabulary.id}
+            name={`tags-${vocabulary.id}`}
+            legend={vocabulary.name[language]}
+            terms={terms}
+            chosen={value.filter((tag) => tag.vocabulary === vocabulary.id).map((tag) => tag.code)}
+            showCode={vocabulary.id === 'sdg-targets'}
+            onChange={(codes) =>
+              onChange([
+                ...value.filter((tag) => tag.vocabulary !== vocabulary.id),
+                ...codes.map((code) => ({ vocabulary: vocabulary.id, code })),
+              ])
+            }
+          />
+        ))}
     </Group>
   );
 }

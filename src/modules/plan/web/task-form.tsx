@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { ApiError, api } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
+import { TermPicker } from '../../../kernel/web/pages/vocabularies/term-picker.tsx';
 import type { TermList } from '../../../kernel/web/pages/vocabularies/types.ts';
 import {
   Button,
@@ -23,7 +24,6 @@ import { type Plans, type TaskDetail, type TaskFields, taskTagVocabularies } fro
 import { planStaffText } from './messages.ts';
 import { MilestonesField, milestoneFieldNames, milestoneRow } from './milestones-field.tsx';
 import { useFormValues } from './shared.tsx';
-import { TermPicker } from './term-picker.tsx';
 
 type TagVocabulary = (typeof taskTagVocabularies)[number];
 type ChosenTags = Record<TagVocabulary, string[]>;

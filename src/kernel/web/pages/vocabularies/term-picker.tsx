@@ -1,18 +1,20 @@
 /**
- * A choice of several terms from a long vocabulary (charter articles, target groups, SDG targets):
+ * A choice of several terms from a long vocabulary (charter articles, target groups, SDG targets,
+ * departments), for any module's form that tags a record:
  * the chosen terms as a list, each with its own remove button, and a select with an add button for
  * the rest. A long vocabulary as checkboxes would be a wall of boxes to tab through; here the keyboard
  * reaches the select, picks by typing, and each change is said aloud.
  */
 import { useRef, useState } from 'react';
-import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
-import type { Term } from '../../../kernel/web/pages/vocabularies/types.ts';
-import { Button, Group, SelectField, useAnnounce } from '../../../kernel/web/ui/index.ts';
-import { planStaffText } from './messages.ts';
+import { useLanguage, useText } from '../../i18n/index.ts';
+import { Button, Group, SelectField, useAnnounce } from '../../ui/index.ts';
+import { vocabulariesText } from './messages.ts';
+import type { Term } from './types.ts';
 
 interface TermPickerProps {
   name: string;
   legend: string;
+  error?: string | undefined;
   terms: readonly Term[];
   chosen: readonly string[];
   onChange: (codes: string[]) => void;
@@ -20,8 +22,16 @@ interface TermPickerProps {
   showCode?: boolean;
 }
 
-export function TermPicker({ name, legend, terms, chosen, onChange, showCode = false }: TermPickerProps) {
-  const t = useText(planStaffText);
+export function TermPicker({
+  name,
+  legend,
+  error,
+  terms,
+  chosen,
+  onChange,
+  showCode = false,
+}: TermPickerProps) {
+  const t = useText(vocabulariesText);
   const language = useLanguage();
   const announce = useAnnounce();
   const [choice, setChoice] = useState('');
@@ -37,30 +47,30 @@ export function TermPicker({ name, legend, terms, chosen, onChange, showCode = f
   const focusSelect = () => select.current?.querySelector('select')?.focus();
   const add = () => {
     if (choice === '' || chosen.includes(choice)) {
-      announce(t('chooseFirst', { group: legend }));
+      announce(t('pickerChooseFirst', { group: legend }));
       focusSelect();
       return;
     }
     onChange([...chosen, choice]);
-    announce(t('termAdded', { term: labelOf(choice), group: legend }));
+    announce(t('pickerAdded', { term: labelOf(choice), group: legend }));
     setChoice('');
   };
   const remove = (code: string) => {
     onChange(chosen.filter((entry) => entry !== code));
-    announce(t('termRemoved', { term: labelOf(code), group: legend }));
+    announce(t('pickerRemoved', { term: labelOf(code), group: legend }));
     focusSelect();
   };
   return (
-    <Group name={name} legend={legend}>
+    <Group name={name} legend={legend} error={error}>
       {chosen.length === 0 ? (
-        <p>{t('noneChosen')}</p>
+        <p>{t('pickerNoneChosen')}</p>
       ) : (
-        <ul className="plan-chosen">
+        <ul className="term-picker__chosen">
           {chosen.map((code) => (
             <li key={code}>
               <span lang={langOf(code)}>{labelOf(code)}</span>{' '}
               <Button variant="secondary" onClick={() => remove(code)}>
-                {t('remove')}
+                {t('pickerRemove')}
                 <span className="visually-hidden" lang={langOf(code)}>
                   {' '}
                   {labelOf(code)}
@@ -73,16 +83,16 @@ export function TermPicker({ name, legend, terms, chosen, onChange, showCode = f
       <div className="inline-actions" ref={select}>
         <SelectField
           name={`${name}-choice`}
-          label={t('addTermLabel', { group: legend })}
+          label={t('pickerAddLabel', { group: legend })}
           value={choice}
           onChange={setChoice}
-          empty={t('choose')}
+          empty={t('pickerChoose')}
           options={terms
             .filter((term) => !chosen.includes(term.code))
             .map((term) => ({ value: term.code, label: labelOf(term.code) }))}
         />
         <Button variant="secondary" onClick={add}>
-          {t('addTerm', { group: legend })}
+          {t('pickerAdd', { group: legend })}
         </Button>
       </div>
     </Group>
