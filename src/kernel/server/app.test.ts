@@ -7,10 +7,27 @@ import { openDatabase } from './db.ts';
 import type { ServerModule } from './module.ts';
 import { createTestApp, type TestApp, testConfig, testEngine } from './testing.ts';
 
+/** A body a module's own parser makes: the input guard must leave it whole. */
+class Wrapped {
+  readonly #text: string;
+  constructor(text: string) {
+    this.#text = text;
+  }
+  get text(): string {
+    return this.#text;
+  }
+}
+
 /** A fixture module with one public write, to exercise the kernel's request handling. */
 const probe: ServerModule = {
   name: 'probe',
   routes(app) {
+    app.addContentTypeParser('application/x-probe', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, new Wrapped(String(body))),
+    );
+    app.post('/probe/wrapped', { config: { access: 'public' } }, async (request) => ({
+      text: request.body instanceof Wrapped ? request.body.text : 'rebuilt',
+    }));
     app.post(
       '/probe',
       {
@@ -134,6 +151,16 @@ describe('HTTP API basics', () => {
     });
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.json().echoed, 'Kim \ufffd');
+  });
+
+  it("leaves a body that a module's parser made as it is", async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/wrapped',
+      headers: { 'content-type': 'application/x-probe' },
+      payload: 'kept',
+    });
+    assert.deepEqual(response.json(), { text: 'kept' });
   });
 
   it('answers an unknown route with a 404 problem', async () => {

@@ -11,14 +11,15 @@ import { AppError, type FieldError } from './errors.ts';
 
 const loneSurrogate = /\p{Cs}/gu;
 
-/** Parsed JSON and query objects are walked; an upload (a Buffer, a stream) is left as it is. */
+/**
+ * Parsed JSON and query objects are walked: plain objects, and the query parser's, whose prototype
+ * has no prototype. Anything else, an upload's Buffer or stream or a class a parser made, is left as
+ * it is (rebuilding an instance would lose its private fields).
+ */
 function isParsed(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !ArrayBuffer.isView(value) &&
-    typeof (value as { pipe?: unknown }).pipe !== 'function'
-  );
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
 }
 
 /** `value` with lone surrogates replaced, and the paths of strings holding a NUL added to `found`. */
