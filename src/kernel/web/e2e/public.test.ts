@@ -143,7 +143,10 @@ describe('public pages in the browser', () => {
     // The headlines come under a heading per system, for moving between them by heading.
     await page.getByRole('heading', { level: 3, name: '인권지표' }).waitFor();
     const cityFigures = page.getByRole('region', { name: '숫자로 보는 광주' });
-    assert.ok((await cityFigures.getByText('1,480,000명').count()) > 0, "the city's own figures have a group");
+    assert.ok(
+      (await cityFigures.getByText('1,480,000명').count()) > 0,
+      "the city's own figures have a group",
+    );
     // Each headline links to where it is explained.
     await page.getByRole('link', { name: '광주광역시 인구' }).click();
     await waitForHeading(page, '숫자로 보는 광주');
