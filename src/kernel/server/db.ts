@@ -19,10 +19,13 @@ import {
   PostgresAdapter,
   PostgresDialect,
   PostgresIntrospector,
+  type PostgresPool,
+  type PostgresPoolClient,
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 
 /** Modules add their own tables with `db.withTables<Tables>()`; the kernel knows none of them. */
 export type Db = Kysely<object>;
@@ -37,6 +40,24 @@ export interface Database {
 // PostgreSQL returns int8 and numeric as strings to protect precision; counts and sums in this
 // application fit comfortably in a double, and one representation across both engines matters more.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** Rows for `copyRows`, carried to the connection as the statement's one parameter. */
+class CopyText {
+  constructor(
+    readonly target: string,
+    readonly text: string,
+  ) {}
+}
+
+/**
+ * Bulk-loads rows with COPY, through `executor` (a transaction's `trx`, so that the rows belong to it):
+ * `target` is `table (column, …)`, `text` the rows in COPY's text format (tab-separated, `\N` for null,
+ * a newline after each row). PGlite reads them as a blob; PostgreSQL takes them over COPY FROM STDIN
+ * on the transaction's own connection. Several times faster than INSERT for many thousand rows.
+ */
+export async function copyRows(executor: Kysely<object>, target: string, text: string): Promise<void> {
+  await executor.executeQuery(CompiledQuery.raw(`copy ${target} from stdin`, [new CopyText(target, text)]));
+}
 
 /** A FIFO lock: callers get the session in the order they asked for it. */
 class Mutex {
@@ -58,6 +79,12 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const [copy] = query.parameters;
+    if (copy instanceof CopyText) {
+      const blob = new Blob([copy.text]);
+      const result = await this.pglite.query<R>(`copy ${copy.target} from '/dev/blob'`, [], { blob });
+      return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
+    }
     // Without parameters, use the simple protocol: it accepts several statements at once, which SQL
     // migration files and backup scripts need (the extended protocol takes one).
     if (query.parameters.length === 0) {
@@ -138,6 +165,27 @@ class PGliteDialect implements Dialect {
   }
 }
 
+/** pg's pool, with each client able to run `copyRows`' COPY FROM STDIN. */
+function copyingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = (sql: string, parameters: readonly unknown[]) => {
+        const [copy] = parameters;
+        if (!(copy instanceof CopyText)) return client.query(sql, [...parameters]);
+        return new Promise((resolve, reject) => {
+          const stream = client.query(copyFromStdin(sql));
+          stream.on('error', reject);
+          stream.on('finish', () => resolve({ command: 'COPY', rowCount: stream.rowCount, rows: [] }));
+          stream.end(copy.text);
+        });
+      };
+      return { query, release: (destroy?: boolean) => client.release(destroy) } as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export interface OpenOptions {
   /** A PostgreSQL connection string; when absent, PGlite is used. */
   databaseUrl?: string | undefined;
@@ -155,7 +203,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // 'error' on itself besides failing its query (which the request answers as a 500).
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<object>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
     return { engine: 'postgresql', db, close: () => db.destroy() };
   }
   const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 import type { Overview } from '../contract.ts';
-import { importOpenSdgCsv } from './commands/import-observations.ts';
+import { ImportRejected, importOpenSdgCsv } from './commands/import-observations.ts';
 
 const dataset = (name: string) => new URL(`../../../../datasets/gwangju/${name}`, import.meta.url);
 const rows = (name: string): Record<string, string>[] =>
@@ -285,6 +286,42 @@ describe('indicators', () => {
       assert.equal(bom.statusCode, 200, bom.body);
       const exported = await test.app.inject({ url: '/api/v1/indicators/2-2/observations.csv' });
       assert.equal(exported.body, '\uFEFFYear,성별,Value\r\n2020,,5\r\n2020,여성,6\r\n');
+    });
+
+    it('imports nothing when a bad row follows batches already written, and all rows once it is fixed', async () => {
+      const rows = 25_000;
+      const lines = ['Year,GeoCode,Sex,Value'];
+      for (let n = 0; n < rows; n++) {
+        const area = `29${String(Math.floor(n / 60)).padStart(6, '0')}`;
+        lines.push(`${2000 + (n % 30)},${area},${n % 60 < 30 ? '' : 'female'},${n % 97}.5`);
+      }
+      const good = `${lines.join('\n')}\n`;
+      const count = async () => {
+        const { rows: found } = await sql<{ count: number }>`
+          select count(*)::int as count from indicators_observations o
+          join indicators_indicators i on i.id = o.indicator_id where i.code = '5-1'`.execute(
+          test.database.db,
+        );
+        return found[0]?.count;
+      };
+      await assert.rejects(
+        importOpenSdgCsv(test.database.db, '5-1', Buffer.from(`${good}2020,29000000,,abc\n`)),
+        (error: unknown) =>
+          error instanceof ImportRejected &&
+          error.issues.length === 1 &&
+          error.issues[0]?.line === rows + 2 &&
+          error.issues[0]?.column === 'Value',
+      );
+      assert.equal(await count(), 0);
+      const progress: number[] = [];
+      const result = await importOpenSdgCsv(test.database.db, '5-1', Buffer.from(good), {
+        onProgress: ({ rows: read }) => progress.push(read),
+      });
+      assert.equal(result.imported, rows);
+      assert.equal(result.replacedYears.length, 30);
+      assert.equal(await count(), rows);
+      assert.ok(progress.length >= 2, `progress after each batch: ${progress}`);
+      assert.equal(progress.at(-1), rows);
     });
 
     it('is callable from a script with a file path', async () => {

@@ -90,17 +90,6 @@ const areaParams = z.strictObject({ year, area: z.string().min(1).max(16) });
 /** An uploaded file larger than this is refused (413) while it streams in. */
 const maxUploadBytes = 200 * 1024 * 1024;
 
-/** The raw upload, wrapped so that no hook walks the stream's internals as if it were a JSON body. */
-class CsvUpload {
-  readonly #stream: Readable;
-  constructor(stream: Readable) {
-    this.#stream = stream;
-  }
-  get stream(): Readable {
-    return this.#stream;
-  }
-}
-
 function dimensionFilter(raw: string | string[] | undefined): Record<string, string> {
   const pairs = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const filter: Record<string, string> = {};
@@ -122,28 +111,6 @@ function dimensionFilter(raw: string | string[] | undefined): Record<string, str
   return filter;
 }
 
-/**
- * A lone UTF-16 surrogate is no character. A text column stores it as U+FFFD, but PostgreSQL refuses
- * it inside jsonb (breakdown dimensions, questionnaire options, answers) and the statement fails with
- * a 500; so jsonb gets what text already gets, for every string the module's routes receive.
- */
-const loneSurrogate = /\p{Cs}/gu;
-function wellFormed(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(loneSurrogate, '\ufffd');
-  if (Array.isArray(value)) return value.map(wellFormed);
-  // Plain objects only (a parsed query has no prototype); an upload's stream is left as it is.
-  const plain =
-    value !== null &&
-    typeof value === 'object' &&
-    [Object.prototype, null].includes(Object.getPrototypeOf(value));
-  if (plain) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [wellFormed(key), wellFormed(item)]),
-    );
-  }
-  return value;
-}
-
 export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
@@ -153,10 +120,6 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     return { user, actor: { userId: user.id, ip: request.ip } };
   };
 
-  app.addHook('preValidation', async (request) => {
-    request.body = wellFormed(request.body);
-    request.query = wellFormed(request.query);
-  });
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
   });
@@ -169,7 +132,8 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       }
     });
     payload.pause();
-    done(null, new CsvUpload(payload));
+    // The stream itself is the body: the input guards walk parsed objects and leave a stream alone.
+    done(null, payload);
   });
 
   app.get(
@@ -309,8 +273,8 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request) => {
       const { user, actor } = staff(request);
-      if (!(request.body instanceof CsvUpload)) throw new AppError('unsupported_media_type', 415);
-      const result = await importOpenSdgCsv(db, request.params.code, request.body.stream, {
+      if (!(request.body instanceof Readable)) throw new AppError('unsupported_media_type', 415);
+      const result = await importOpenSdgCsv(db, request.params.code, request.body, {
         skipInvalid: request.query.skipInvalid === 'true',
         actor,
         user,
