@@ -4,7 +4,7 @@
  * bypassing the browser's cache then so that the change shows. A stale answer never overwrites a newer
  * one: the previous request is aborted.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from './api.ts';
 import { useLanguage } from './i18n/index.ts';
 
@@ -12,7 +12,11 @@ export interface ApiData<T> {
   data: T | undefined;
   error: ApiError | null;
   loading: boolean;
-  reload(): void;
+  /**
+   * Loads again; `onLoaded` runs once the fresh answer is in, so that "the latest version is loaded"
+   * is said when it is true, not while the old one still shows.
+   */
+  reload(onLoaded?: () => void): void;
 }
 
 export function useApiData<T>(path: string): ApiData<T> {
@@ -21,6 +25,8 @@ export function useApiData<T>(path: string): ApiData<T> {
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
+  const asked = useRef(0);
+  const waiting = useRef<{ generation: number; onLoaded: () => void }[]>([]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: language and generation are reasons to load again.
   useEffect(() => {
@@ -30,6 +36,10 @@ export function useApiData<T>(path: string): ApiData<T> {
       .then((answer) => {
         setData(answer);
         setError(null);
+        // Only an answer to the reload asked for (or a later one) is the fresh one.
+        const due = waiting.current.filter((entry) => entry.generation <= generation);
+        waiting.current = waiting.current.filter((entry) => entry.generation > generation);
+        for (const entry of due) entry.onLoaded();
       })
       .catch((failure: unknown) => {
         if (controller.signal.aborted) return;
@@ -41,7 +51,12 @@ export function useApiData<T>(path: string): ApiData<T> {
     return () => controller.abort();
   }, [path, language, generation]);
 
-  const reload = useCallback(() => setGeneration((count) => count + 1), []);
+  const reload = useCallback((onLoaded?: () => void) => {
+    asked.current += 1;
+    // Pages pass `reload` itself as a callback (`onUploaded={reload}`), which hands it an argument.
+    if (typeof onLoaded === 'function') waiting.current.push({ generation: asked.current, onLoaded });
+    setGeneration(asked.current);
+  }, []);
   return { data, error, loading, reload };
 }
 

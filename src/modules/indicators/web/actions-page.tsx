@@ -288,7 +288,7 @@ function Actions({ cycle }: { cycle: Cycle }) {
                     action={chosen}
                     office={office}
                     onSaved={saved}
-                    onReload={() => saved(t('latestLoaded'))}
+                    onReload={() => state.reload(() => setMessage(t('latestLoaded')))}
                   />
                 </section>
               ) : null}

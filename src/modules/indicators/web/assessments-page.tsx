@@ -125,10 +125,7 @@ function Assessments({ cycle }: { cycle: Cycle }) {
                     setMessage(text);
                     state.reload();
                   }}
-                  onReload={() => {
-                    setMessage(t('latestLoaded'));
-                    state.reload();
-                  }}
+                  onReload={() => state.reload(() => setMessage(t('latestLoaded')))}
                 />
               </section>
             ) : (
