@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { ConfigError, readConfig } from './config.ts';
+import { openDatabase } from './db.ts';
 
 describe('configuration', () => {
   it('has sensible defaults: loopback, port 3000, ./data, the embedded engine, Gwangju', () => {
@@ -25,6 +27,7 @@ describe('configuration', () => {
     ['SESSION_IDLE_MINUTES', '0'],
     ['TRUST_PROXY', 'maybe'],
     ['LOG_LEVEL', 'loud'],
+    ['PGLITE_SHARED_BUFFERS_MB', '0'],
   ] as const) {
     it(`stops on a bad ${name} and names it`, () => {
       assert.throws(
@@ -33,6 +36,24 @@ describe('configuration', () => {
       );
     });
   }
+
+  it("gives the embedded engine the buffer pool it is told, PostgreSQL's default otherwise", async () => {
+    for (const [env, expected] of [
+      [{}, '128MB'],
+      [{ PGLITE_SHARED_BUFFERS_MB: '16' }, '16MB'],
+    ] as const) {
+      const database = await openDatabase({
+        pgliteDir: 'memory://',
+        pgliteSharedBuffersMb: readConfig(env).PGLITE_SHARED_BUFFERS_MB,
+      });
+      try {
+        const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db);
+        assert.equal(rows[0]?.shared_buffers, expected);
+      } finally {
+        await database.close();
+      }
+    }
+  });
 
   it('documents every variable in .env.example', () => {
     const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');

@@ -193,6 +193,8 @@ export interface OpenOptions {
   pgliteDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** PGlite's buffer pool in MB (PostgreSQL's default, 128, when absent). */
+  pgliteSharedBuffersMb?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -206,7 +208,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const db = new Kysely<object>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
     return { engine: 'postgresql', db, close: () => db.destroy() };
   }
-  const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });
+  const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    // The buffer pool is allocated and touched inside the WebAssembly heap at start, so all of it is
+    // resident from the first second: a small machine trades it for slower reads of what no longer
+    // fits (the pages then come through the file system, one call each).
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      `shared_buffers=${options.pgliteSharedBuffersMb ?? 128}MB`,
+    ],
+  });
   const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
   return { engine: 'pglite', db, close: () => db.destroy() };
 }

@@ -26,6 +26,7 @@ export async function openConfiguredDatabase(
     const database = await openDatabase({
       databaseUrl: config.DATABASE_URL,
       pgliteDir: join(config.dataDir, 'pglite'),
+      pgliteSharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB,
     });
     const applied = await migrate(database.db, modules);
     return {
