@@ -13,8 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { type Engine, openDatabase } from '../kernel/server/db.ts';
 import { createServerDatabase, testEngine } from '../kernel/server/testing.ts';
+import { runCli } from '../server/test-support/run-cli.ts';
 import { spawnServer } from '../server/test-support/spawn-server.ts';
-import { runCli } from './cli.ts';
 import { logIn, send } from './http.ts';
 
 const admin = { email: 'admin@reliability.example', password: 'correct horse battery staple' };

@@ -19,8 +19,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { type Database, openDatabase } from '../kernel/server/db.ts';
 import { createServerDatabase, testEngine } from '../kernel/server/testing.ts';
+import { runCli } from '../server/test-support/run-cli.ts';
 import { type ServerProcess, spawnServer } from '../server/test-support/spawn-server.ts';
-import { runCli } from './cli.ts';
 import { logIn, send } from './http.ts';
 import { createPgCluster, whyNoPrivateCluster } from './pg-cluster.ts';
 

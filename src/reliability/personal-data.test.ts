@@ -17,8 +17,8 @@ import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { createServerDatabase, testEngine } from '../kernel/server/testing.ts';
 import { modules } from '../server/modules.ts';
+import { runCli } from '../server/test-support/run-cli.ts';
 import { type ServerProcess, spawnServer } from '../server/test-support/spawn-server.ts';
-import { runCli } from './cli.ts';
 import { loadContributions, type Planted } from './contributions.ts';
 import { logIn, send } from './http.ts';
 

@@ -1,34 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openDatabase } from '../../kernel/server/db.ts';
 import { createServerDatabase, testEngine } from '../../kernel/server/testing.ts';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function run(args: string[], env: Record<string, string>) {
-  const { DATABASE_URL: _ignored, RIGHTSCITY_CITY: _city, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['bin/rightscity.mjs', ...args], {
-    cwd: root,
-    env: { ...inherited, LOG_LEVEL: 'silent', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-}
+import { runCli } from '../test-support/run-cli.ts';
 
 describe('rightscity seed', () => {
   let dataDir: string;
@@ -57,14 +35,14 @@ describe('rightscity seed', () => {
   });
 
   it('loads the dataset, showing its steps as plain lines when not on a terminal', async () => {
-    const result = await run(['seed'], env);
+    const result = await runCli(['seed'], env);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^\[1\/\d+\] loading vocab$/m);
     assert.match(result.stdout, /^Loaded the dataset of gwangju from \d+ files\.$/m);
   });
 
   it('says so, and loads nothing, when the dataset was loaded before', async () => {
-    const result = await run(['seed', '--demo'], env);
+    const result = await runCli(['seed', '--demo'], env);
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
@@ -76,7 +54,7 @@ describe('rightscity seed', () => {
   });
 
   it('--reset --demo reloads with the sample records', async () => {
-    const result = await run(['seed', '--reset', '--demo'], env);
+    const result = await runCli(['seed', '--reset', '--demo'], env);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /emptying seed_figures/);
     assert.match(result.stdout, /Reloaded the dataset of gwangju from \d+ files, with the sample records\./);
@@ -87,7 +65,7 @@ describe('rightscity seed', () => {
   });
 
   it('fails with the message alone for a city without a dataset', async () => {
-    const result = await run(['seed', '--reset'], { ...env, RIGHTSCITY_CITY: 'atlantis' });
+    const result = await runCli(['seed', '--reset'], { ...env, RIGHTSCITY_CITY: 'atlantis' });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /^Nothing was loaded: There is no dataset for the city "atlantis"/);
     assert.doesNotMatch(result.stderr, /\bat .*\.ts/);

@@ -1,37 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { verifyPassword } from '../../kernel/server/accounts/passwords.ts';
 import { lockDataDir } from '../../kernel/server/data-dir-lock.ts';
 import { openDatabase } from '../../kernel/server/db.ts';
 import { createServerDatabase, testEngine } from '../../kernel/server/testing.ts';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function run(args: string[], stdin: string, env: Record<string, string>) {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['bin/rightscity.mjs', ...args], {
-    cwd: root,
-    env: { ...inherited, LOG_LEVEL: 'silent', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  child.stdin.end(stdin);
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-}
+import { runCli } from '../test-support/run-cli.ts';
 
 describe('rightscity user add', () => {
   let dataDir: string;
@@ -50,10 +27,10 @@ describe('rightscity user add', () => {
 
   it('creates an account with the password read from a pipe', async () => {
     const password = 'piped-password-123';
-    const result = await run(
+    const result = await runCli(
       ['user', 'add', '--email', 'Dept.Lee@Example.org', '--role', 'department', '--department', 'WELFARE'],
-      `${password}\n`,
       env,
+      { stdin: `${password}\n` },
     );
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Created department dept\.lee@example\.org/);
@@ -92,20 +69,18 @@ describe('rightscity user add', () => {
   });
 
   it('refuses a password shorter than 12 characters', async () => {
-    const result = await run(
-      ['user', 'add', '--email', 'short@example.org', '--role', 'officer'],
-      'short\n',
-      env,
-    );
+    const result = await runCli(['user', 'add', '--email', 'short@example.org', '--role', 'officer'], env, {
+      stdin: 'short\n',
+    });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /at least 12 characters/);
   });
 
   it('refuses an email that is taken', async () => {
-    const result = await run(
+    const result = await runCli(
       ['user', 'add', '--email', 'dept.lee@example.org', '--role', 'officer'],
-      'another-password-123\n',
       env,
+      { stdin: 'another-password-123\n' },
     );
     assert.equal(result.code, 1);
     assert.match(result.stderr, /already in use/);
@@ -115,10 +90,10 @@ describe('rightscity user add', () => {
     const lockedDir = mkdtempSync(join(tmpdir(), 'rightscity-cli-locked-'));
     const release = lockDataDir(lockedDir, 'test holding the lock');
     try {
-      const result = await run(
+      const result = await runCli(
         ['user', 'add', '--email', 'locked@example.org', '--role', 'officer'],
-        'locked-password-123\n',
         { DATA_DIR: lockedDir },
+        { stdin: 'locked-password-123\n' },
       );
       assert.equal(result.code, 2);
       assert.match(result.stderr, /in use by another process/);

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { modules as allModules } from '../../../server/modules.ts';
+import { runCli } from '../../../server/test-support/run-cli.ts';
 import { recordConfidentialRead } from '../audit/access-log.ts';
 import { verifyAuditTrail } from '../audit/verify.ts';
 import { runCommand } from '../command.ts';
@@ -257,31 +256,6 @@ describe('backup and restore', () => {
   });
 });
 
-const repository = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/** Runs the command line as an operator would, in a process of its own. */
-function rightscity(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
-  const { DATABASE_URL: _engine, DATA_DIR: _dataDir, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['bin/rightscity.mjs', ...args], {
-    cwd: repository,
-    env: { ...inherited, LOG_LEVEL: 'silent', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
 describe('backup and restore from the command line', () => {
   it('backs up an embedded database, restores it elsewhere, and the audit trail verifies there', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'rightscity-cli-'));
@@ -297,7 +271,7 @@ describe('backup and restore from the command line', () => {
       await source.close();
       const file = join(directory, 'city.backup');
 
-      const backedUp = await rightscity(['backup', file], sourceEnv);
+      const backedUp = await runCli(['backup', file], sourceEnv);
       assert.equal(backedUp.code, 0, backedUp.output);
       assert.match(backedUp.output, /audit_trail: 3 rows/);
       assert.match(backedUp.output, /Backup written to .*city\.backup/);
@@ -306,15 +280,15 @@ describe('backup and restore from the command line', () => {
       const targetEnv: Record<string, string> = server
         ? { DATABASE_URL: server.url, DATA_DIR: join(directory, 'unused') }
         : { DATA_DIR: join(directory, 'target') };
-      const restored = await rightscity(['restore', file], targetEnv);
+      const restored = await runCli(['restore', file], targetEnv);
       assert.equal(restored.code, 0, restored.output);
       assert.match(restored.output, /Restored \d+ rows/);
 
-      const verified = await rightscity(['audit', 'verify'], targetEnv);
+      const verified = await runCli(['audit', 'verify'], targetEnv);
       assert.equal(verified.code, 0, verified.output);
       assert.match(verified.output, /^Audit trail OK \(3 rows\)$/m);
 
-      const again = await rightscity(['restore', file], targetEnv);
+      const again = await runCli(['restore', file], targetEnv);
       assert.equal(again.code, 1, again.output);
       assert.match(again.output, /not empty.*--force/);
 
@@ -333,7 +307,7 @@ describe('backup and restore from the command line', () => {
         await sql`alter table audit_trail enable trigger audit_trail_append_only`.execute(trx);
       });
       await target.close();
-      const broken = await rightscity(['audit', 'verify'], targetEnv);
+      const broken = await runCli(['audit', 'verify'], targetEnv);
       assert.equal(broken.code, 1, broken.output);
       assert.match(
         broken.output,
