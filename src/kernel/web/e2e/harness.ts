@@ -41,8 +41,11 @@ export interface Account {
 export interface Harness {
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser context (own cookies and storage), at the given width, in the given language. */
-  newPage(options?: { width?: number; language?: Language }): Promise<Page>;
+  /**
+   * A fresh browser context (own cookies and storage), with a viewport of the given size (default
+   * 1280 × 900 CSS px), in the given language.
+   */
+  newPage(options?: { width?: number; height?: number; language?: Language }): Promise<Page>;
   /**
    * A user made through the real create-user command; a department user belongs to `departmentCode`
    * (default `TEST-DEPT`).
@@ -87,10 +90,10 @@ export async function startHarness(): Promise<Harness> {
     return {
       baseUrl: `http://127.0.0.1:${port}`,
       browser,
-      async newPage({ width = 1280, language } = {}) {
+      async newPage({ width = 1280, height = 900, language } = {}) {
         const context = await started.browser.newContext({
           baseURL: `http://127.0.0.1:${port}`,
-          viewport: { width, height: 900 },
+          viewport: { width, height },
           locale: 'ko-KR',
           timezoneId: 'Asia/Seoul',
         });

@@ -65,7 +65,7 @@ describe('public pages in the browser', () => {
     });
   }
 
-  it('can be used by keyboard alone: skip link first, then the menu, then the language switch', async () => {
+  it('can be used by keyboard alone: skip link first, then the search and language switch, then the menu', async () => {
     const page = await harness.newPage({ language: 'ko' });
     await page.goto('/');
     await waitForHeading(page, '광주 인권도시 플랫폼');
@@ -81,18 +81,19 @@ describe('public pages in the browser', () => {
 
     await page.goto('/');
     await waitForHeading(page, '광주 인권도시 플랫폼');
-    // Tab order follows the page: skip link, home, every link of the public menu, the language switch,
-    // then sign-in.
+    // Tab order follows the page: skip link, home, the search, the language switch, sign-in, then
+    // every link of the public menu (a row on a wide screen: no button to open first).
     const menu = page.getByRole('navigation', { name: '주 메뉴' });
+    assert.equal(await menu.getByRole('button', { name: '메뉴' }).isVisible(), false);
     const publicMenu = (await menu.getByRole('link').allTextContents()).map((label) => `a: ${label.trim()}`);
     const expected = [
       'a: 본문 바로가기',
       'a: 광주 인권도시 플랫폼 홈',
-      ...publicMenu,
       'input#site-search-q: ',
       'button: 검색',
       'button: English',
       'a: 로그인',
+      ...publicMenu,
     ];
     const order: string[] = [];
     for (let step = 0; step < expected.length; step++) {
@@ -111,6 +112,61 @@ describe('public pages in the browser', () => {
     assert.equal(await page.title(), '공통 용어 | 광주 인권도시 플랫폼');
     await page.getByRole('status').filter({ hasText: '공통 용어' }).waitFor({ state: 'attached' });
     assert.equal(await menu.getByRole('link', { name: '공통 용어' }).getAttribute('aria-current'), 'page');
+  });
+
+  it('folds the public menu behind a Menu button on a phone, opened and closed by keyboard', async () => {
+    const page = await harness.newPage({ width: 390, height: 844, language: 'ko' });
+    await page.goto('/');
+    await waitForHeading(page, '광주 인권도시 플랫폼');
+    const heading = await page.locator('h1').boundingBox();
+    assert.ok(
+      heading && heading.y + heading.height <= 844,
+      `the heading is on the first screen (${heading?.y})`,
+    );
+    const menu = page.getByRole('navigation', { name: '주 메뉴' });
+    const button = menu.getByRole('button', { name: '메뉴' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    const report = menu.getByRole('link', { name: '인권침해 진정' });
+    assert.equal(await report.isVisible(), false, 'the links wait behind the button');
+    // The search, the language switch and sign-in stay in view, outside the menu.
+    for (const tool of [
+      page.getByRole('search').getByLabel('사이트 전체에서 찾을 낱말'),
+      page.getByRole('button', { name: 'English' }),
+      page.getByRole('link', { name: '로그인' }),
+    ]) {
+      assert.ok(await tool.isVisible());
+    }
+    await checkAccessibility(page, 'the phone menu closed (ko)');
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.ok(await report.isVisible(), 'Enter shows the links');
+    await checkAccessibility(page, 'the phone menu open (ko)');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'a: 숫자로 보는 광주', 'Tab goes on into the links');
+    await page.keyboard.press('Escape');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focused(page), 'button: 메뉴', 'Escape returns focus to the button');
+    assert.equal(await report.isVisible(), false);
+
+    await page.keyboard.press('Space');
+    assert.ok(await report.isVisible(), 'Space shows the links');
+    await report.focus();
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, '인권침해 진정하기');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false', 'following a link folds the menu');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('navigation', { name: 'Main menu' });
+    const englishButton = english.getByRole('button', { name: 'Menu' });
+    await englishButton.waitFor();
+    await checkAccessibility(page, 'the phone menu closed (en)');
+    await englishButton.click();
+    await english.getByRole('link', { name: 'Report a violation' }).waitFor();
+    await checkAccessibility(page, 'the phone menu open (en)');
+    await page.locator('h1').click();
+    assert.equal(await englishButton.getAttribute('aria-expanded'), 'false', 'a click outside folds it');
   });
 
   it('switches language by keyboard on the same page and query, and remembers the choice', async () => {

@@ -28,6 +28,21 @@ function staffMenu(page: Page) {
   return page.getByRole('navigation', { name: /^(직원 메뉴|Staff menu)$/ });
 }
 
+function staffMenuButton(page: Page) {
+  return staffMenu(page).getByRole('button', { name: /^(직원 메뉴|Staff menu)$/ });
+}
+
+/** Opens the staff menu with a click and returns its landmark. */
+async function openStaffMenu(page: Page): Promise<Locator> {
+  await staffMenuButton(page).click();
+  assert.equal(await staffMenuButton(page).getAttribute('aria-expanded'), 'true');
+  return staffMenu(page);
+}
+
+function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
 async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
 }
@@ -97,7 +112,7 @@ describe('staff pages in the browser', () => {
     await signIn(adminPage, admin);
     await waitForHeading(adminPage, 'Staff dashboard');
     // The menus come from every module's manifest; the kernel's own items are checked here.
-    const adminLinks = await staffMenu(adminPage).getByRole('link').allTextContents();
+    const adminLinks = await (await openStaffMenu(adminPage)).getByRole('link').allTextContents();
     for (const item of ['Dashboard', 'My account', 'Users', 'Charter articles', 'Audit trail']) {
       assert.ok(adminLinks.includes(item), `the admin's menu has ${item}`);
     }
@@ -107,14 +122,101 @@ describe('staff pages in the browser', () => {
     await waitForHeading(page, 'Not allowed');
     assert.equal(new URL(page.url()).pathname, '/staff/users');
     assert.match(await textOf(page.locator('main')), /Committee member/);
-    const links = await staffMenu(page).getByRole('link').allTextContents();
+    const links = await (await openStaffMenu(page)).getByRole('link').allTextContents();
     assert.ok(links.includes('Dashboard') && links.includes('My account'));
     assert.ok(!links.includes('Users') && !links.includes('Audit trail'), 'no admin items for the committee');
-    await checkAccessibility(page, 'the not-allowed page');
+    await checkAccessibility(page, 'the not-allowed page with the staff menu open');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await waitForHeading(page, 'Gwangju Human Rights City Platform');
     assert.equal(await staffMenu(page).count(), 0, 'no staff menu after signing out');
+  });
+
+  it('opens the staff menu by keyboard, grouped by module, and closes it on Escape, a link or a click outside', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, admin);
+    await waitForHeading(page, 'Staff dashboard');
+    // The dashboard is the full map: the same groups, under headings.
+    const map = page.locator('main');
+    for (const group of ['Workspace', 'Human rights indicators', 'Human rights ombudsman']) {
+      assert.ok(await map.getByRole('heading', { level: 3, name: group }).isVisible(), `a heading ${group}`);
+    }
+    assert.ok(await map.getByRole('link', { name: 'Audit trail' }).isVisible());
+
+    const menu = staffMenu(page);
+    const button = staffMenuButton(page);
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await menu.getByRole('link').count(), 0, 'closed, the menu shows no link');
+    const panel = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+    assert.equal(await panel.isVisible(), false, 'aria-controls names the hidden panel');
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true', 'Enter opens it');
+    assert.ok(await panel.isVisible());
+    // One labelled group per module: the kernel's own pages first, as "Workspace".
+    const groups = menu.getByRole('group');
+    const workspace = menu.getByRole('group', { name: 'Workspace' });
+    assert.deepEqual(await workspace.getByRole('link').allTextContents(), [
+      'Dashboard',
+      'My account',
+      'Users',
+      'Charter articles',
+      'Audit trail',
+    ]);
+    const indicators = menu.getByRole('group', { name: 'Human rights indicators' });
+    assert.ok(
+      (await indicators.getByRole('link').count()) > 1,
+      'a module with several staff pages is one group',
+    );
+    assert.ok((await groups.count()) > 2, 'the domain modules have groups of their own');
+    assert.equal(
+      await workspace.getByRole('link', { name: 'Dashboard' }).getAttribute('aria-current'),
+      'page',
+      'the current page is marked',
+    );
+    await checkAccessibility(page, 'the staff menu open (en)');
+
+    // Tab goes on into the panel (no trap, no arrow keys needed); Escape closes it from there.
+    await page.keyboard.press('Tab');
+    assert.ok(await isFocused(workspace.getByRole('link', { name: 'Dashboard' })), 'Tab enters the panel');
+    await page.keyboard.press('Escape');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false', 'Escape closes it');
+    assert.ok(await isFocused(button), 'focus returns to the button');
+    assert.equal(await panel.isVisible(), false);
+    await checkAccessibility(page, 'the staff menu closed (en)');
+
+    await page.keyboard.press('Space');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true', 'Space opens it');
+    await workspace.getByRole('link', { name: 'Audit trail' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, 'Audit trail');
+    assert.equal(new URL(page.url()).pathname, '/staff/audit');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false', 'following a link closes it');
+    assert.ok(await isFocused(page.locator('h1')), 'focus goes to the new page');
+
+    await button.click();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    await page.locator('h1').click();
+    assert.equal(await button.getAttribute('aria-expanded'), 'false', 'a click outside closes it');
+  });
+
+  it('reflows at 320 CSS px with the staff menu open, and one open menu closes the other', async () => {
+    const page = await harness.newPage({ width: 320, language: 'ko' });
+    await signIn(page, admin);
+    await waitForHeading(page, '직원 대시보드');
+    const mainMenuButton = page
+      .getByRole('navigation', { name: '주 메뉴' })
+      .getByRole('button', { name: '메뉴' });
+    await mainMenuButton.click();
+    await openStaffMenu(page);
+    assert.equal(await mainMenuButton.getAttribute('aria-expanded'), 'false', 'only one panel is open');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(scrollWidth <= clientWidth, `the staff menu scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+    await checkAccessibility(page, 'the staff menu open at 320px (ko)');
   });
 
   for (const language of ['ko', 'en'] as const) {
@@ -141,6 +243,11 @@ describe('staff pages in the browser', () => {
       await page.getByRole('button', { name: /^(해시 사슬 검증|Verify the hash chain)$/ }).click();
       await page.getByText(/^(정상\(OK\)|OK):/).waitFor();
       await checkAccessibility(page, `/staff/audit verified (${language})`);
+      await openStaffMenu(page);
+      await staffMenu(page)
+        .getByRole('group', { name: language === 'ko' ? '업무 공간' : 'Workspace' })
+        .waitFor();
+      await checkAccessibility(page, `the staff menu open (${language})`);
     });
   }
 

@@ -2,6 +2,7 @@
 export { Button } from './button.tsx';
 export { CheckboxField } from './checkbox-field.tsx';
 export { type Column, DataTable } from './data-table.tsx';
+export { type Disclosure, useDisclosure } from './disclosure.ts';
 export { type ControlProps, Field, fieldId } from './field.tsx';
 export { ErrorSummary, type FormState, useForm } from './form.tsx';
 export { formatDateTime, formatNumber } from './format.ts';
