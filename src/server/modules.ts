@@ -11,6 +11,7 @@ import { openDataModule } from '../kernel/server/open-data/module.ts';
 import { portalModule } from '../kernel/server/portal/module.ts';
 import { reportModule } from '../kernel/server/report/module.ts';
 import { seedModule } from '../kernel/server/seed/module.ts';
+import { sourceModule } from '../kernel/server/source/module.ts';
 import { vocabModule } from '../kernel/server/vocabularies/module.ts';
 import { assessmentsModule } from '../modules/assessments/module.ts';
 import { charterModule } from '../modules/charter/module.ts';
@@ -32,6 +33,7 @@ export const modules: readonly ServerModule[] = [
   openDataModule,
   portalModule,
   reportModule,
+  sourceModule,
   ombudsmanModule,
   indicatorsModule,
   planModule,

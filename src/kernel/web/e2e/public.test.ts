@@ -281,6 +281,18 @@ describe('public pages in the browser', () => {
     assert.match(bytes.toString('utf8'), /민주인권평화국/);
   });
 
+  it("offers the platform's own source from every page's footer", async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await page.goto('/forum');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('contentinfo').getByRole('link', { name: 'Source code (AGPL-3.0)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'rightscity-source.tar.gz');
+    const bytes = readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 2)], [0x1f, 0x8b], 'a gzip file');
+  });
+
   it("reaches a chart's table of numbers by keyboard, in English", async () => {
     const page = await harness.newPage({ language: 'en' });
     await page.goto('/forum');

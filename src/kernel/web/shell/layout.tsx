@@ -170,6 +170,10 @@ export function Layout() {
             <li>
               <Link to="/open-data">{t('openData')}</Link>
             </li>
+            <li>
+              {/* The AGPL's offer of the source to everyone who uses the platform over the network. */}
+              <a href="/api/v1/source">{t('sourceCode')}</a>
+            </li>
           </ul>
         </div>
       </footer>
