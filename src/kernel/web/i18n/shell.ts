@@ -52,6 +52,12 @@ export const shellText = defineMessages(shellNamespace, {
     fileUploaded: '{{name}} 파일을 올렸습니다.',
     noFiles: '올린 파일이 없습니다.',
     fileDescription: '{{name}} ({{type}}, {{size}}KB)',
+    fileRemove: '삭제',
+    fileRemoveNamed: '{{name}} 삭제',
+    fileRemoveQuestion: '{{name}} 파일을 삭제할까요? 되돌릴 수 없습니다.',
+    fileRemoveConfirm: '{{name}} 삭제 확인',
+    fileRemoveCancel: '삭제 취소',
+    fileRemoved: '{{name}} 파일을 삭제했습니다.',
   },
   en: {
     skipToContent: 'Skip to content',
@@ -99,6 +105,12 @@ export const shellText = defineMessages(shellNamespace, {
     fileUploaded: '{{name}} was uploaded.',
     noFiles: 'No files have been uploaded.',
     fileDescription: '{{name}} ({{type}}, {{size}} KB)',
+    fileRemove: 'Remove',
+    fileRemoveNamed: 'Remove {{name}}',
+    fileRemoveQuestion: 'Remove {{name}}? This cannot be undone.',
+    fileRemoveConfirm: 'Confirm removal of {{name}}',
+    fileRemoveCancel: 'Keep it',
+    fileRemoved: '{{name}} was removed.',
   },
 });
 

@@ -5,7 +5,7 @@
  * Each form's field has its own id (`id`), so several upload forms can share a page; the server's
  * `file` field errors are moved onto it so the error summary links to the right control.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { useText } from '../i18n/index.ts';
 import { shellText } from '../i18n/shell.ts';
@@ -110,29 +110,139 @@ export function FileUploadForm<Stored extends StoredFileInfo>({
   );
 }
 
-/** Download links, each naming the file with its type and size. */
+/** Where the user may remove files: each file's DELETE address (undefined: this one stays). */
+export interface FileRemoval {
+  /** Relative to /api/v1. */
+  path: (file: StoredFileInfo) => string | undefined;
+  /** After the removal, e.g. to load the record again. */
+  onRemoved: (file: StoredFileInfo) => void;
+}
+
+/**
+ * The files, each named with its type and size: a download link where `href` is given. Where the
+ * user may remove one, its "Remove" button asks again in place (the confirming button takes the
+ * focus, so a screen reader reads the question with it), then deletes, says so, and once the list no
+ * longer holds the file puts the focus on the next file's button (or the list when none is left).
+ */
 export function StoredFileList({
   files,
   href,
+  remove,
 }: {
   files: readonly StoredFileInfo[];
-  href: (file: StoredFileInfo) => string;
+  href?: (file: StoredFileInfo) => string;
+  remove?: FileRemoval;
 }) {
   const t = useText(shellText);
-  if (files.length === 0) return <Notice>{t('noFiles')}</Notice>;
+  const announce = useAnnounce();
+  const list = useRef<HTMLDivElement>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<{ id: string; message: string } | null>(null);
+  const [removed, setRemoved] = useState<{ id: string; next: string | undefined } | null>(null);
+
+  // Where the focus goes once this render is on screen: the confirming button, or back to "Remove".
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfterRender.current === null) return;
+    list.current?.querySelector<HTMLElement>(focusAfterRender.current)?.focus();
+    focusAfterRender.current = null;
+  });
+  const ask = (id: string | null, focus: string) => {
+    focusAfterRender.current = focus;
+    setConfirming(id);
+  };
+
+  useEffect(() => {
+    if (!removed || files.some((file) => file.id === removed.id)) return;
+    const next = removed.next && list.current?.querySelector<HTMLElement>(`[data-file="${removed.next}"]`);
+    (next || list.current)?.focus();
+    setRemoved(null);
+    setConfirming(null);
+  }, [files, removed]);
+
+  const confirm = async (file: StoredFileInfo, path: string) => {
+    if (pending) return;
+    setPending(true);
+    try {
+      await api(path, { method: 'DELETE' });
+      const index = files.findIndex((entry) => entry.id === file.id);
+      // The confirming button keeps the focus until the list, loaded again, no longer has the file.
+      setRemoved({ id: file.id, next: (files[index + 1] ?? files[index - 1])?.id });
+      announce(t('fileRemoved', { name: file.name }));
+      remove?.onRemoved(file);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setProblem({ id: file.id, message: error.title });
+      announce(error.title);
+      ask(null, `[data-file="${file.id}"]`);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const describe = (file: StoredFileInfo) =>
+    t('fileDescription', {
+      name: file.name,
+      type: fileTypes[file.contentType as keyof typeof fileTypes] ?? file.contentType,
+      size: formatNumber(Math.max(1, Math.ceil(file.sizeBytes / 1024))),
+    });
   return (
-    <ul className="file-list">
-      {files.map((file) => (
-        <li key={file.id}>
-          <a href={href(file)} download={file.name}>
-            {t('fileDescription', {
-              name: file.name,
-              type: fileTypes[file.contentType as keyof typeof fileTypes] ?? file.contentType,
-              size: formatNumber(Math.max(1, Math.ceil(file.sizeBytes / 1024))),
-            })}
-          </a>
-        </li>
-      ))}
-    </ul>
+    <div ref={list} tabIndex={-1} className="file-list-region">
+      {files.length === 0 ? (
+        <Notice>{t('noFiles')}</Notice>
+      ) : (
+        <ul className="file-list">
+          {files.map((file) => {
+            const path = remove?.path(file);
+            const question = `file-remove-${file.id}`;
+            return (
+              <li key={file.id}>
+                {href ? (
+                  <a href={href(file)} download={file.name}>
+                    {describe(file)}
+                  </a>
+                ) : (
+                  describe(file)
+                )}
+                {path && confirming !== file.id ? (
+                  <>
+                    {' '}
+                    <Button
+                      variant="secondary"
+                      data-file={file.id}
+                      aria-label={t('fileRemoveNamed', { name: file.name })}
+                      onClick={() => {
+                        setProblem(null);
+                        ask(file.id, `[data-confirm="${file.id}"]`);
+                      }}
+                    >
+                      {t('fileRemove')}
+                    </Button>
+                  </>
+                ) : null}
+                {path && confirming === file.id ? (
+                  <div className="inline-actions">
+                    <p id={question}>{t('fileRemoveQuestion', { name: file.name })}</p>
+                    <Button
+                      variant="danger"
+                      aria-describedby={question}
+                      data-confirm={file.id}
+                      onClick={() => confirm(file, path)}
+                    >
+                      {t('fileRemoveConfirm', { name: file.name })}
+                    </Button>
+                    <Button variant="secondary" onClick={() => ask(null, `[data-file="${file.id}"]`)}>
+                      {t('fileRemoveCancel')}
+                    </Button>
+                  </div>
+                ) : null}
+                {problem?.id === file.id ? <Notice tone="error">{problem.message}</Notice> : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
   );
 }
