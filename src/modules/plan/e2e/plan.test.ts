@@ -1,7 +1,8 @@
 // The plan's pages in Chromium: an officer adds a task (with a cooperating department, a tag and a
 // milestone set by keyboard, a validation error landing on its field first), the lead department
 // reports on it and attaches a PDF, the officer accepts the report, and the public page shows the
-// new progress and the milestone. Axe runs on every page of the module in Korean and in English.
+// new progress and the milestone; a file attached by mistake is removed by keyboard after an inline
+// confirmation. Axe runs on every page of the module in Korean and in English.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -322,6 +323,36 @@ describe('the plan’s pages in the browser', () => {
       .getByRole('link', { name: /minutes\.pdf/ })
       .waitFor();
     await checkAccessibility(division, 'the task page with an evidence file (en)');
+
+    // A file sent by mistake: removed by keyboard, after a confirmation that takes the focus.
+    await fileField.setInputFiles({ name: 'wrong.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await division.getByRole('button', { name: 'Upload the file' }).click();
+    await division.getByText(`wrong.pdf was attached to the ${year}-H2 report.`).waitFor();
+    await division.getByRole('button', { name: 'Remove wrong.pdf' }).focus();
+    await division.keyboard.press('Enter');
+    const confirmRemoval = division.getByRole('button', { name: 'Confirm removal of wrong.pdf' });
+    await confirmRemoval.waitFor();
+    assert.equal(
+      await division.evaluate(() => document.activeElement?.textContent),
+      'Confirm removal of wrong.pdf',
+      'the confirmation takes the focus',
+    );
+    await division.getByText('Remove wrong.pdf? This cannot be undone.').waitFor();
+    await checkAccessibility(division, 'the confirmation of a file removal (en)');
+    await division.keyboard.press('Enter');
+    await announced(division, 'wrong.pdf was removed.');
+    await division
+      .getByRole('link', { name: /wrong\.pdf/ })
+      .first()
+      .waitFor({ state: 'detached' });
+    await division.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'Remove minutes.pdf',
+    );
+    await division
+      .getByRole('row', { name: /Awaiting review/ })
+      .getByRole('link', { name: /minutes\.pdf/ })
+      .waitFor();
+    await checkAccessibility(division, 'the task page after a file removal (en)');
     assertNoPageErrors(division);
   });
 });

@@ -2,8 +2,9 @@
  * The plan's part of the reliability suite. For the matrix: in a year of its own, a public task the
  * test department leads (its own: it reads it and reports on it) and one another department leads,
  * and a report on each, waiting for review, with an evidence file (the other department's report is
- * made by a user of that department): the test department attaches files to its own report and
- * downloads its files, and neither on the other's. A task's public page
+ * made by a user of that department): the test department attaches files to its own report,
+ * downloads and removes its files, and none of that on the other's (a removed file is put back
+ * before the next call, since the download and the removal share the files' path values). A task's public page
  * and the year's public view exist only for public tasks, so both tasks are public. The import gets
  * a task file with every column and no row: a valid file that changes nothing; an evidence upload, a
  * tiny PDF.
@@ -15,6 +16,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createUser } from '../../../kernel/server/accounts/testing.ts';
 import type { Db } from '../../../kernel/server/db.ts';
+import { restorableFile } from '../../../kernel/server/files/testing.ts';
 import type { TestApp } from '../../../kernel/server/testing.ts';
 import type { EditableRecord, ModuleReliability, Variants } from '../../../reliability/contributions.ts';
 import { sessionHeaders } from '../../../reliability/operations.ts';
@@ -85,6 +87,9 @@ async function reportWithFile(test: TestApp, taskId: number, reportHeaders: Reco
   assert.equal(uploaded.statusCode, 201, uploaded.body);
   return { id, fileId: (uploaded.json() as { id: string }).id };
 }
+
+/** Puts back the evidence files an allowed removal took. */
+let restoreFiles: (() => Promise<void>)[] = [];
 
 const relTask = (overrides: Partial<CreateTaskInput>) =>
   taskInput({ year, areaCode: null, budgetPlanned: null, ...overrides });
@@ -182,6 +187,9 @@ export const reliability: ModuleReliability = {
       departmentCode: otherDepartment,
     });
     const otherReport = await reportWithFile(test, another, await headers(otherUser.id));
+    restoreFiles = await Promise.all(
+      [report, otherReport].map((made) => restorableFile(test.database.db, made.fileId, 'plan_report_files')),
+    );
 
     const tasks = { own: { id: own }, another: { id: another }, exists: true };
     const ofYear = { another: { year }, exists: true };
@@ -216,6 +224,10 @@ export const reliability: ModuleReliability = {
       records[`/api/v1/plan/staff/years/{year}${suffix}`] = ofYear;
     }
     return () => records;
+  },
+  async beforeCall(operationId) {
+    if (!operationId.includes('/plan/staff/reports/{id}/files/')) return;
+    for (const restore of restoreFiles) await restore();
   },
   rawBodies: {
     'POST /api/v1/plan/staff/years/{year}/tasks/import': {

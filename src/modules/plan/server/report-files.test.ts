@@ -2,18 +2,22 @@
 // report awaits review, the readers of the task download them, another department can do neither,
 // a decided report takes no more, a file of a refused type is refused by name and nothing is kept,
 // and a resubmission starts with the returned revision's files while the history keeps both lists;
-// a reload of the samples takes their files with them.
+// the lead department removes a file while its revision awaits review (never a reviewed revision's,
+// nor one carried over from the returned revision); a reload of the samples takes their files with
+// them.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { removalAudit, storedFileExists } from '../../../kernel/server/files/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 import type { Report, ReportFile, TaskDetail } from '../contract.ts';
 import { taskInput } from '../test/factories.ts';
 
-type Headers = Awaited<ReturnType<typeof signIn>>['headers'];
+type Headers = Record<string, string>;
 
 const year = 2031;
 const leadCode = 'DHRP-DHR';
@@ -29,7 +33,7 @@ describe('evidence files on progress reports', () => {
   let committee: Headers;
   let taskId: number;
 
-  const call = (method: 'GET' | 'POST', url: string, headers: Headers, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, headers: Headers, payload?: unknown) =>
     test.app.inject({
       method,
       url: `/api/v1${url}`,
@@ -45,6 +49,15 @@ describe('evidence files on progress reports', () => {
     });
   const download = (reportId: number, fileId: string, headers: Headers) =>
     call('GET', `/plan/staff/reports/${reportId}/files/${fileId}`, headers);
+  const remove = (reportId: number, fileId: string, headers: Headers, language = 'ko') =>
+    call('DELETE', `/plan/staff/reports/${reportId}/files/${fileId}`, {
+      ...headers,
+      'accept-language': language,
+    });
+  const filesOf = async (reportId: number) => {
+    const task = (await call('GET', `/plan/staff/tasks/${taskId}`, officer)).json() as TaskDetail;
+    return task.reports.find((entry) => entry.id === reportId)?.files.map((entry) => entry.name);
+  };
   const storedCount = async () => {
     const { rows } = await sql<{ n: string }>`select count(*) as n from stored_files`.execute(
       test.database.db,
@@ -216,6 +229,69 @@ describe('evidence files on progress reports', () => {
     assert.deepEqual(names(2), ['first.pdf', 'second.png']);
     assert.equal((await download(first.id, kept.id, officer)).statusCode, 200);
     assert.equal((await download(second.id, kept.id, officer)).statusCode, 200);
+  });
+
+  it('lets the lead department remove a file while its revision awaits review, deleting the bytes and auditing', async () => {
+    const task = (await call('GET', `/plan/staff/tasks/${taskId}`, lead)).json() as TaskDetail;
+    const awaiting = task.reports.find((entry) => entry.state === 'submitted') as Report;
+    const wrong = await attached(awaiting.id, lead, png, 'wrong.png');
+    const later = await attached(awaiting.id, lead, pdf, 'later.pdf');
+    assert.deepEqual(await filesOf(awaiting.id), ['first.pdf', 'second.png', 'wrong.png', 'later.pdf']);
+
+    const before = await storedCount();
+    for (const [who, headers, status] of [
+      ['another department', another, 404],
+      ['a cooperating department', cooperating, 404],
+      ['the office', officer, 403],
+      ['the committee', committee, 403],
+      ['the public', {}, 401],
+    ] as const) {
+      assert.equal((await remove(awaiting.id, wrong.id, headers)).statusCode, status, who);
+    }
+    assert.equal(await storedCount(), before, 'nothing removed by those who may not');
+
+    const removed = await remove(awaiting.id, wrong.id, lead);
+    assert.equal(removed.statusCode, 204, removed.body);
+    assert.equal(await storedFileExists(test.database.db, wrong.id), false, 'the stored file is gone');
+    assert.equal(await storedCount(), before - 1);
+    assert.deepEqual(await filesOf(awaiting.id), ['first.pdf', 'second.png', 'later.pdf']);
+    const audit = await removalAudit(test.database.db, wrong.id);
+    assert.equal(audit?.action, 'plan.remove-report-file');
+    assert.equal(audit?.entity_id, String(awaiting.id));
+    assert.equal(audit?.before.sha256, createHash('sha256').update(png).digest('hex'));
+    assert.ok(!JSON.stringify(audit).includes('wrong.png'), 'the name stays out of the trail');
+    assert.equal((await remove(awaiting.id, wrong.id, lead)).statusCode, 404, 'gone is gone');
+    assert.equal((await download(awaiting.id, wrong.id, officer)).statusCode, 404);
+
+    // The gap the removal left in the order is no obstacle to the next file.
+    await attached(awaiting.id, lead, pdf, 'next.pdf');
+    assert.deepEqual(await filesOf(awaiting.id), ['first.pdf', 'second.png', 'later.pdf', 'next.pdf']);
+    assert.equal((await remove(awaiting.id, later.id, lead)).statusCode, 204);
+  });
+
+  it('keeps a reviewed revision’s files and those carried over from it, with a bilingual 409 and nothing changed', async () => {
+    const task = (await call('GET', `/plan/staff/tasks/${taskId}`, lead)).json() as TaskDetail;
+    const accepted = task.reports.find((entry) => entry.period === `${year}-Q1`) as Report;
+    const returned = task.reports.find((entry) => entry.state === 'returned') as Report;
+    const awaiting = task.reports.find((entry) => entry.state === 'submitted') as Report;
+    const carried = returned.files[0]?.id ?? '';
+    const before = await storedCount();
+
+    const reviewed = await remove(accepted.id, accepted.files[0]?.id ?? '', lead, 'en');
+    assert.equal(reviewed.statusCode, 409, reviewed.body);
+    assert.equal(reviewed.json().code, 'plan_report_file_reviewed');
+    assert.match(reviewed.json().title, /part of the record|record of that decision/);
+    const inKorean = await remove(returned.id, carried, lead, 'ko');
+    assert.equal(inKorean.statusCode, 409);
+    assert.match(inKorean.json().title, /삭제할 수 없습니다/);
+    const earlier = await remove(awaiting.id, carried, lead, 'en');
+    assert.equal(earlier.statusCode, 409, earlier.body);
+    assert.equal(earlier.json().code, 'plan_report_file_earlier');
+    assert.match(earlier.json().title, /earlier revision/);
+
+    assert.equal(await storedCount(), before);
+    assert.equal((await download(awaiting.id, carried, officer)).statusCode, 200);
+    assert.equal((await download(returned.id, carried, officer)).statusCode, 200);
   });
 
   it('removes the files of sample tasks when the samples are loaded again', async () => {

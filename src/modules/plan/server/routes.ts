@@ -11,12 +11,8 @@ import { z } from 'zod';
 import { type Access, requireUser } from '../../../kernel/server/access.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { AppError, notFound } from '../../../kernel/server/errors.ts';
-import {
-  acceptFileUploads,
-  fileNameQuery,
-  maxFileBytes,
-  sendStoredFile,
-} from '../../../kernel/server/files/index.ts';
+import { acceptFileUploads } from '../../../kernel/server/files/index.ts';
+import { declareFileRoutes } from '../../../kernel/server/files/routes.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import { xlsxContentType } from '../../../kernel/server/spreadsheet.ts';
@@ -47,7 +43,7 @@ import { createTask } from './commands/create-task.ts';
 import { exportTasks } from './commands/export-tasks.ts';
 import { importTasks } from './commands/import-tasks.ts';
 import { listOverdue, listTasksFor, readTask } from './commands/read-tasks.ts';
-import { attachReportFile, readReportFile } from './commands/report-files.ts';
+import { attachReportFile, readReportFile, removeReportFile } from './commands/report-files.ts';
 import { reviewReport } from './commands/review-report.ts';
 import { saveStatus } from './commands/save-status.ts';
 import { submitReport } from './commands/submit-report.ts';
@@ -63,7 +59,6 @@ const staffReaders: Access = { roles: ['admin', 'officer', 'department', 'commit
 const commenters: Access = { roles: ['admin', 'officer', 'committee'] };
 const recordId = z.coerce.number().int().min(1).max(2_147_483_647);
 const idParams = z.strictObject({ id: recordId });
-const fileParams = z.strictObject({ id: recordId, fileId: z.uuid() });
 const yearParams = z.strictObject({ year: yearSchema });
 const statusParams = z.strictObject({ code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) });
 const maxUploadBytes = 20 * 1024 * 1024;
@@ -261,49 +256,30 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
   );
 
-  app.post(
-    '/plan/staff/reports/:id/files',
-    {
-      config: { access: { roles: ['department'] } },
-      bodyLimit: maxFileBytes,
-      schema: {
-        tags,
-        summary: "Attach an evidence file (PDF, PNG, JPEG, WebP) to the department's report awaiting review",
-        description:
-          'The file is the request body; `name` is its original name. The type is decided from the bytes.',
-        params: idParams,
-        querystring: fileNameQuery,
-        response: { 201: reportFileSchema },
-      },
+  declareFileRoutes(app, {
+    tags,
+    path: '/plan/staff/reports/:id/files',
+    params: idParams,
+    attach: {
+      access: { roles: ['department'] },
+      summary: "Attach an evidence file (PDF, PNG, JPEG, WebP) to the department's report awaiting review",
+      description:
+        'The file is the request body; `name` is its original name. The type is decided from the bytes.',
+      response: reportFileSchema,
+      run: ({ user, ip }, { id, upload }) => attachReportFile(db, keys, user, ip, id, upload),
     },
-    async (request, reply) => {
-      const { user, ip } = staff(request);
-      const upload = { name: request.query.name, body: request.body };
-      return reply.code(201).send(await attachReportFile(db, keys, user, ip, request.params.id, upload));
+    remove: {
+      access: { roles: ['department'] },
+      summary:
+        "Remove an evidence file from the department's report while it awaits review (a reviewed revision's files stay)",
+      run: ({ user, ip }, { id, fileId }) => removeReportFile(db, user, ip, id, fileId),
     },
-  );
-
-  app.get(
-    '/plan/staff/reports/:id/files/:fileId',
-    {
-      config: { access: staffReaders },
-      schema: {
-        tags,
-        summary: "Download a report's evidence file (for those who may read the task)",
-        params: fileParams,
-      },
+    download: {
+      access: staffReaders,
+      summary: "Download a report's evidence file (for those who may read the task)",
+      run: ({ user }, { id, fileId }) => readReportFile(db, keys, user, id, fileId),
     },
-    async (request, reply) => {
-      const { file, bytes } = await readReportFile(
-        db,
-        keys,
-        staff(request).user,
-        request.params.id,
-        request.params.fileId,
-      );
-      return sendStoredFile(reply, file, bytes);
-    },
-  );
+  });
 
   // Tasks and years take comments alike; only the address and what it names differ.
   const commentRoute = <P extends typeof idParams | typeof yearParams>(

@@ -1,7 +1,8 @@
 /**
  * A report's evidence files: download links for whoever reads the task, and for the lead department
- * an upload form on each of its reports awaiting review (after the office decides, a revision's
- * files are history; a returned report takes more on its resubmission).
+ * an upload form on each of its reports awaiting review, where it also removes a file it attached by
+ * mistake (after the office decides, a revision's files are history; a returned report takes more on
+ * its resubmission, and the files it carried over from the returned one stay).
  */
 import { apiBase } from '../../../kernel/web/api.ts';
 import { useText } from '../../../kernel/web/i18n/index.ts';
@@ -18,14 +19,20 @@ export function ReportFileLinks({ report }: { report: Report }) {
 }
 
 export function EvidenceUploads({
-  reports,
-  onUploaded,
+  reports: history,
+  onChanged,
 }: {
-  /** The reports awaiting review, oldest first. */
+  /** Every revision of the task's reports. */
   reports: readonly Report[];
-  onUploaded: (message: string) => void;
+  onChanged: (message: string) => void;
 }) {
   const t = useText(planStaffText);
+  const reports = [...history].reverse().filter((report) => report.state === 'submitted');
+  const reviewed = new Set(
+    history
+      .filter((report) => report.state !== 'submitted')
+      .flatMap((report) => report.files.map((file) => file.id)),
+  );
   if (reports.length === 0) return null;
   return (
     <section className="section" aria-labelledby="evidence-files">
@@ -36,12 +43,20 @@ export function EvidenceUploads({
           <h3 id={`evidence-files-${report.id}`}>
             {t('evidenceFilesOf', { period: report.period, revision: report.revision })}
           </h3>
-          <StoredFileList files={report.files} href={fileHref(report)} />
+          <StoredFileList
+            files={report.files}
+            href={fileHref(report)}
+            remove={{
+              path: (file) =>
+                reviewed.has(file.id) ? undefined : `/plan/staff/reports/${report.id}/files/${file.id}`,
+              onRemoved: () => onChanged(''),
+            }}
+          />
           <FileUploadForm
             id={`evidence-file-${report.id}`}
             path={`/plan/staff/reports/${report.id}/files`}
             label={t('evidenceFile', { period: report.period })}
-            onUploaded={(file) => onUploaded(t('fileAttached', { name: file.name, period: report.period }))}
+            onUploaded={(file) => onChanged(t('fileAttached', { name: file.name, period: report.period }))}
           />
         </section>
       ))}

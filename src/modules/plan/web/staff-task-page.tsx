@@ -262,12 +262,7 @@ function TaskView({ task, onChanged }: { task: TaskDetail; onChanged: (message: 
       {task.may.report ? (
         <ReportForm key={task.reports.length} task={task} statuses={list} onDone={onChanged} />
       ) : null}
-      {task.may.report ? (
-        <EvidenceUploads
-          reports={[...task.reports].reverse().filter((report) => report.state === 'submitted')}
-          onUploaded={onChanged}
-        />
-      ) : null}
+      {task.may.report ? <EvidenceUploads reports={task.reports} onChanged={onChanged} /> : null}
       {task.may.review && awaiting ? (
         <ReviewForm key={awaiting.id} report={awaiting} onDone={onChanged} />
       ) : null}
