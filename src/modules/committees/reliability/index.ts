@@ -14,13 +14,16 @@
  *
  * - `GET /committees/documents/{id}` is called on a document of the public meeting whose agenda is
  *   not published yet: only the secretariat and the committee's members have it (the module's tests
- *   show the public getting it once the agenda is published).
+ *   show the public getting it once the agenda is published). `DELETE
+ *   /committees/agenda-items/{id}/files/{fileId}` removes that same document (the agenda being
+ *   unpublished, the secretariat may), so it is put back before each call that names it.
  *
  * Versioned records: a member, a meeting, a body's rules and a meeting's minutes. Personal data: a
  * registrant's name and contact (encrypted at rest) and the cancellation token (kept as a hash).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { restorableFile } from '../../../kernel/server/files/testing.ts';
 import type { TestApp } from '../../../kernel/server/testing.ts';
 import type { EditableRecord, ModuleReliability, Variants } from '../../../reliability/contributions.ts';
 import { send } from '../../../reliability/http.ts';
@@ -101,6 +104,9 @@ async function createMeeting(test: TestApp, userId: string, bodyId: string) {
   const read = await inject(test, userId, { method: 'GET', url: `/meetings/${String(id)}` }, 200);
   return { url, version: Number(read.version) };
 }
+
+/** Puts back the agenda document an allowed removal took. */
+let restoreDocument: () => Promise<void> = async () => {};
 
 /** The body whose rules are edited: the list the rules are read back from holds every body. */
 let rulesBodyId = '';
@@ -232,6 +238,7 @@ export const reliability: ModuleReliability = {
     });
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     const document = uploaded.json() as { id: string };
+    restoreDocument = await restorableFile(test.database.db, document.id, 'committees_agenda_files');
     const departments = { own: 'TEST-DEPT', another: 'DHRP-DHR' };
     await inject(
       test,
@@ -269,6 +276,10 @@ export const reliability: ModuleReliability = {
       [`${api}/meetings/{id}`]: { another: { id: internalMeeting.id }, exists: true },
       [`${api}/members/{id}`]: { another: { id: member.id }, exists: true },
       [`${api}/agenda-items/{id}/files`]: { another: { id: item.id }, exists: true },
+      [`${api}/agenda-items/{id}/files/{fileId}`]: {
+        another: { id: item.id, fileId: document.id },
+        exists: true,
+      },
       [`${api}/documents/{id}`]: { another: { id: document.id }, exists: true },
       [`${api}/recommendations/{id}/answer`]: {
         own: recommendationTo(departments.own),
@@ -291,6 +302,15 @@ export const reliability: ModuleReliability = {
       records[`${api}/meetings/{id}${suffix}`] = { another: { id: publicMeeting.id }, exists: true };
     }
     return () => records;
+  },
+
+  async beforeCall(operationId) {
+    if (
+      operationId.includes(`${api}/agenda-items/{id}/files/`) ||
+      operationId.includes(`${api}/documents/`)
+    ) {
+      await restoreDocument();
+    }
   },
 
   rawBodies: {

@@ -1,14 +1,15 @@
 /**
  * What the secretariat edits beyond scheduling, on the real app: agenda documents uploaded as files
  * (hidden with the agenda until it is published, a wrong type refused in both languages with nothing
- * stored), edits of a meeting, a body's rules and a member with their versions, and a meeting's tags
+ * stored, removed by the secretariat until the agenda is published and kept after), edits of a meeting, a body's rules and a member with their versions, and a meeting's tags
  * reaching the shared vocabularies' term pages while the meeting is public.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { removalAudit, storedFileExists } from '../../../kernel/server/files/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
@@ -29,7 +30,7 @@ describe('committees: documents, edits and tags', () => {
   let committee: Headers;
   const anonymous: Headers = {};
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, headers: Headers, payload?: object) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers, payload?: object) =>
     test.app.inject({ method, url: `${api}${url}`, headers, ...(payload === undefined ? {} : { payload }) });
   const upload = (itemId: string, name: string, body: Buffer, headers: Headers, type = 'application/pdf') =>
     test.app.inject({
@@ -170,6 +171,66 @@ describe('committees: documents, edits and tags', () => {
     assert.equal(json.statusCode, 415, 'a JSON body is no file');
     assert.deepEqual([await count('stored_files'), await count('committees_agenda_files')], before);
     assert.equal((await upload('no-such-item', 'a.pdf', pdf, admin)).statusCode, 404);
+  });
+
+  it('lets the secretariat remove a document until the agenda is published, and keeps it after', async () => {
+    const bodyId = await createTestBody(test.database, { isPublic: true });
+    const agendaItem = async (agendaPublished: boolean, days: number) => {
+      const meetingId = await scheduleTestMeeting(test.database, bodyId, {
+        startsAt: at(days, 10),
+        endsAt: at(days, 12),
+        agendaPublished,
+      });
+      const item = await call('POST', `/meetings/${meetingId}/agenda-items`, admin, {
+        title: '삭제 시험 안건',
+      });
+      assert.equal(item.statusCode, 201, item.body);
+      return { meetingId, itemId: (item.json() as { id: string }).id };
+    };
+    const attach = async (itemId: string, name: string) => {
+      const response = await upload(itemId, name, pdf, admin);
+      assert.equal(response.statusCode, 201, response.body);
+      return response.json() as { id: string };
+    };
+    const draft = await agendaItem(false, 20);
+    const other = await agendaItem(false, 21);
+    const wrong = await attach(draft.itemId, '개인정보가 담긴 초안.pdf');
+    await attach(draft.itemId, 'right.pdf');
+    const remove = (itemId: string, fileId: string, headers: Headers) =>
+      call('DELETE', `/agenda-items/${itemId}/files/${fileId}`, headers);
+
+    const before = [await count('stored_files'), await count('committees_agenda_files')];
+    assert.equal((await remove(draft.itemId, wrong.id, anonymous)).statusCode, 401);
+    assert.equal((await remove(draft.itemId, wrong.id, committee)).statusCode, 403, 'members read, not edit');
+    assert.equal((await remove(other.itemId, wrong.id, admin)).statusCode, 404, 'not that item’s document');
+    assert.deepEqual([await count('stored_files'), await count('committees_agenda_files')], before);
+
+    const removed = await remove(draft.itemId, wrong.id, admin);
+    assert.equal(removed.statusCode, 204, removed.body);
+    assert.equal(await storedFileExists(test.database.db, wrong.id), false);
+    assert.deepEqual(
+      (await meeting(draft.meetingId, admin)).agenda[0]?.files.map((listed) => listed.name),
+      ['right.pdf'],
+    );
+    const audit = await removalAudit(test.database.db, wrong.id);
+    assert.equal(audit?.action, 'committees.remove-agenda-file');
+    assert.equal(audit?.entity_id, draft.itemId);
+    assert.equal(audit?.before.sha256, createHash('sha256').update(pdf).digest('hex'));
+    assert.equal((await remove(draft.itemId, wrong.id, admin)).statusCode, 404);
+    assert.equal((await call('GET', `/documents/${wrong.id}`, admin)).statusCode, 404);
+
+    const published = await agendaItem(true, 22);
+    const kept = await attach(published.itemId, 'published.pdf');
+    const titles: string[] = [];
+    for (const language of ['ko', 'en']) {
+      const refused = await remove(published.itemId, kept.id, { ...admin, 'accept-language': language });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().code, 'committees_agenda_file_published');
+      titles.push(refused.json().title);
+    }
+    assert.match(titles[0] ?? '', /공개 기록/);
+    assert.match(titles[1] ?? '', /public record/);
+    assert.equal((await call('GET', `/documents/${kept.id}`, anonymous)).statusCode, 200);
   });
 
   it('edits a meeting with its version: a stale one is a 409, and the times stay in Seoul time', async () => {

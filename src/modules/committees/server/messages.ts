@@ -14,6 +14,10 @@ export const messages: Record<string, Bilingual> = {
     ko: '회의록이 지금 상태({status})에서는 이 단계를 진행할 수 없습니다.',
     en: 'The minutes cannot take this step while they are {status}.',
   },
+  committees_agenda_file_published: {
+    ko: '안건이 이미 공개되어 이 자료는 공개 기록의 일부입니다. 공개 뒤에는 삭제할 수 없습니다.',
+    en: 'The agenda is already published, so this document is part of the public record: it cannot be removed after publication.',
+  },
   committees_recommendation_closed: {
     ko: '이미 종결된 권고입니다.',
     en: 'This recommendation is already closed.',

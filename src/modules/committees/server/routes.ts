@@ -14,12 +14,8 @@ import { requireUser } from '../../../kernel/server/access.ts';
 import { runCommand } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
-import {
-  acceptFileUploads,
-  fileNameQuery,
-  maxFileBytes,
-  sendStoredFile,
-} from '../../../kernel/server/files/index.ts';
+import { acceptFileUploads, sendStoredFile } from '../../../kernel/server/files/index.ts';
+import { declareFileRoutes } from '../../../kernel/server/files/routes.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import {
@@ -57,7 +53,7 @@ import {
   termAlertQuerySchema,
   versionSchema,
 } from '../contract.ts';
-import { attachAgendaFile, readAgendaFile } from './commands/agenda-files.ts';
+import { attachAgendaFile, readAgendaFile, removeAgendaFile } from './commands/agenda-files.ts';
 import { answerRecommendation } from './commands/answer-recommendation.ts';
 import {
   addAgendaItem,
@@ -358,27 +354,26 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
   );
 
-  app.post(
-    '/committees/agenda-items/:id/files',
-    {
-      config: { access: secretariat },
-      bodyLimit: maxFileBytes,
-      schema: {
-        tags,
-        summary:
-          'Attach a document to an agenda item: the file is the body (PDF, PNG, JPEG or WebP, decided from its content), its name in `name`',
-        params: idParams,
-        querystring: fileNameQuery,
-        response: { 201: agendaFileSchema },
-      },
+  declareFileRoutes(app, {
+    tags,
+    path: '/committees/agenda-items/:id/files',
+    params: idParams,
+    attach: {
+      access: secretariat,
+      summary:
+        'Attach a document to an agenda item: the file is the body (PDF, PNG, JPEG or WebP, decided from its content), its name in `name`',
+      response: agendaFileSchema,
+      run: ({ user, ip }, { id, upload }) =>
+        runCommand(db, { userId: user.id, ip }, (context) => attachAgendaFile(context, keys, id, upload)),
     },
-    async (request, reply) => {
-      const file = await inCommand(request, (context) =>
-        attachAgendaFile(context, keys, request.params.id, { name: request.query.name, body: request.body }),
-      );
-      return reply.code(201).send(file);
+    remove: {
+      access: secretariat,
+      summary:
+        "Remove a document from an agenda item, until the meeting's agenda is published (then it is part of the public record)",
+      run: ({ user, ip }, { id, fileId }) =>
+        runCommand(db, { userId: user.id, ip }, (context) => removeAgendaFile(context, id, fileId)),
     },
-  );
+  });
 
   app.get(
     '/committees/documents/:id',

@@ -121,31 +121,41 @@ function Topics({ tags }: { tags: MeetingDetail['tags'] }) {
   );
 }
 
-/** An item's uploaded documents; the secretariat also uploads here (before or after publishing). */
+/**
+ * An item's uploaded documents; the secretariat also uploads here (before or after publishing), and
+ * removes one until the agenda is published (then it is part of the public record).
+ */
 function AgendaFiles({
   item,
   canUpload,
-  onUploaded,
+  canRemove,
+  onChanged,
 }: {
   item: MeetingDetail['agenda'][number];
   canUpload: boolean;
-  onUploaded: () => void;
+  canRemove: boolean;
+  onChanged: () => void;
 }) {
   const t = useText(committeesText);
   if (!canUpload && item.files.length === 0) return null;
   const headingId = `files-${item.id}`;
+  const itemPath = `/committees/agenda-items/${encodeURIComponent(item.id)}/files`;
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId} className="visually-hidden">
         {`${item.title}: ${t('files')}`}
       </h3>
-      <StoredFileList files={item.files} href={(file) => `${apiBase}/committees/documents/${file.id}`} />
+      <StoredFileList
+        files={item.files}
+        href={(file) => `${apiBase}/committees/documents/${file.id}`}
+        {...(canRemove ? { remove: { path: (file) => `${itemPath}/${file.id}`, onRemoved: onChanged } } : {})}
+      />
       {canUpload ? (
         <FileUploadForm
           id={`file-${item.id}`}
-          path={`/committees/agenda-items/${encodeURIComponent(item.id)}/files`}
+          path={itemPath}
           label={t('attachFile', { title: item.title })}
-          onUploaded={onUploaded}
+          onUploaded={onChanged}
         />
       ) : null}
     </section>
@@ -226,7 +236,12 @@ function MeetingBody({ meeting, reload }: { meeting: MeetingDetail; reload: () =
                     ))}
                   </ul>
                 ) : null}
-                <AgendaFiles item={item} canUpload={isSecretariat} onUploaded={reload} />
+                <AgendaFiles
+                  item={item}
+                  canUpload={isSecretariat}
+                  canRemove={isSecretariat && !meeting.agendaPublished}
+                  onChanged={reload}
+                />
               </li>
             ))}
           </ol>

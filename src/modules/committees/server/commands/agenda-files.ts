@@ -1,14 +1,20 @@
 /**
  * Agenda documents as uploaded files. The secretariat attaches them to an agenda item (the kernel
- * decides the type from the content, limits the size and keeps the bytes encrypted); the public
- * downloads those of a public meeting once its agenda is published, and only the secretariat before
- * that: a document is often a draft until the agenda goes out.
+ * decides the type from the content, limits the size and keeps the bytes encrypted), and removes one
+ * sent by mistake until the agenda is published; the public downloads those of a public meeting once
+ * its agenda is published, and only the secretariat before that: a document is often a draft until
+ * the agenda goes out, and part of the public record after.
  */
 import type { CommandContext } from '../../../../kernel/server/command.ts';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
-import { fieldError, notFound } from '../../../../kernel/server/errors.ts';
-import { readStoredFile, storeFile } from '../../../../kernel/server/files/index.ts';
+import { AppError, fieldError, notFound } from '../../../../kernel/server/errors.ts';
+import {
+  deleteStoredFile,
+  describeFiles,
+  readStoredFile,
+  storeFile,
+} from '../../../../kernel/server/files/index.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { AgendaFile } from '../../contract.ts';
 import { presentAgendaFile } from '../queries.ts';
@@ -18,6 +24,17 @@ import { lockMeeting } from './meetings.ts';
 /** As many as the links an item may carry: an agenda item is not a document archive. */
 export const maxFilesPerItem = 20;
 
+/** An agenda item, with its meeting's row locked. */
+async function lockItem(trx: ReturnType<typeof committeesTrx>, agendaItemId: string) {
+  const item = await trx
+    .selectFrom('committees_agenda_items')
+    .select(['id', 'meeting_id'])
+    .where('id', '=', agendaItemId)
+    .executeTakeFirst();
+  if (!item) throw notFound();
+  return { item, meeting: await lockMeeting(trx, item.meeting_id) };
+}
+
 export async function attachAgendaFile(
   { trx: raw, audit, actor }: CommandContext,
   keys: Keyring,
@@ -25,14 +42,8 @@ export async function attachAgendaFile(
   upload: { name: string; body: unknown },
 ): Promise<AgendaFile> {
   const trx = committeesTrx(raw);
-  const item = await trx
-    .selectFrom('committees_agenda_items')
-    .select(['id', 'meeting_id'])
-    .where('id', '=', agendaItemId)
-    .executeTakeFirst();
-  if (!item) throw notFound();
-  // The meeting's row is the lock that makes the count below hold against a concurrent upload.
-  await lockMeeting(trx, item.meeting_id);
+  // The meeting's row lock makes the count below hold against a concurrent upload.
+  const { item } = await lockItem(trx, agendaItemId);
   const { n } = await trx
     .selectFrom('committees_agenda_files')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -62,6 +73,33 @@ export async function attachAgendaFile(
   });
   publicDataChanged();
   return presentAgendaFile(file);
+}
+
+/** Removes a document of `agendaItemId` with its bytes, while the meeting's agenda is unpublished. */
+export async function removeAgendaFile(
+  { trx: raw, audit }: CommandContext,
+  agendaItemId: string,
+  fileId: string,
+): Promise<void> {
+  const trx = committeesTrx(raw);
+  // Locked, so that the agenda is not published between this check and the removal.
+  const { item, meeting } = await lockItem(trx, agendaItemId);
+  if (meeting.agenda_published) throw new AppError('committees_agenda_file_published', 409);
+  const [file] = await describeFiles(raw, [fileId]);
+  const unlinked = await trx
+    .deleteFrom('committees_agenda_files')
+    .where('file_id', '=', fileId)
+    .where('agenda_item_id', '=', item.id)
+    .executeTakeFirst();
+  if (!file || unlinked.numDeletedRows === 0n) throw notFound();
+  await deleteStoredFile(raw, fileId);
+  await audit({
+    action: 'committees.remove-agenda-file',
+    entityType: 'committees_agenda_items',
+    entityId: item.id,
+    before: { fileId, name: file.name, sha256: file.sha256 },
+    after: null,
+  });
 }
 
 /**
