@@ -18,11 +18,20 @@
  * - POST /assessments/{id}/items/{itemKey}/files: evidence for a rating, so the same rule as rating.
  * - GET /assessments/{id}/files/{fileId}: the office and the subject's department; "another's" is the
  *   other department's assessment at the assessment step, which a peer may read but not download.
+ * - DELETE /assessments/{id}/items/{itemKey}/files/{fileId}: the same rule as attaching, on the test
+ *   department's own assessment (so `deny`); the office's allowed removal is put back before each
+ *   call, as the download names the same file.
+ * - DELETE /assessments/revisions/{id}/files/{fileId}: a file on each closed assessment's revision,
+ *   so that the department's own call passes the policy and meets the step (409), removing nothing.
  *
  * Edited with a version: an assessment's scope and summary, a training, and a template (whose edit
  * writes its next version).
  */
 import assert from 'node:assert/strict';
+import { runCommand } from '../../../kernel/server/command.ts';
+import { keyring } from '../../../kernel/server/crypto.ts';
+import { storeFile } from '../../../kernel/server/files/index.ts';
+import { restorableFile } from '../../../kernel/server/files/testing.ts';
 import type { TestApp } from '../../../kernel/server/testing.ts';
 import type { EditableRecord, ModuleReliability, Variants } from '../../../reliability/contributions.ts';
 import { sessionHeaders } from '../../../reliability/operations.ts';
@@ -73,6 +82,26 @@ const template = (title: string): TemplateInput => ({
 });
 
 const training = { body: 'task_force', title: 'Concurrent training', heldOn: '2026-05-01', participants: 10 };
+
+/** Puts back the item evidence an allowed removal took. */
+let restoreItemFile: () => Promise<void> = async () => {};
+
+/** A stored file on a closed assessment's revision, where no command attaches one any more. */
+function revisionFile(test: TestApp, revisionId: number): Promise<string> {
+  return runCommand(test.database.db, { userId: null }, async ({ trx }) => {
+    const file = await storeFile(trx, keyring(test.config), {
+      module: 'assessments',
+      name: 'revision.pdf',
+      body: pdf,
+      createdBy: null,
+    });
+    await assessmentsDb(trx)
+      .insertInto('assessments_revision_files')
+      .values({ file_id: file.id, revision_id: revisionId, added_by: null })
+      .execute();
+    return file.id;
+  });
+}
 
 /** The training being edited, found again among all trainings in the public comparison. */
 let trainingId = 0;
@@ -186,6 +215,7 @@ export const reliability: ModuleReliability = {
     };
     const ownFile = await evidence(own.assessmentId);
     const anotherFile = await evidence(another.assessmentId);
+    restoreItemFile = await restorableFile(db, ownFile, 'assessments_rating_files');
     const created = await test.app.inject({
       method: 'POST',
       url: `${api}/trainings`,
@@ -215,6 +245,15 @@ export const reliability: ModuleReliability = {
         another: { id: anotherClosed.revisionId },
         exists: true,
       },
+      [`${api}/{id}/items/{itemKey}/files/{fileId}`]: {
+        another: { id: own.assessmentId, itemKey: 'route', fileId: ownFile },
+        exists: true,
+      },
+      [`${api}/revisions/{id}/files/{fileId}`]: {
+        own: { id: ownClosed.revisionId, fileId: await revisionFile(test, ownClosed.revisionId) },
+        another: { id: anotherClosed.revisionId, fileId: await revisionFile(test, anotherClosed.revisionId) },
+        exists: true,
+      },
       [`${api}/{id}/files/{fileId}`]: {
         own: { id: own.assessmentId, fileId: ownFile },
         another: { id: another.assessmentId, fileId: anotherFile },
@@ -237,6 +276,10 @@ export const reliability: ModuleReliability = {
       records[path] = { another: { id: anotherClosed.id }, exists: true };
     }
     return () => records;
+  },
+  async beforeCall(operationId) {
+    if (operationId.includes(`${api}/{id}/`) && operationId.includes('/files/{fileId}'))
+      await restoreItemFile();
   },
   rawBodies: {
     'POST /api/v1/assessments/{id}/items/{itemKey}/files': {

@@ -1,10 +1,12 @@
 // The assessment engine through its API on the real app: templates keep their versions, the workflow
 // refuses steps out of order, a department never rates its own subject, revisions feed the public
-// "revised" figure, and nothing of an assessment in progress is public.
+// "revised" figure, nothing of an assessment in progress is public, and evidence files are removed
+// only at the step that took them, a rating resting on them alone withdrawn with the last.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { removalAudit, storedFileExists } from '../../../kernel/server/files/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
@@ -17,9 +19,9 @@ import type {
   TemplateHistory,
 } from '../contract.ts';
 import { assessmentsModule } from '../module.ts';
-import { closedAssessment, officerSession } from '../test/factories.ts';
+import { assessmentInProgress, closedAssessment, officerSession } from '../test/factories.ts';
 
-type Headers = Awaited<ReturnType<typeof signIn>>['headers'];
+type Headers = Record<string, string>;
 
 describe('assessments', () => {
   let test: TestApp;
@@ -47,6 +49,20 @@ describe('assessments', () => {
       action,
       version: current.version,
     });
+  };
+  /** From the recommendations step: one recommendation, accepted by ROADS, then revision tracking. */
+  const toRevisionTracking = async (id: number, text: string) => {
+    const recommendation = await ok<{ id: number }>(officer, 'POST', `/assessments/${id}/recommendations`, {
+      text,
+    });
+    await move(id, 'send_to_department');
+    await ok(roads, 'PUT', `/assessments/recommendations/${recommendation.id}/response`, {
+      response: 'accepted',
+      reason: '',
+      version: 1,
+    });
+    await move(id, 'start_revision_tracking');
+    return recommendation;
   };
   const versionOf = async (id: number) =>
     (await ok<Assessment>(officer, 'GET', `/assessments/${id}`)).version;
@@ -545,16 +561,7 @@ describe('assessments', () => {
     assert.equal((await download(officer, '00000000-0000-4000-8000-000000000000')).statusCode, 404);
 
     await move(id, 'issue_recommendations');
-    const recommendation = await ok<{ id: number }>(officer, 'POST', `/assessments/${id}/recommendations`, {
-      text: 'Keep the evidence.',
-    });
-    await move(id, 'send_to_department');
-    await ok(roads, 'PUT', `/assessments/recommendations/${recommendation.id}/response`, {
-      response: 'accepted',
-      reason: '',
-      version: 1,
-    });
-    await move(id, 'start_revision_tracking');
+    const recommendation = await toRevisionTracking(id, 'Keep the evidence.');
     assert.equal(
       (await upload(officer, itemFiles, pdf)).statusCode,
       409,
@@ -585,6 +592,120 @@ describe('assessments', () => {
     );
     const summary = await ok<PublicSummary>(null, 'GET', `/assessments/public/${id}`);
     assert.ok(!JSON.stringify(summary).includes(file.id), 'no file in the public summary');
+  });
+
+  it('removes evidence at the step that took it, by those who may attach it; a rating resting on it alone goes too', async () => {
+    const officerUser = (await ok<{ user: { id: string } }>(officer, 'GET', '/auth/me')).user;
+    const details = {
+      kind: 'ordinance' as const,
+      number: '제89호',
+      change: 'revised' as const,
+      articles: [],
+    };
+    const { assessmentId: id } = await assessmentInProgress(
+      test.database.db,
+      officerSession(officerUser.id),
+      { title: 'Ordinance on removal', departmentCode: 'ROADS', details },
+      'ordinance-regulation',
+    );
+    const pdf = Buffer.from('%PDF-1.4\n% removal\n%%EOF\n');
+    const attach = async (headers: Headers, path: string) => {
+      const response = await test.app.inject({
+        method: 'POST',
+        url: `/api/v1${path}?name=evidence.pdf`,
+        headers: { ...headers, 'content-type': 'application/pdf' },
+        payload: pdf,
+      });
+      assert.equal(response.statusCode, 201, response.body);
+      return (response.json() as { id: string }).id;
+    };
+    const remove = (headers: Headers | null, path: string, fileId: string) =>
+      call(headers, 'DELETE', `${path}/${fileId}`);
+    const rate = (evidence: string) =>
+      ok<Assessment>(officer, 'PUT', `/assessments/${id}/ratings`, {
+        itemKey: 'rights-affected',
+        rating: 4,
+        notApplicable: false,
+        evidence,
+        finding: '',
+      });
+    const ratingOf = async () => {
+      const read = await ok<Assessment>(officer, 'GET', `/assessments/${id}`);
+      return {
+        rating: read.ratings.find((entry) => entry.itemKey === 'rights-affected')?.rating,
+        rated: read.score.rated,
+      };
+    };
+    const itemFiles = `/assessments/${id}/items/rights-affected/files`;
+
+    const first = await attach(welfare, itemFiles);
+    const second = await attach(officer, itemFiles);
+    await rate('');
+    assert.deepEqual(await ratingOf(), { rating: 4, rated: 1 });
+    assert.equal((await remove(roads, itemFiles, first)).status, 403, 'never the subject’s own department');
+    assert.equal((await remove(null, itemFiles, first)).status, 401);
+    assert.equal(
+      (await remove(officer, `/assessments/${id}/items/legal-basis/files`, first)).status,
+      404,
+      'not that item’s file',
+    );
+    assert.equal(await storedFileExists(test.database.db, first), true);
+
+    assert.equal((await remove(welfare, itemFiles, first)).status, 204, 'a peer assessor removes');
+    assert.equal(await storedFileExists(test.database.db, first), false);
+    const audit = await removalAudit(test.database.db, first);
+    assert.equal(audit?.action, 'assessments.remove-item-file');
+    assert.equal(audit?.entity_id, `${id}/rights-affected`);
+    assert.deepEqual(await ratingOf(), { rating: 4, rated: 1 }, 'the other file is still evidence');
+    assert.equal((await remove(officer, itemFiles, second)).status, 204);
+    assert.deepEqual(
+      await ratingOf(),
+      { rating: null, rated: 0 },
+      'the last evidence gone, the item is unrated and leaves the score',
+    );
+    const withdrawn = (await ok<Assessment>(officer, 'GET', `/assessments/${id}`)).itemFiles;
+    assert.deepEqual(withdrawn, []);
+
+    // With a written reference the rating does not rest on the file.
+    const third = await attach(officer, itemFiles);
+    await rate('Council minutes, 2026-03-02');
+    assert.equal((await remove(officer, itemFiles, third)).status, 204);
+    assert.deepEqual(await ratingOf(), { rating: 4, rated: 1 });
+
+    const kept = await attach(officer, itemFiles);
+    await move(id, 'issue_recommendations');
+    for (const language of ['en', 'ko'] as const) {
+      const late = await call({ ...officer, 'accept-language': language }, 'DELETE', `${itemFiles}/${kept}`);
+      assert.equal(late.status, 409, JSON.stringify(late.body));
+      assert.equal(late.body.code, 'assessments_wrong_step');
+    }
+    assert.equal(await storedFileExists(test.database.db, kept), true, 'the evidence rated on stays');
+
+    const recommendation = await toRevisionTracking(id, 'Publish the articles.');
+    const revision = await ok<{ id: number }>(roads, 'POST', `/assessments/${id}/revisions`, {
+      recommendationId: recommendation.id,
+      description: 'Article 3 revised',
+      revisedOn: '2026-07-01',
+      evidence: 'Gazette no. 10',
+    });
+    const revisionFiles = `/assessments/revisions/${revision.id}/files`;
+    const wrong = await attach(roads, revisionFiles);
+    const right = await attach(roads, revisionFiles);
+    assert.equal((await remove(welfare, revisionFiles, wrong)).status, 403, 'another department');
+    assert.equal((await remove(roads, revisionFiles, wrong)).status, 204, 'the subject’s department');
+    assert.equal((await removalAudit(test.database.db, wrong))?.action, 'assessments.remove-revision-file');
+    const tracked = await ok<Assessment>(roads, 'GET', `/assessments/${id}`);
+    assert.deepEqual(
+      tracked.revisions[0]?.files.map((entry) => entry.id),
+      [right],
+    );
+    await move(id, 'close');
+    assert.equal(
+      (await remove(officer, revisionFiles, right)).status,
+      409,
+      'a closed assessment keeps its files',
+    );
+    assert.equal(await storedFileExists(test.database.db, right), true);
   });
 
   it('lists a template’s versions: when, by whom, what changed, and which assessments use each', async () => {

@@ -11,12 +11,8 @@ import { z } from 'zod';
 import { type Access, requireUser } from '../../../kernel/server/access.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
-import {
-  acceptFileUploads,
-  fileNameQuery,
-  maxFileBytes,
-  sendStoredFile,
-} from '../../../kernel/server/files/index.ts';
+import { acceptFileUploads, sendStoredFile } from '../../../kernel/server/files/index.ts';
+import { declareFileRoutes } from '../../../kernel/server/files/routes.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import {
@@ -49,7 +45,13 @@ import {
   transitionSchema,
 } from '../contract.ts';
 import { addRecommendation } from './commands/add-recommendation.ts';
-import { attachItemFile, attachRevisionFile, readEvidenceFile } from './commands/attach-evidence-file.ts';
+import {
+  attachItemFile,
+  attachRevisionFile,
+  readEvidenceFile,
+  removeItemFile,
+  removeRevisionFile,
+} from './commands/attach-evidence-file.ts';
 import { openAssessment } from './commands/open-assessment.ts';
 import { rateItem } from './commands/rate-item.ts';
 import { readAssessment } from './commands/read-assessment.ts';
@@ -468,54 +470,43 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
     },
   );
 
-  app.post(
-    '/assessments/:id/items/:itemKey/files',
-    {
-      config: { access: staff },
-      bodyLimit: maxFileBytes,
-      schema: {
-        tags,
-        summary:
-          "Attach an evidence file to a checklist item, at the assessment step, never by the subject's own department: the file is the body (PDF, PNG, JPEG or WebP, decided from its content), its name in `name`",
-        params: itemFileParams,
-        querystring: fileNameQuery,
-        response: { 201: evidenceFileSchema },
-      },
+  declareFileRoutes(app, {
+    tags,
+    path: '/assessments/:id/items/:itemKey/files',
+    params: itemFileParams,
+    attach: {
+      access: staff,
+      summary:
+        "Attach an evidence file to a checklist item, at the assessment step, never by the subject's own department: the file is the body (PDF, PNG, JPEG or WebP, decided from its content), its name in `name`",
+      response: evidenceFileSchema,
+      run: ({ user, ip }, { id, itemKey, upload }) => attachItemFile(db, keys, user, ip, id, itemKey, upload),
     },
-    async (request, reply) => {
-      const { user, ip } = caller(request);
-      const { id, itemKey } = request.params;
-      const file = await attachItemFile(db, keys, user, ip, id, itemKey, {
-        name: request.query.name,
-        body: request.body,
-      });
-      return reply.code(201).send(file);
+    remove: {
+      access: staff,
+      summary:
+        "Remove a checklist item's evidence file, at the assessment step, by those who may attach it; a rating that rested on it alone is withdrawn",
+      run: ({ user, ip }, { id, itemKey, fileId }) => removeItemFile(db, user, ip, id, itemKey, fileId),
     },
-  );
+  });
 
-  app.post(
-    '/assessments/revisions/:id/files',
-    {
-      config: { access: staff },
-      bodyLimit: maxFileBytes,
-      schema: {
-        tags,
-        summary:
-          "Attach an evidence file to a recorded revision, at the revision step, by the office or the subject's department: the file is the body, its name in `name`",
-        params: idParams,
-        querystring: fileNameQuery,
-        response: { 201: evidenceFileSchema },
-      },
+  declareFileRoutes(app, {
+    tags,
+    path: '/assessments/revisions/:id/files',
+    params: idParams,
+    attach: {
+      access: staff,
+      summary:
+        "Attach an evidence file to a recorded revision, at the revision step, by the office or the subject's department: the file is the body, its name in `name`",
+      response: evidenceFileSchema,
+      run: ({ user, ip }, { id, upload }) => attachRevisionFile(db, keys, user, ip, id, upload),
     },
-    async (request, reply) => {
-      const { user, ip } = caller(request);
-      const file = await attachRevisionFile(db, keys, user, ip, request.params.id, {
-        name: request.query.name,
-        body: request.body,
-      });
-      return reply.code(201).send(file);
+    remove: {
+      access: staff,
+      summary:
+        "Remove a revision's evidence file, at the revision step, by the office or the subject's department",
+      run: ({ user, ip }, { id, fileId }) => removeRevisionFile(db, user, ip, id, fileId),
     },
-  );
+  });
 
   app.get(
     '/assessments/:id/files/:fileId',

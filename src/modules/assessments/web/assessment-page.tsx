@@ -4,7 +4,7 @@
  * (one small form per item, so an assessor saves item by item with the keyboard), the scores, the
  * recommendations with the department's responses, and the tracked revisions.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, apiBase } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
@@ -141,9 +141,10 @@ function ItemForm({
   const t = useText(assessmentsText);
   const language = useLanguage();
   const saved = assessment.ratings.find((rating) => rating.itemKey === item.key);
-  const [rating, setRating] = useState(
-    saved?.rating === null || saved === undefined ? '' : String(saved.rating),
-  );
+  const savedRating = saved?.rating === null || saved === undefined ? '' : String(saved.rating);
+  const [rating, setRating] = useState(savedRating);
+  // Removing the last file an item's rating rested on withdraws the rating: the field follows.
+  useEffect(() => setRating(savedRating), [savedRating]);
   const [notApplicable, setNotApplicable] = useState(saved?.notApplicable ?? false);
   const [evidence, setEvidence] = useState(saved?.evidence ?? '');
   const [finding, setFinding] = useState(saved?.finding ?? '');
@@ -173,7 +174,18 @@ function ItemForm({
       <p className="field__hint">
         {item.guidance[language]} <span className="meta">({t('itemWeight', { weight: item.weight })})</span>
       </p>
-      <EvidenceFiles assessment={assessment} files={filesOf(assessment, item.key)} />
+      <EvidenceFiles
+        assessment={assessment}
+        files={filesOf(assessment, item.key)}
+        removePath={(file) => `/assessments/${assessment.id}/items/${item.key}/files/${file.id}`}
+        onRemoved={(left) =>
+          onDone(
+            left === 0 && item.evidenceRequired && saved?.rating != null && saved.evidence === ''
+              ? t('ratingWithdrawn', { item: item.text[language] })
+              : '',
+          )
+        }
+      />
       <FileUploadForm
         id={`${item.key}-file`}
         path={`/assessments/${assessment.id}/items/${item.key}/files`}
@@ -227,26 +239,35 @@ const filesOf = (assessment: Assessment, itemKey: string) =>
 
 /**
  * An item's or a revision's evidence files: download links for the office and the assessed
- * department; a peer assessor, who may not download them, sees their names.
+ * department; a peer assessor, who may not download them, sees their names. Where the reader may
+ * remove them (`removePath`), the list stays when empty, to say so and to take the focus.
  */
-function EvidenceFiles({ assessment, files }: { assessment: Assessment; files: readonly EvidenceFile[] }) {
+function EvidenceFiles({
+  assessment,
+  files,
+  removePath,
+  onRemoved,
+}: {
+  assessment: Assessment;
+  files: readonly EvidenceFile[];
+  removePath?: (file: { id: string }) => string;
+  /** Told how many files are left. */
+  onRemoved?: (left: number) => void;
+}) {
   const t = useText(assessmentsText);
-  if (files.length === 0) return null;
+  if (files.length === 0 && !removePath) return null;
   return (
     <div className="evidence-files">
       <p className="meta">{t('evidenceFiles')}</p>
-      {assessment.mayDownload ? (
-        <StoredFileList
-          files={files}
-          href={(file) => `${apiBase}/assessments/${assessment.id}/files/${file.id}`}
-        />
-      ) : (
-        <ul>
-          {files.map((file) => (
-            <li key={file.id}>{file.name}</li>
-          ))}
-        </ul>
-      )}
+      <StoredFileList
+        files={files}
+        {...(assessment.mayDownload
+          ? { href: (file) => `${apiBase}/assessments/${assessment.id}/files/${file.id}` }
+          : {})}
+        {...(removePath
+          ? { remove: { path: removePath, onRemoved: () => onRemoved?.(files.length - 1) } }
+          : {})}
+      />
     </div>
   );
 }
@@ -524,6 +545,7 @@ function RevisionForm({ assessment, onDone }: { assessment: Assessment; onDone: 
 
 function Revisions({ assessment, onDone }: { assessment: Assessment; onDone: Done }) {
   const t = useText(assessmentsText);
+  const attaching = assessment.step === 'revision' && assessment.mayRespond;
   const columns: Column<Revision>[] = [
     { key: 'description', header: t('revisionDescription'), rowHeader: true, cell: (row) => row.description },
     { key: 'revisedOn', header: t('revisedOn'), cell: (row) => row.revisedOn },
@@ -531,10 +553,20 @@ function Revisions({ assessment, onDone }: { assessment: Assessment; onDone: Don
     {
       key: 'files',
       header: t('evidenceFiles'),
-      cell: (row) => <EvidenceFiles assessment={assessment} files={row.files} />,
+      cell: (row) => (
+        <EvidenceFiles
+          assessment={assessment}
+          files={row.files}
+          {...(attaching
+            ? {
+                removePath: (file: { id: string }) => `/assessments/revisions/${row.id}/files/${file.id}`,
+                onRemoved: () => onDone(''),
+              }
+            : {})}
+        />
+      ),
     },
   ];
-  const attaching = assessment.step === 'revision' && assessment.mayRespond;
   if (assessment.revisions.length === 0 && assessment.step !== 'revision') return null;
   return (
     <section className="section" aria-labelledby="assessment-revisions">

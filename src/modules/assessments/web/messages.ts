@@ -218,6 +218,8 @@ export const assessmentsText = defineMessages('assessments', {
     backToTemplates: '평가표 목록',
     evidenceFiles: '증거 파일',
     itemFileLabel: '"{{item}}"의 증거 파일',
+    ratingWithdrawn:
+      '"{{item}}"은(는) 근거가 남지 않아 점수를 거두었습니다. 근거를 적거나 파일을 올린 뒤 다시 평가해 주세요.',
     revisionFileLabel: '변경 {{number}}의 증거 파일: {{description}}',
     sampleMark: '예시 자료입니다. 광주광역시의 실제 평가가 아니며 어떤 수치에도 들어가지 않습니다.',
   },
@@ -432,6 +434,8 @@ export const assessmentsText = defineMessages('assessments', {
     backToTemplates: 'All templates',
     evidenceFiles: 'Evidence files',
     itemFileLabel: 'Evidence file for "{{item}}"',
+    ratingWithdrawn:
+      '"{{item}}" has no evidence left, so its rating was withdrawn: give a reference or upload a file, then rate it again.',
     revisionFileLabel: 'Evidence file for change {{number}}: {{description}}',
     sampleMark: "A sample record: not one of Gwangju's assessments, and counted in no figure.",
   },
