@@ -1,5 +1,7 @@
 /** The public reads of the vocabularies: what the routes put in the public cache. */
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { Bilingual } from '../../shared/language.ts';
 import type { Db } from '../db.ts';
 import {
   type termPageSchema,
@@ -8,7 +10,7 @@ import {
   vocabularyIds,
   type vocabularySummarySchema,
 } from './contract.ts';
-import { presentTerm, termColumns, vocabDb } from './tables.ts';
+import { presentTerm, termColumns, type VocabTables, vocabDb } from './tables.ts';
 
 type VocabularySummary = z.infer<typeof vocabularySummarySchema>;
 
@@ -40,6 +42,23 @@ export async function listTerms(db: Db, vocabulary: VocabularyId) {
     .orderBy('code')
     .execute();
   return { vocabulary: summarise(vocabulary, rows.length), terms: rows.map(presentTerm) };
+}
+
+/**
+ * Each term's name by its code, for a module that stores codes (a department's, say) and shows names.
+ * Takes any of the modules' typed databases or transactions.
+ */
+export async function termNames<Tables>(
+  db: Kysely<Tables>,
+  vocabulary: VocabularyId,
+): Promise<Map<string, Bilingual>> {
+  // A generic database joined with the vocabulary's tables is a type TypeScript cannot resolve.
+  const rows = await (db.withTables<VocabTables>() as unknown as Kysely<VocabTables>)
+    .selectFrom('vocab_terms')
+    .select(['code', 'name_ko', 'name_en'])
+    .where('vocabulary', '=', vocabulary)
+    .execute();
+  return new Map(rows.map((row) => [row.code, { ko: row.name_ko ?? row.name_en, en: row.name_en }]));
 }
 
 /** The term and every public record tagged with it, grouped by module; undefined if no such term. */

@@ -6,6 +6,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { notFound } from '../../../kernel/server/errors.ts';
 import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
+import { termNames } from '../../../kernel/server/vocabularies/queries.ts';
 import type { Bilingual } from '../../../kernel/shared/language.ts';
 import type {
   Comment,
@@ -82,15 +83,6 @@ export async function yearPeriods(
     .executeTakeFirst();
   const perYear = (row?.periods_per_year ?? defaultPeriodsPerYear) as PeriodsPerYear;
   return { perYear, periods: reportingPeriods(year, perYear) };
-}
-
-export async function departmentNames(db: Reader): Promise<Map<string, Bilingual>> {
-  const rows = await db
-    .selectFrom('vocab_terms')
-    .select(['code', 'name_ko', 'name_en'])
-    .where('vocabulary', '=', 'departments')
-    .execute();
-  return new Map(rows.map((row) => [row.code, { ko: row.name_ko ?? row.name_en, en: row.name_en }]));
 }
 
 type TaskSelection = Awaited<ReturnType<typeof loadTask>>;
@@ -312,7 +304,7 @@ export async function publicYear(db: Reader, year: number): Promise<PublicYear |
   const roots = tasks.filter((task) => task.parentId === null || !publicIds.has(task.parentId));
   const [areas, departments, plan, statuses] = await Promise.all([
     db.selectFrom('plan_areas').selectAll().execute(),
-    departmentNames(db),
+    termNames(db, 'departments'),
     db
       .selectFrom('plan_basic_plans')
       .select(['code', 'name_ko', 'name_en'])
@@ -377,7 +369,7 @@ export async function publicTask(db: Reader, id: number): Promise<PublicTask | u
     .execute();
   const [statuses, departments, area] = await Promise.all([
     listStatuses(db),
-    departmentNames(db),
+    termNames(db, 'departments'),
     task.area_code
       ? db
           .selectFrom('plan_areas')

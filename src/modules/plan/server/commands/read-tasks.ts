@@ -4,12 +4,12 @@
  */
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
+import { termNames } from '../../../../kernel/server/vocabularies/queries.ts';
 import { listTags } from '../../../../kernel/server/vocabularies/tags.ts';
 import { type TaskDetail, type TaskSummary, taskTagVocabularies } from '../../contract.ts';
 import { isOffice, mayComment, mayRead, mayReport, requireRead } from '../policy.ts';
 import { overduePeriods } from '../progress.ts';
 import {
-  departmentNames,
   listComments,
   loadTask,
   presentReport,
@@ -113,7 +113,7 @@ export async function listOverdue(db: Db, user: SessionUser, year: number, now =
             tasks.map((task) => task.id),
           )
           .execute();
-  const names = await departmentNames(plan);
+  const names = await termNames(plan, 'departments');
   const byDepartment = new Map<
     string,
     {
