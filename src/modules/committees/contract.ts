@@ -199,6 +199,8 @@ export const recommendationSchema = z.object({
   meetingId: z.string(),
   meetingTitle: z.string(),
   departmentCode: z.string(),
+  /** The department's name from the shared vocabulary; null for a code no longer in it. */
+  departmentName: bilingual.nullable(),
   body: z.string(),
   response: z.enum(responses).nullable(),
   responseReason: z.string().nullable(),
@@ -238,6 +240,7 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
   comments: z
     .array(z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: z.string() }))
     .nullable(),
+  /** With the decisions: to the public once the minutes are published, to staff from the start. */
   recommendations: z.array(recommendationSchema).nullable(),
   waiting: z.number(),
   tags: tagsInputSchema,

@@ -156,6 +156,11 @@ describe('the committees’ pages in the browser', () => {
     await waitForHeading(citizen, committeeTitle);
     await citizen.getByText('위원 2명 출석. 접근성 개선 권고를 의결함.').waitFor();
     await citizen.getByText('청사 접근성 개선 권고').waitFor();
+    // The decision's recommendation comes with it, under its department, with how it stands.
+    await citizen.getByRole('heading', { level: 3, name: 'Recommendations of this meeting' }).waitFor();
+    await citizen.getByRole('heading', { level: 4, name: 'TEST-DEPT' }).waitFor();
+    await citizen.getByText('민원실 경사로를 설치할 것').waitFor();
+    await checkAccessibility(citizen, 'published minutes with a recommendation (en)');
     assert.equal(await citizen.getByText('[예시] 김위원').count(), 0, 'attendance is not public');
   });
 

@@ -394,7 +394,7 @@ describe('committees: documents, edits and tags', () => {
     );
   });
 
-  it('tags recommendations, public on the term pages once the minutes of a public meeting are', async () => {
+  it('tags recommendations, public on the term pages and the meeting page once the minutes of a public meeting are', async () => {
     const bodyId = await createTestBody(test.database, { isPublic: true });
     const meetingId = await scheduleTestMeeting(test.database, bodyId, {
       startsAt: at(-3, 10),
@@ -408,6 +408,7 @@ describe('committees: documents, edits and tags', () => {
           body: '행정복지센터에 통역 지원을 둘 것',
           tags: [{ vocabulary: 'target-groups', code: 'migrants' }],
         },
+        { departmentCode: 'DHRP-DHR', body: '통역 지원 현황을 매년 공개할 것' },
       ],
     });
     assert.equal(decided.statusCode, 201, decided.body);
@@ -438,7 +439,29 @@ describe('committees: documents, edits and tags', () => {
     await step(`/meetings/${meetingId}/minutes`, { minutes: '통역 지원 확대를 의결함.' });
     await step(`/meetings/${meetingId}/minutes/transitions`, { action: 'approve' });
     assert.deepEqual(await listed(), [], 'not while the minutes are only approved');
+    assert.equal((await meeting(meetingId, anonymous)).recommendations, null, 'nor on the meeting page');
+    assert.equal((await meeting(meetingId, admin)).recommendations?.length, 2, 'the secretariat has them');
     await step(`/meetings/${meetingId}/minutes/transitions`, { action: 'publish' });
     assert.deepEqual(await listed(), [['recommendation', `/committees/meetings/${meetingId}`]]);
+    // Written in one transaction, the two share a creation time: compared in the order of their text.
+    const published = ((await meeting(meetingId, anonymous)).recommendations ?? []).sort((a, b) =>
+      a.body.localeCompare(b.body, 'ko'),
+    );
+    assert.deepEqual(
+      published.map((recommendation) => [
+        recommendation.departmentName,
+        recommendation.body,
+        recommendation.open,
+      ]),
+      [
+        [
+          { ko: '민주인권과', en: 'Democracy and Human Rights Division' },
+          '통역 지원 현황을 매년 공개할 것',
+          true,
+        ],
+        [null, '행정복지센터에 통역 지원을 둘 것', true],
+      ],
+      'the public reads each recommendation with its department and state',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { type Generated, type Kysely, sql } from 'kysely';
 import type { Db } from '../../../kernel/server/db.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
+import { termNames } from '../../../kernel/server/vocabularies/queries.ts';
 import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type { Bilingual } from '../../../kernel/shared/language.ts';
 import type { AgendaFile, Body, MeetingDetail, MeetingSummary, Member, Recommendation } from '../contract.ts';
@@ -324,8 +325,10 @@ export async function meetingDetail(
       body: comment.body,
       createdAt: new Date(comment.created_at).toISOString(),
     }));
-    recommendations = await listRecommendations(db, { meetingId });
   }
+  // A decision's recommendations are part of it: the public follows them, and the departments'
+  // answers, from the moment the minutes that record the decision are published; staff from the start.
+  if (viewer.insider || minutesVisible) recommendations = await listRecommendations(db, { meetingId });
   const { n: waiting } = await reader
     .selectFrom('committees_registrations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -373,6 +376,7 @@ export async function listRecommendations(
   if (filter.open !== undefined) query = query.where('r.closed_at', filter.open ? 'is' : 'is not', null);
   if (filter.meetingId) query = query.where('d.meeting_id', '=', filter.meetingId);
   const rows = await query.execute();
+  const departments = await termNames(db, 'departments');
   const iso = (value: Date | null) => (value === null ? null : new Date(value).toISOString());
   return rows.map((row) => ({
     id: row.id,
@@ -380,6 +384,7 @@ export async function listRecommendations(
     meetingId: row.meeting_id,
     meetingTitle: row.title,
     departmentCode: row.department_code,
+    departmentName: departments.get(row.department_code) ?? null,
     body: row.body,
     response: row.response,
     responseReason: row.response_reason,

@@ -24,7 +24,7 @@ import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { MeetingDetail } from '../contract.ts';
 import { MeetingStaff } from './meeting-staff.tsx';
 import { committeesText } from './messages.ts';
-import { meetingWhen, seatsLeft } from './shared.tsx';
+import { MeetingRecommendations, meetingWhen, seatsLeft } from './shared.tsx';
 import { findTerm, termLabel, useTagVocabularies } from './tag-picker.tsx';
 
 interface Registration {
@@ -269,6 +269,7 @@ function MeetingBody({ meeting, reload }: { meeting: MeetingDetail; reload: () =
             </ul>
           </>
         ) : null}
+        <MeetingRecommendations recommendations={meeting.recommendations ?? []} />
       </section>
       {open ? <RegistrationForm meeting={meeting} onRegistered={reload} /> : null}
       {meeting.comments !== null ? <Comments meeting={meeting} reload={reload} /> : null}

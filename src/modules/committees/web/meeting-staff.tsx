@@ -294,13 +294,6 @@ function DecisionForm({ meeting, reload }: { meeting: MeetingDetail; reload: () 
   return (
     <section className="section" aria-labelledby="decision">
       <h3 id="decision">{t('decisionTitle')}</h3>
-      <ul>
-        {(meeting.recommendations ?? []).map((recommendation) => (
-          <li key={recommendation.id}>
-            {`${recommendation.departmentCode}: ${recommendation.body} (${recommendation.open ? t('open') : t('closed')})`}
-          </li>
-        ))}
-      </ul>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary form={form} />
         <TextField

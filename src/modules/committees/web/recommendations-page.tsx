@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../kernel/web/api.ts';
-import { useText } from '../../../kernel/web/i18n/index.ts';
+import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
 import {
   Button,
@@ -24,6 +24,7 @@ import { useApiData } from '../../../kernel/web/use-api.ts';
 import { type Recommendation, responses } from '../contract.ts';
 import { committeesText } from './messages.ts';
 import { meetingPath } from './paths.ts';
+import { departmentOf, RecommendationState } from './shared.tsx';
 
 type Response = (typeof responses)[number];
 
@@ -96,6 +97,7 @@ function AnswerForm({
 
 export default function RecommendationsPage() {
   const t = useText(committeesText);
+  const language = useLanguage();
   const { user } = useSession();
   const [openOnly, setOpenOnly] = useState(false);
   const list = useApiData<{ recommendations: Recommendation[] }>(
@@ -114,33 +116,12 @@ export default function RecommendationsPage() {
                 <li key={recommendation.id}>
                   <h2>
                     {t('recommendationHeading', {
-                      department: recommendation.departmentCode,
+                      department: departmentOf(recommendation, language),
                       meeting: recommendation.meetingTitle,
                     })}
                   </h2>
                   <p>{recommendation.body}</p>
-                  <dl className="definition-list">
-                    <dt>{t('state')}</dt>
-                    <dd>{recommendation.open ? t('open') : t('closed')}</dd>
-                    {recommendation.response ? (
-                      <>
-                        <dt>{t('response')}</dt>
-                        <dd>{t(`response_${recommendation.response}`)}</dd>
-                      </>
-                    ) : null}
-                    {recommendation.responseReason ? (
-                      <>
-                        <dt>{t('reason')}</dt>
-                        <dd>{recommendation.responseReason}</dd>
-                      </>
-                    ) : null}
-                    {recommendation.implementation ? (
-                      <>
-                        <dt>{t('implementation')}</dt>
-                        <dd>{recommendation.implementation}</dd>
-                      </>
-                    ) : null}
-                  </dl>
+                  <RecommendationState recommendation={recommendation} />
                   {user?.role !== 'department' ? (
                     <p>
                       <Link to={meetingPath(recommendation.meetingId)}>{recommendation.meetingTitle}</Link>

@@ -1,8 +1,13 @@
-/** Pieces the committees' pages share: a meeting's time span in Seoul time, seats left. */
+/**
+ * Pieces the committees' pages share: a meeting's time span in Seoul time, seats left, and how a
+ * recommendation stands (its department, state and answer).
+ */
 import { useState } from 'react';
 import type { Language } from '../../../kernel/shared/language.ts';
+import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { formatDateTime, TextField, type TextFieldProps } from '../../../kernel/web/ui/index.ts';
-import type { MeetingSummary } from '../contract.ts';
+import type { MeetingSummary, Recommendation } from '../contract.ts';
+import { committeesText } from './messages.ts';
 
 export function meetingWhen(
   meeting: Pick<MeetingSummary, 'startsAt' | 'endsAt'>,
@@ -57,5 +62,60 @@ export function textFields<Name extends string>(
       error={errorFor(name)}
       {...props}
     />
+  );
+}
+
+/** The department a recommendation is addressed to, by name where the vocabulary knows its code. */
+export function departmentOf(recommendation: Recommendation, language: Language): string {
+  return recommendation.departmentName?.[language] ?? recommendation.departmentCode;
+}
+
+/** Whether a recommendation is open, and the department's answer: response, reasons, implementation. */
+export function RecommendationState({ recommendation }: { recommendation: Recommendation }) {
+  const t = useText(committeesText);
+  return (
+    <dl className="definition-list">
+      <dt>{t('state')}</dt>
+      <dd>{recommendation.open ? t('open') : t('closed')}</dd>
+      {recommendation.response ? (
+        <>
+          <dt>{t('response')}</dt>
+          <dd>{t(`response_${recommendation.response}`)}</dd>
+        </>
+      ) : null}
+      {recommendation.responseReason ? (
+        <>
+          <dt>{t('reason')}</dt>
+          <dd>{recommendation.responseReason}</dd>
+        </>
+      ) : null}
+      {recommendation.implementation ? (
+        <>
+          <dt>{t('implementation')}</dt>
+          <dd>{recommendation.implementation}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** A meeting's recommendations (under the minutes' h2), each under its department's name. */
+export function MeetingRecommendations({ recommendations }: { recommendations: readonly Recommendation[] }) {
+  const t = useText(committeesText);
+  const language = useLanguage();
+  if (recommendations.length === 0) return null;
+  return (
+    <>
+      <h3>{t('recommendationsOfMeeting')}</h3>
+      <ul className="result-list">
+        {recommendations.map((recommendation) => (
+          <li key={recommendation.id}>
+            <h4>{departmentOf(recommendation, language)}</h4>
+            <p>{recommendation.body}</p>
+            <RecommendationState recommendation={recommendation} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
