@@ -28,6 +28,7 @@ describe('configuration', () => {
     ['TRUST_PROXY', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['PGLITE_SHARED_BUFFERS_MB', '0'],
+    ['PGLITE_SHARED_BUFFERS_MB', '2048'],
   ] as const) {
     it(`stops on a bad ${name} and names it`, () => {
       assert.throws(

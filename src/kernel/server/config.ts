@@ -22,9 +22,10 @@ const schema = z.object({
     .optional(),
   /**
    * The embedded engine's buffer pool, resident from start: lower it on a small machine (16 saves
-   * about 110 MB), at the cost of slower searches over many cases.
+   * about 110 MB), at the cost of slower searches over many cases. At most 1,024: PGlite's whole
+   * WebAssembly heap is capped at 2 GB, and a pool near that stops it at start.
    */
-  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(128),
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(1024).default(128),
   /** The city whose dataset is loaded at first start (a folder under datasets/). */
   RIGHTSCITY_CITY: z
     .string()
