@@ -369,7 +369,9 @@ export async function listRecommendations(
     .innerJoin('committees_meetings as m', 'm.id', 'd.meeting_id')
     .selectAll('r')
     .select(['d.meeting_id', 'm.title'])
-    .orderBy('r.created_at');
+    // One decision's recommendations share a creation time: the id keeps their order stable.
+    .orderBy('r.created_at')
+    .orderBy('r.id');
   if (filter.departmentCode !== undefined && filter.departmentCode !== null) {
     query = query.where('r.department_code', '=', filter.departmentCode);
   }
