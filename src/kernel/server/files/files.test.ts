@@ -167,9 +167,14 @@ describe('stored files', () => {
     const response = await upload(png, 'image/png', `name=${encodeURIComponent('../../etc/pa\u0007ss.png')}`);
     assert.equal(response.statusCode, 201, response.body);
     assert.equal(response.json().name, '.._.._etc_pa_ss.png');
-    await runCommand(test.database.db, { userId: null }, ({ trx }) =>
+    const deleted = await runCommand(test.database.db, { userId: null }, ({ trx }) =>
       deleteStoredFile(trx, response.json().id),
     );
+    assert.deepEqual(deleted, response.json(), 'it answers what it deleted');
     assert.equal(await readStoredFile(test.database.db, keyring(test.config), response.json().id), undefined);
+    const again = await runCommand(test.database.db, { userId: null }, ({ trx }) =>
+      deleteStoredFile(trx, response.json().id),
+    );
+    assert.equal(again, undefined, 'and nothing for a file that is gone');
   });
 });

@@ -116,11 +116,13 @@ function describe(row: Omit<StoredFilesTable, 'data_enc' | 'module' | 'created_b
 }
 
 /** The files' descriptions (no bytes), in the order of `ids`. */
+const describedColumns = ['id', 'name', 'content_type', 'size_bytes', 'sha256', 'created_at'] as const;
+
 export async function describeFiles(db: AnyDb, ids: readonly string[]): Promise<StoredFile[]> {
   if (ids.length === 0) return [];
   const rows = await filesDb(db)
     .selectFrom('stored_files')
-    .select(['id', 'name', 'content_type', 'size_bytes', 'sha256', 'created_at'])
+    .select(describedColumns)
     .where('id', 'in', [...ids])
     .execute();
   const byId = new Map(rows.map((row) => [row.id, describe(row)]));
@@ -141,8 +143,17 @@ export async function readStoredFile(
   return { file: describe(row), bytes: Buffer.from(keys.decryptField(row.data_enc), 'base64') };
 }
 
-export async function deleteStoredFile(trx: Transaction<object>, id: string): Promise<void> {
-  await filesDb(trx).deleteFrom('stored_files').where('id', '=', id).execute();
+/** Deletes a file with its bytes; answers what it was (for the module's audit), or undefined if none. */
+export async function deleteStoredFile(
+  trx: Transaction<object>,
+  id: string,
+): Promise<StoredFile | undefined> {
+  const row = await filesDb(trx)
+    .deleteFrom('stored_files')
+    .where('id', '=', id)
+    .returning(describedColumns)
+    .executeTakeFirst();
+  return row ? describe(row) : undefined;
 }
 
 /**

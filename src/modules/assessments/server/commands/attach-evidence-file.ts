@@ -12,12 +12,7 @@ import { type CommandContext, runCommand } from '../../../../kernel/server/comma
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { fieldError, notFound } from '../../../../kernel/server/errors.ts';
-import {
-  deleteStoredFile,
-  describeFiles,
-  readStoredFile,
-  storeFile,
-} from '../../../../kernel/server/files/index.ts';
+import { deleteStoredFile, readStoredFile, storeFile } from '../../../../kernel/server/files/index.ts';
 import type { EvidenceFile, TemplateSection } from '../../contract.ts';
 import { requireDownload, requireRate, requireRespond } from '../policy.ts';
 import { loadAssessmentCore, presentFile } from '../queries.ts';
@@ -177,9 +172,9 @@ async function dropEvidence(
     entityId: string;
   },
 ): Promise<void> {
-  const [file] = await describeFiles(raw, [fileId]);
-  if (!file || (await record.unlink()).numDeletedRows === 0n) throw notFound();
-  await deleteStoredFile(raw, fileId);
+  const unlinked = await record.unlink();
+  const file = unlinked.numDeletedRows === 0n ? undefined : await deleteStoredFile(raw, fileId);
+  if (!file) throw notFound();
   // As when it was attached, the name stays out of the trail; the hash says which file went.
   const { contentType, sizeBytes, sha256 } = file;
   await audit({

@@ -9,12 +9,7 @@ import type { CommandContext } from '../../../../kernel/server/command.ts';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, fieldError, notFound } from '../../../../kernel/server/errors.ts';
-import {
-  deleteStoredFile,
-  describeFiles,
-  readStoredFile,
-  storeFile,
-} from '../../../../kernel/server/files/index.ts';
+import { deleteStoredFile, readStoredFile, storeFile } from '../../../../kernel/server/files/index.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { AgendaFile } from '../../contract.ts';
 import { presentAgendaFile } from '../queries.ts';
@@ -85,14 +80,13 @@ export async function removeAgendaFile(
   // Locked, so that the agenda is not published between this check and the removal.
   const { item, meeting } = await lockItem(trx, agendaItemId);
   if (meeting.agenda_published) throw new AppError('committees_agenda_file_published', 409);
-  const [file] = await describeFiles(raw, [fileId]);
   const unlinked = await trx
     .deleteFrom('committees_agenda_files')
     .where('file_id', '=', fileId)
     .where('agenda_item_id', '=', item.id)
     .executeTakeFirst();
-  if (!file || unlinked.numDeletedRows === 0n) throw notFound();
-  await deleteStoredFile(raw, fileId);
+  const file = unlinked.numDeletedRows === 0n ? undefined : await deleteStoredFile(raw, fileId);
+  if (!file) throw notFound();
   await audit({
     action: 'committees.remove-agenda-file',
     entityType: 'committees_agenda_items',

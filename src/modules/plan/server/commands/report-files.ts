@@ -12,12 +12,7 @@ import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, fieldError, notFound } from '../../../../kernel/server/errors.ts';
-import {
-  deleteStoredFile,
-  describeFiles,
-  readStoredFile,
-  storeFile,
-} from '../../../../kernel/server/files/index.ts';
+import { deleteStoredFile, readStoredFile, storeFile } from '../../../../kernel/server/files/index.ts';
 import { maxReportFiles, type ReportFile } from '../../contract.ts';
 import { mayRead, mayReport } from '../policy.ts';
 import { presentFile } from '../queries.ts';
@@ -103,17 +98,17 @@ export async function removeReportFile(
     const trx = planTrx(raw);
     const report = await reportWithTask(trx, reportId, true);
     if (!report || !mayReport(user, report)) throw notFound();
-    const [file] = await describeFiles(raw, [fileId]);
     const links = await trx
       .selectFrom('plan_report_files')
       .select('report_id')
       .where('file_id', '=', fileId)
       .execute();
-    if (!file || !links.some((link) => link.report_id === reportId)) throw notFound();
+    if (!links.some((link) => link.report_id === reportId)) throw notFound();
     if (report.state !== 'submitted') throw new AppError('plan_report_file_reviewed', 409);
     if (links.length > 1) throw new AppError('plan_report_file_earlier', 409);
     await trx.deleteFrom('plan_report_files').where('file_id', '=', fileId).execute();
-    await deleteStoredFile(raw, fileId);
+    const file = await deleteStoredFile(raw, fileId);
+    if (!file) throw notFound();
     // As when it was attached, the name stays out of the trail; the hash says which file went.
     const { contentType, sizeBytes, sha256 } = file;
     await audit({
