@@ -62,6 +62,18 @@ const schema = z.object({
   /** The network of cities: how long fetching a peer city's feed may take, and its largest size. */
   NETWORK_FETCH_TIMEOUT_MS: positiveInt.default(5000),
   NETWORK_FEED_MAX_BYTES: positiveInt.default(1_048_576),
+  /** Peers on loopback, private and shared (CGNAT) networks: for tests, development and one intranet. */
+  NETWORK_ALLOW_PRIVATE: flag.default(false),
+  /** DNS servers (ip or ip:port, comma-separated) for peers' names instead of the system's resolver. */
+  NETWORK_DNS_SERVERS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((server) => server.trim())
+        .filter(Boolean),
+    ),
   /** The Chromium that prints the annual report as PDF (`rightscity report --format pdf`). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

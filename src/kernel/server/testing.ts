@@ -72,6 +72,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     // Encrypted fields need a key; tests must never create a key file.
     RIGHTSCITY_SECRET: 'test-only-secret-0123456789abcdef0123456789',
+    // Test instances follow each other on loopback; the SSRF tests turn this off again.
+    NETWORK_ALLOW_PRIVATE: 'true',
     ...overrides,
   });
 }

@@ -252,6 +252,8 @@ export const peerSchema = z.object({
   addedAt: z.string(),
   fetchedAt: z.string().nullable(),
   cityCode: z.string().nullable(),
+  /** Why the last fetch was refused; only in the administrator's view (others get null). */
+  lastFailure: z.object({ at: z.string(), code: z.string(), detail: z.string() }).nullable(),
 });
 export const peerListSchema = z.object({ peers: z.array(peerSchema) });
 export type Peer = z.infer<typeof peerSchema>;

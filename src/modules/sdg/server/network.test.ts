@@ -1,9 +1,12 @@
 // Two instances on loopback follow each other and exchange feeds; feeds that are malformed, too large
-// or too slow (small local servers) are refused with a clear message in both languages and leave
-// nothing stored, and a refused refresh keeps the last good feed.
+// or too slow (small local servers) are refused with one answer in both languages that does not say
+// which check failed (the administrator's view of the peer does) and leave nothing stored, and a
+// refused refresh keeps the last good feed. Server-side request forgery: special-use addresses are
+// refused always, loopback unless NETWORK_ALLOW_PRIVATE, and a name is resolved once (a DNS stub on
+// loopback plays the rebinding attacker). No test sends traffic beyond loopback.
 import assert from 'node:assert/strict';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
@@ -11,12 +14,17 @@ import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 import type { Comparison, NetworkFeed, Peer } from '../contract.ts';
 import { sdgDb } from './tables.ts';
+import { type DnsStub, startDnsStub } from './test-support/dns-stub.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
 // Long enough for a real instance to build its feed on a busy machine, short enough for the slow
 // feed's test to wait out.
-const env = { NETWORK_FETCH_TIMEOUT_MS: '5000', NETWORK_FEED_MAX_BYTES: '20000' };
+const env = {
+  NETWORK_FETCH_TIMEOUT_MS: '5000',
+  NETWORK_FEED_MAX_BYTES: '20000',
+  NETWORK_ALLOW_PRIVATE: 'true',
+};
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,8 +81,16 @@ describe('the network of cities', () => {
       payload: { baseUrl },
     });
 
+  let dns: DnsStub;
+  let admin: Headers;
+
   before(async () => {
-    [first, second] = await Promise.all([createTestApp({ env }), createTestApp({ env })]);
+    dns = await startDnsStub();
+    [first, second] = await Promise.all([
+      createTestApp({ env: { ...env, NETWORK_DNS_SERVERS: dns.server } }),
+      createTestApp({ env }),
+    ]);
+    admin = (await signIn(first.app, await createUser(first.database, { role: 'admin' }))).headers;
     await loadDataset({ database: second.database, modules, city: 'gwangju', reset: false, demo: false });
     officer = (await signIn(first.app, await createUser(first.database, { role: 'officer' }))).headers;
     secondOfficer = (await signIn(second.app, await createUser(second.database, { role: 'officer' })))
@@ -85,7 +101,7 @@ describe('the network of cities', () => {
   after(async () => {
     for (const server of servers) server.closeAllConnections();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-    await Promise.all([first?.close(), second?.close()]);
+    await Promise.all([first?.close(), second?.close(), dns?.close()]);
   });
 
   it('publishes a versioned feed with the published self-assessment and every module’s headlines', async () => {
@@ -243,8 +259,11 @@ describe('the network of cities', () => {
     },
   ];
 
+  /** The one answer for every refusal, in each language, to compare bodies against. */
+  const answers = new Map<string, string>();
+
   for (const refusal of refusals) {
-    it(`refuses ${refusal.name} with a clear message and stores nothing`, async () => {
+    it(`refuses ${refusal.name} with the one answer for every failure and stores nothing`, async () => {
       const before = await stored(first);
       const url = await serve(refusal.handler);
       // Both languages at once: the slow feed's deadline is then waited out once.
@@ -262,12 +281,30 @@ describe('the network of cities', () => {
           language === 'en' ? /Nothing was stored/ : /아무것도 저장하지 않았습니다/,
         );
         assert.equal(problem.errors[0].field, 'body.baseUrl');
-        assert.equal(problem.errors[0].code, refusal.code);
-        assert.match(problem.errors[0].message, refusal[language]);
+        assert.equal(problem.errors[0].code, 'feed_unavailable');
+        assert.match(
+          problem.errors[0].message,
+          language === 'en' ? /No city platform's feed could be fetched/ : /피드를 받을 수 없습니다/,
+        );
+        const { instance: _instance, ...same } = problem;
+        answers.set(language, answers.get(language) ?? JSON.stringify(same));
+        assert.equal(JSON.stringify(same), answers.get(language), 'the same answer as every other refusal');
       }
       assert.deepEqual(await stored(first), before);
     });
   }
+
+  it('answers a closed port like every other refusal, so ports cannot be mapped', async () => {
+    const closed = createServer();
+    const url = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    for (const language of ['en', 'ko']) {
+      const response = await addPeer(first, officer, url, language);
+      assert.equal(response.statusCode, 502, response.body);
+      const { instance: _instance, ...same } = response.json();
+      assert.equal(JSON.stringify(same), answers.get(language));
+    }
+  });
 
   it('refuses an address that is not a web address, or that carries credentials', async () => {
     for (const baseUrl of [
@@ -284,21 +321,69 @@ describe('the network of cities', () => {
     }
   });
 
-  it('fetches nothing from link-local, unspecified or multicast addresses (the cloud metadata service)', async () => {
+  it('fetches nothing from special-use addresses even with private networks allowed (the cloud metadata service)', async () => {
     const before = await stored(first);
     for (const baseUrl of [
       'http://169.254.169.254',
       'http://2852039166',
       'http://[::ffff:169.254.169.254]',
+      'http://[::ffff:a9fe:a9fe]',
+      'http://[64:ff9b::a9fe:a9fe]',
       'http://[fe80::1]:8080',
       'http://0.0.0.0',
+      'http://[::]',
       'http://224.0.0.1',
+      'http://255.255.255.255',
+      'http://192.0.0.8',
+      'http://198.18.0.1',
+      'http://[2001:db8::1]',
+      'http://[fd00:ec2::254]',
     ]) {
       const response = await addPeer(first, officer, baseUrl);
       assert.equal(response.statusCode, 502, `${baseUrl}: ${response.body}`);
-      assert.equal(response.json().errors[0].code, 'feed_address_refused', baseUrl);
+      assert.equal(response.json().errors[0].code, 'feed_unavailable', baseUrl);
     }
     assert.deepEqual(await stored(first), before);
+  });
+
+  it('connects to the address it checked: a name is resolved once, so DNS rebinding cannot redirect it', async () => {
+    // The checked answer is the good feed on 127.0.0.1; any later answer points at 127.0.0.2.
+    const good = createServer((_request, response) =>
+      response.end(JSON.stringify({ ...validFeed, city: { code: 'checked-city' } })),
+    );
+    servers.push(good);
+    await new Promise<void>((resolve) => good.listen(0, '127.0.0.1', resolve));
+    const { port } = good.address() as AddressInfo;
+    let rebound = 0;
+    const evil = createServer((_request, response) => {
+      rebound++;
+      response.end(JSON.stringify({ ...validFeed, city: { code: 'rebound-city' } }));
+    });
+    servers.push(evil);
+    await new Promise<void>((resolve) => evil.listen(port, '127.0.0.2', resolve));
+    dns.script('peer.rebind.test', [['127.0.0.1'], ['127.0.0.2']]);
+    const response = await addPeer(first, admin, `http://peer.rebind.test:${port}`);
+    assert.equal(response.statusCode, 201, response.body);
+    const peer = (response.json() as { peers: Peer[] }).peers.find((entry) =>
+      entry.baseUrl.includes('peer.rebind.test'),
+    );
+    assert.equal(peer?.cityCode, 'checked-city');
+    assert.equal(dns.queries('peer.rebind.test'), 1, 'resolved once');
+    assert.equal(rebound, 0, 'no connection to the second answer');
+    const removed = await first.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/network/peers/${peer?.id}`,
+      headers: admin,
+    });
+    assert.equal(removed.statusCode, 204);
+  });
+
+  it('refuses a name when any of its addresses is refused', async () => {
+    dns.script('peer.mixed.test', [['127.0.0.1', '169.254.169.254']]);
+    const response = await addPeer(first, officer, 'http://peer.mixed.test');
+    assert.equal(response.statusCode, 502, response.body);
+    assert.equal(response.json().errors[0].code, 'feed_unavailable');
+    assert.equal(dns.queries('peer.mixed.test'), 1);
   });
 
   it('keeps the last good feed when a refresh is refused, and forgets a removed peer', async () => {
@@ -315,8 +400,17 @@ describe('the network of cities', () => {
       headers: officer,
     });
     assert.equal(refresh.statusCode, 502);
-    assert.equal(refresh.json().errors[0].code, 'feed_schema');
+    assert.equal(refresh.json().errors[0].code, 'feed_unavailable');
     assert.deepEqual(await stored(first), before);
+    // What failed is the administrator's to see, not the caller's.
+    const failureOf = async (headers: Headers) => {
+      const list = (await first.app.inject({ url: '/api/v1/network/peers', headers })).json() as {
+        peers: Peer[];
+      };
+      return list.peers.find((entry) => entry.id === peer.id)?.lastFailure;
+    };
+    assert.equal((await failureOf(admin))?.code, 'feed_schema');
+    assert.equal(await failureOf(officer), null);
 
     switchable = (response) => response.end(JSON.stringify({ ...validFeed, city: { code: 'renamed-city' } }));
     const good = await first.app.inject({
@@ -329,6 +423,7 @@ describe('the network of cities', () => {
       (good.json() as { peers: Peer[] }).peers.find((entry) => entry.id === peer.id)?.cityCode,
       'renamed-city',
     );
+    assert.equal(await failureOf(admin), null, 'a good fetch clears the failure');
 
     const removed = await first.app.inject({
       method: 'DELETE',
@@ -344,5 +439,61 @@ describe('the network of cities', () => {
     const committee = (await signIn(first.app, await createUser(first.database, { role: 'committee' })))
       .headers;
     assert.equal((await addPeer(first, committee, secondUrl)).statusCode, 403);
+  });
+});
+
+describe('peers on loopback and private networks without NETWORK_ALLOW_PRIVATE', () => {
+  let test: TestApp;
+  let officer: Headers;
+  let dns: DnsStub;
+  let listener: TcpServer;
+  let port: number;
+  let connections = 0;
+
+  before(async () => {
+    dns = await startDnsStub();
+    test = await createTestApp({ env: { NETWORK_DNS_SERVERS: dns.server, NETWORK_ALLOW_PRIVATE: 'false' } });
+    officer = (await signIn(test.app, await createUser(test.database, { role: 'officer' }))).headers;
+    // Counts connections: the refusal must come before any is made.
+    listener = createTcpServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    port = (listener.address() as AddressInfo).port;
+  });
+  after(async () => {
+    await new Promise((resolve) => listener?.close(resolve));
+    await Promise.all([test?.close(), dns?.close()]);
+  });
+
+  it('refuses loopback in every spelling, and a name that resolves to it, without connecting', async () => {
+    dns.script('peer.loopback.test', [['127.0.0.1']]);
+    for (const baseUrl of [
+      `http://127.0.0.1:${port}`,
+      `http://127.1:${port}`,
+      `http://2130706433:${port}`,
+      `http://[::1]:${port}`,
+      `http://[::ffff:127.0.0.1]:${port}`,
+      `http://[::127.0.0.1]:${port}`,
+      `http://peer.loopback.test:${port}`,
+      `http://10.0.0.1:${port}`,
+      `http://192.168.1.1:${port}`,
+      `http://100.64.0.1:${port}`,
+      `http://[fd12::1]:${port}`,
+    ]) {
+      const response = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/network/peers',
+        headers: officer,
+        payload: { baseUrl },
+      });
+      assert.equal(response.statusCode, 502, `${baseUrl}: ${response.body}`);
+      assert.equal(response.json().errors[0].code, 'feed_unavailable', baseUrl);
+    }
+    assert.equal(dns.queries('peer.loopback.test'), 1);
+    assert.equal(connections, 0, 'no connection was made');
+    const peers = await sdgDb(test.database.db).selectFrom('sdg_network_peers').select('id').execute();
+    assert.deepEqual(peers, []);
   });
 });

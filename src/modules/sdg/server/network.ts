@@ -3,11 +3,19 @@ import type { Db } from '../../../kernel/server/module.ts';
 import type { Comparison, NetworkFeed, Peer } from '../contract.ts';
 import { sdgDb } from './tables.ts';
 
-export async function listPeers(db: Db): Promise<Peer[]> {
+/** `failures`: the administrator's view, with why each peer's last fetch was refused. */
+export async function listPeers(db: Db, options: { failures: boolean }): Promise<Peer[]> {
   const rows = await sdgDb(db)
     .selectFrom('sdg_network_peers as peer')
     .leftJoin('sdg_network_feeds as feed', 'feed.peer_id', 'peer.id')
-    .select(['peer.id', 'peer.base_url', 'peer.added_at', 'feed.fetched_at', 'feed.feed'])
+    .select([
+      'peer.id',
+      'peer.base_url',
+      'peer.added_at',
+      'peer.last_failure',
+      'feed.fetched_at',
+      'feed.feed',
+    ])
     .orderBy('peer.id')
     .execute();
   return rows.map((row) => ({
@@ -16,6 +24,7 @@ export async function listPeers(db: Db): Promise<Peer[]> {
     addedAt: new Date(row.added_at).toISOString(),
     fetchedAt: row.fetched_at ? new Date(row.fetched_at).toISOString() : null,
     cityCode: row.feed?.city.code ?? null,
+    lastFailure: options.failures ? row.last_failure : null,
   }));
 }
 

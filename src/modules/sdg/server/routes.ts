@@ -34,6 +34,7 @@ import {
 } from '../contract.ts';
 import { addPeer } from './commands/add-peer.ts';
 import { createAssessment } from './commands/create-assessment.ts';
+import { FeedRefused } from './commands/fetch-feed.ts';
 import { publishAssessment } from './commands/publish-assessment.ts';
 import { refreshPeer } from './commands/refresh-peer.ts';
 import { removePeer } from './commands/remove-peer.ts';
@@ -69,7 +70,15 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const limits = () => ({
     timeoutMs: kernel.config.NETWORK_FETCH_TIMEOUT_MS,
     maxBytes: kernel.config.NETWORK_FEED_MAX_BYTES,
+    allowPrivate: kernel.config.NETWORK_ALLOW_PRIVATE,
+    dnsServers: kernel.config.NETWORK_DNS_SERVERS,
   });
+  /** The caller gets one problem for every failure; what failed goes to the log. */
+  const logRefusal = (request: FastifyRequest) => (error: unknown) => {
+    if (error instanceof FeedRefused) request.log.warn({ failure: error.failure }, 'peer feed refused');
+    throw error;
+  };
+  const isAdmin = (request: FastifyRequest) => request.user?.role === 'admin';
   const actorOf = (request: FastifyRequest) => ({ userId: requireUser(request).id, ip: request.ip });
   const draft = async (year: number) => {
     const assessment = await loadAssessment(db, year, { publishedOnly: false });
@@ -330,7 +339,7 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: peerListSchema },
       },
     },
-    async () => ({ peers: await listPeers(db) }),
+    async (request) => ({ peers: await listPeers(db, { failures: isAdmin(request) }) }),
   );
 
   app.post(
@@ -346,8 +355,8 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await addPeer(db, actorOf(request), request.body, limits());
-      return reply.code(201).send({ peers: await listPeers(db) });
+      await addPeer(db, actorOf(request), request.body, limits()).catch(logRefusal(request));
+      return reply.code(201).send({ peers: await listPeers(db, { failures: isAdmin(request) }) });
     },
   );
 
@@ -363,8 +372,8 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      await refreshPeer(db, actorOf(request), request.params.id, limits());
-      return { peers: await listPeers(db) };
+      await refreshPeer(db, actorOf(request), request.params.id, limits()).catch(logRefusal(request));
+      return { peers: await listPeers(db, { failures: isAdmin(request) }) };
     },
   );
 

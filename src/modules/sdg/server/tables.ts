@@ -80,6 +80,7 @@ export type SdgTables = VocabTables & {
     base_url: string;
     added_at: Generated<Date>;
     added_by: string | null;
+    last_failure: { at: string; code: string; detail: string } | null;
   };
   sdg_network_feeds: { peer_id: number; feed: NetworkFeed; fetched_at: Generated<Date> };
   seed_figures: { id: string; value: number };

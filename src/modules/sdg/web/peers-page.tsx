@@ -1,6 +1,7 @@
 /**
  * The office's peer cities: follow a city by its platform's address (its feed is fetched and checked
- * before anything is stored, and a refusal says which check failed), fetch a feed again, or stop
+ * before anything is stored; a refusal does not say which check failed, but the administrator sees
+ * why a refresh was refused), fetch a feed again, or stop
  * following a city.
  */
 import { useState } from 'react';
@@ -86,6 +87,19 @@ export default function PeersPage() {
       key: 'fetched',
       header: t('fetchedAt'),
       cell: (row) => (row.fetchedAt ? formatDateTime(row.fetchedAt, language) : t('neverFetched')),
+    },
+    {
+      // Only the administrator's list carries why a fetch was refused; the caller is told less.
+      key: 'failure',
+      header: t('lastFailure'),
+      cell: (row) =>
+        row.lastFailure
+          ? t('lastFailureText', {
+              at: formatDateTime(row.lastFailure.at, language),
+              code: row.lastFailure.code,
+              detail: row.lastFailure.detail,
+            })
+          : '',
     },
     {
       key: 'actions',

@@ -79,6 +79,8 @@ export const sdgStaffText = defineMessages('sdg-staff', {
     refreshed: '{{url}}의 피드를 다시 받았습니다.',
     removed: '{{url}}과의 연결을 끊었습니다.',
     neverFetched: '아직 없음',
+    lastFailure: '마지막 실패(관리자만)',
+    lastFailureText: '{at}: {code} ({detail})',
     comparisonLink: '비교 페이지 보기',
   },
   en: {
@@ -159,6 +161,8 @@ export const sdgStaffText = defineMessages('sdg-staff', {
     refreshed: 'The feed of {{url}} was received again.',
     removed: '{{url}} is no longer followed.',
     neverFetched: 'not yet',
+    lastFailure: 'Last refusal (administrators only)',
+    lastFailureText: '{at}: {code} ({detail})',
     comparisonLink: 'See the comparison',
   },
 });

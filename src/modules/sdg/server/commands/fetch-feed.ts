@@ -1,33 +1,72 @@
 /**
  * Reading a peer city's feed, defensively: another city's server may be down, slow, huge or wrong.
- * The whole exchange has a deadline (headers and body), the body is read only up to the size limit
- * (a larger one is cut off, not buffered), redirects are not followed (the officer should enter the
- * final address), and the JSON must pass the feed schema. Any failure is one 502 problem that says,
- * in both languages, which check failed; the callers store nothing unless this returns.
+ * The whole exchange has a deadline (resolution, headers and body), the body is read only up to the
+ * size limit (a larger one is cut off, not buffered), redirects are not followed (the officer should
+ * enter the final address), and the JSON must pass the feed schema.
  *
  * An officer's address makes this server send a request, so what it may reach is limited: http(s)
- * only, no credentials in the URL, and no address where no city's platform can be but a server's
- * secrets can (link-local, such as the cloud metadata service at 169.254.169.254; the unspecified
- * address; multicast), whatever the host name resolves to. Loopback and private networks stay
- * allowed: instances on one intranet, and tests, follow each other there.
+ * only, no credentials in the URL, and only addresses `address-policy.ts` allows. The host name is
+ * resolved once, every address it resolves to is checked, and the connection goes to the checked
+ * address itself (the Host header and TLS name stay the host name): a second resolution by the HTTP
+ * client would let a DNS server answer a public address to the check and loopback to the connection.
+ *
+ * Every failure answers the caller the same 502 problem, whether the address was refused, nothing
+ * listened, the status was wrong or the body was not a feed: otherwise the answers would map which
+ * ports are open on the server's networks. What actually failed is in `FeedRefused.detail`, which the
+ * routes log and a refresh keeps on the peer for the administrator.
  */
-import { lookup } from 'node:dns/promises';
-import { BlockList } from 'node:net';
+import { lookup, Resolver } from 'node:dns/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { AppError } from '../../../../kernel/server/errors.ts';
-import type { Bilingual } from '../../../../kernel/shared/language.ts';
 import { type NetworkFeed, networkFeedSchema } from '../../contract.ts';
+import { isAllowedAddress } from '../address-policy.ts';
 
 export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
+  /** NETWORK_ALLOW_PRIVATE: loopback and private networks may be peers. */
+  allowPrivate: boolean;
+  /** NETWORK_DNS_SERVERS: resolve peers' names with these servers instead of the system's resolver. */
+  dnsServers: readonly string[];
 }
+
+/** What failed, for the log and the administrator; never for the caller. */
+export interface FeedFailure {
+  code:
+    | 'feed_address_refused'
+    | 'feed_unresolved'
+    | 'feed_unreachable'
+    | 'feed_timeout'
+    | 'feed_http_status'
+    | 'feed_too_large'
+    | 'feed_not_json'
+    | 'feed_schema';
+  detail: string;
+}
+
+export class FeedRefused extends AppError {
+  constructor(readonly failure: FeedFailure) {
+    super('sdg_feed_refused', 502, {
+      errors: [
+        {
+          field: 'body.baseUrl',
+          code: 'feed_unavailable',
+          message: {
+            ko: '이 주소에서 인권도시 플랫폼의 피드를 받을 수 없습니다. 상대 도시 플랫폼의 공개 주소인지 확인하거나 나중에 다시 시도해 주세요.',
+            en: "No city platform's feed could be fetched from this address. Check that it is the public address of the other city's platform, or try again later.",
+          },
+        },
+      ],
+    });
+  }
+}
+
+const fail = (code: FeedFailure['code'], detail: string) => new FeedRefused({ code, detail });
 
 /** The path every instance serves its feed at, under its base URL. */
 export const feedPath = '/api/v1/network/feed';
-
-function refuse(code: string, message: Bilingual): AppError {
-  return new AppError('sdg_feed_refused', 502, { errors: [{ field: 'body.baseUrl', code, message }] });
-}
 
 /** The base URL as stored: http(s), no credentials, query or fragment, no trailing slash. */
 export function normaliseBaseUrl(input: string): string {
@@ -54,70 +93,65 @@ export function normaliseBaseUrl(input: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-const unreachableNetworks = new BlockList();
-unreachableNetworks.addSubnet('0.0.0.0', 8, 'ipv4');
-unreachableNetworks.addSubnet('169.254.0.0', 16, 'ipv4');
-unreachableNetworks.addSubnet('224.0.0.0', 4, 'ipv4');
-unreachableNetworks.addAddress('::', 'ipv6');
-unreachableNetworks.addSubnet('fe80::', 10, 'ipv6');
-unreachableNetworks.addSubnet('ff00::', 8, 'ipv6');
-// The metadata service's IPv6 address on EC2 (a unique-local address, so not covered above).
-unreachableNetworks.addAddress('fd00:ec2::254', 'ipv6');
-
-/** Refuses a host that is, or resolves to, an address of `unreachableNetworks`, within the deadline. */
-async function checkAddress(baseUrl: string, signal: AbortSignal): Promise<void> {
-  const hostname = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
-  const deadline = new Promise<never>((_resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-  const addresses = await Promise.race([lookup(hostname, { all: true }), deadline]);
-  const refused = addresses.some(({ address, family }) =>
-    unreachableNetworks.check(address, family === 6 ? 'ipv6' : 'ipv4'),
-  );
-  if (refused) {
-    throw refuse('feed_address_refused', {
-      ko: '이 주소로는 피드를 가져오지 않습니다(링크 로컬·멀티캐스트 등 플랫폼이 있을 수 없는 주소). 상대 도시 플랫폼의 공개 주소를 입력해 주세요.',
-      en: "Feeds are not fetched from this address (link-local, multicast or another address no platform can be at). Enter the public address of the other city's platform.",
-    });
+/** Every address `hostname` resolves to, through the configured servers or the system's resolver. */
+async function resolveHost(hostname: string, limits: FetchLimits): Promise<string[]> {
+  if (isIP(hostname)) return [hostname];
+  if (limits.dnsServers.length === 0) {
+    return (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
   }
+  const resolver = new Resolver({ timeout: limits.timeoutMs, tries: 1 });
+  resolver.setServers([...limits.dnsServers]);
+  const answers = await Promise.allSettled([resolver.resolve4(hostname), resolver.resolve6(hostname)]);
+  return answers.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value : []));
 }
 
-const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+function withDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_resolve, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    }),
+  ]);
+}
 
-function timedOut(limits: FetchLimits): AppError {
-  const seconds = limits.timeoutMs / 1000;
-  return refuse('feed_timeout', {
-    ko: `상대 도시의 서버가 ${seconds}초 안에 피드를 보내지 않았습니다.`,
-    en: `The other city's server did not send its feed within ${seconds} seconds.`,
+/** One GET to `address` (already checked), naming `url`'s host in the Host header and for TLS. */
+function get(url: URL, address: string, signal: AbortSignal): Promise<IncomingMessage> {
+  const hostname = url.hostname.replace(/^\[|\]$/g, '');
+  const options = {
+    host: address,
+    port: url.port || (url.protocol === 'https:' ? 443 : 80),
+    path: `${url.pathname}${url.search}`,
+    method: 'GET',
+    headers: { host: url.host, accept: 'application/json' },
+    // A fresh connection: a pooled one is keyed by address and could have been opened for another host.
+    agent: false,
+    signal,
+    ...(url.protocol === 'https:' && !isIP(hostname) ? { servername: hostname } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(options, resolve);
+    request.on('error', reject);
+    request.end();
   });
 }
 
-function tooLarge(limits: FetchLimits): AppError {
-  return refuse('feed_too_large', {
-    ko: `피드가 허용된 크기(${limits.maxBytes}바이트)보다 큽니다.`,
-    en: `The feed is larger than allowed (${limits.maxBytes} bytes).`,
-  });
-}
-
-async function readLimited(response: Response, limits: FetchLimits): Promise<Buffer> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+async function readLimited(response: IncomingMessage, limits: FetchLimits): Promise<Buffer> {
+  const tooLarge = () => fail('feed_too_large', `larger than ${limits.maxBytes} bytes`);
+  const declared = Number(response.headers['content-length'] ?? Number.NaN);
   if (declared > limits.maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge(limits);
+    response.destroy();
+    throw tooLarge();
   }
-  const reader = response.body?.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let size = 0;
-  if (!reader) return Buffer.alloc(0);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of response) {
+    size += (chunk as Buffer).byteLength;
     if (size > limits.maxBytes) {
-      await reader.cancel();
-      throw tooLarge(limits);
+      response.destroy();
+      throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
 }
@@ -125,47 +159,42 @@ async function readLimited(response: Response, limits: FetchLimits): Promise<Buf
 /** Fetches and checks the feed of the instance at `baseUrl` (normalised). */
 export async function fetchFeed(baseUrl: string, limits: FetchLimits): Promise<NetworkFeed> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
+  const url = new URL(`${baseUrl}${feedPath}`);
+  const hostname = url.hostname.replace(/^\[|\]$/g, '');
   let body: Buffer;
   try {
-    await checkAddress(baseUrl, signal);
-    const response = await fetch(`${baseUrl}${feedPath}`, {
-      signal,
-      redirect: 'manual',
-      headers: { accept: 'application/json' },
+    const addresses = await withDeadline(resolveHost(hostname, limits), signal).catch((error) => {
+      if (signal.aborted) throw error;
+      throw fail('feed_unresolved', `${hostname} did not resolve (${(error as Error).message})`);
     });
-    if (response.status !== 200) {
-      await response.body?.cancel();
-      throw refuse('feed_http_status', {
-        ko: `상대 도시의 서버가 피드 대신 HTTP ${response.status} 응답을 보냈습니다. 플랫폼 주소를 확인해 주세요.`,
-        en: `The other city's server answered HTTP ${response.status} instead of its feed. Check the platform's address.`,
-      });
+    const address = addresses[0];
+    if (address === undefined) throw fail('feed_unresolved', `${hostname} has no address`);
+    const refused = addresses.filter((candidate) => !isAllowedAddress(candidate, limits.allowPrivate));
+    if (refused.length > 0) {
+      throw fail('feed_address_refused', `${hostname} resolves to a refused address: ${refused.join(', ')}`);
+    }
+    const response = await get(url, address, signal);
+    if (response.statusCode !== 200) {
+      response.destroy();
+      throw fail('feed_http_status', `HTTP ${response.statusCode} from ${address}`);
     }
     body = await readLimited(response, limits);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (isTimeout(error) || signal.aborted) throw timedOut(limits);
-    throw refuse('feed_unreachable', {
-      ko: '상대 도시의 서버에 연결할 수 없습니다. 주소를 확인하거나 나중에 다시 시도해 주세요.',
-      en: "The other city's server cannot be reached. Check the address or try again later.",
-    });
+    if (error instanceof FeedRefused) throw error;
+    if (signal.aborted) throw fail('feed_timeout', `no feed within ${limits.timeoutMs} ms`);
+    throw fail('feed_unreachable', (error as Error).message);
   }
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw refuse('feed_not_json', {
-      ko: '상대 도시가 보낸 피드가 올바른 JSON이 아닙니다.',
-      en: "The other city's feed is not valid JSON.",
-    });
+  } catch (error) {
+    throw fail('feed_not_json', (error as Error).message);
   }
   const parsed = networkFeedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : '(root)';
-    throw refuse('feed_schema', {
-      ko: `상대 도시의 피드가 피드 형식(버전 1)에 맞지 않습니다: ${where}`,
-      en: `The other city's feed does not follow the feed format (version 1): ${where}`,
-    });
+    throw fail('feed_schema', `does not follow the feed format (version 1): ${where}`);
   }
   return parsed.data;
 }

@@ -7,8 +7,9 @@ import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
+import type { NetworkFeed } from '../../contract.ts';
 import { sdgDb, sdgTrx } from '../tables.ts';
-import { type FetchLimits, fetchFeed } from './fetch-feed.ts';
+import { type FeedFailure, FeedRefused, type FetchLimits, fetchFeed } from './fetch-feed.ts';
 
 export async function refreshPeer(db: Db, actor: Actor, id: number, limits: FetchLimits): Promise<void> {
   const peer = await sdgDb(db)
@@ -17,7 +18,13 @@ export async function refreshPeer(db: Db, actor: Actor, id: number, limits: Fetc
     .where('id', '=', id)
     .executeTakeFirst();
   if (!peer) throw notFound();
-  const feed = await fetchFeed(peer.base_url, limits);
+  let feed: NetworkFeed;
+  try {
+    feed = await fetchFeed(peer.base_url, limits);
+  } catch (error) {
+    if (error instanceof FeedRefused) await recordFailure(db, actor, id, error.failure);
+    throw error;
+  }
   await runCommand(db, actor, async ({ trx: raw, audit }) => {
     const trx = sdgTrx(raw);
     const current = await trx
@@ -33,6 +40,7 @@ export async function refreshPeer(db: Db, actor: Actor, id: number, limits: Fetc
       .values({ peer_id: id, feed })
       .onConflict((oc) => oc.column('peer_id').doUpdateSet({ feed, fetched_at: new Date() }))
       .execute();
+    await trx.updateTable('sdg_network_peers').set({ last_failure: null }).where('id', '=', id).execute();
     await audit({
       action: 'sdg.refresh-peer',
       entityType: 'sdg_network_peers',
@@ -41,4 +49,24 @@ export async function refreshPeer(db: Db, actor: Actor, id: number, limits: Fetc
     });
   });
   publicDataChanged();
+}
+
+/** Keeps why the fetch was refused on the peer, for the administrator's view. */
+async function recordFailure(db: Db, actor: Actor, id: number, failure: FeedFailure): Promise<void> {
+  const lastFailure = { at: new Date().toISOString(), ...failure };
+  await runCommand(db, actor, async ({ trx: raw, audit }) => {
+    const updated = await sdgTrx(raw)
+      .updateTable('sdg_network_peers')
+      .set({ last_failure: lastFailure })
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return;
+    await audit({
+      action: 'sdg.refresh-peer-refused',
+      entityType: 'sdg_network_peers',
+      entityId: String(id),
+      after: { code: failure.code },
+    });
+  });
 }
