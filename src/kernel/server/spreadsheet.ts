@@ -2,6 +2,7 @@
  * Excel workbooks (`.xlsx`) in and out, for every module that imports or exports tables: one place
  * that knows the library, so that a module deals in rows of strings like it does with CSV.
  */
+import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from './errors.ts';
 
@@ -56,6 +57,7 @@ export function readWorkbook(data: Uint8Array, sheetName?: string): ReadSheet {
   // SheetJS reads almost anything (CSV, HTML, plain text) as a sheet; an .xlsx is a zip archive.
   const isZip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
   if (!isZip) throw new AppError('invalid_workbook', 400);
+  checkZipArchive(data);
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(data, { type: 'buffer', cellDates: true, dense: true });
@@ -84,4 +86,73 @@ export function readWorkbook(data: Uint8Array, sheetName?: string): ReadSheet {
     rows.push({ line: index + 2, values });
   });
   return { name, header, rows };
+}
+
+/**
+ * Limits on what an archive may expand to. SheetJS inflates every entry in full, with no cap, before
+ * it looks at anything: a 415 KB upload of zeros became 400 MB in memory. A real workbook within the
+ * request body limit expands about ten times; these leave room for that and refuse a bomb.
+ */
+export const workbookLimits = { maxEntries: 1_000, maxUncompressedBytes: 50 * 1024 * 1024 };
+
+function workbookTooLarge(): AppError {
+  return new AppError('workbook_too_large', 413, {
+    params: {
+      entries: workbookLimits.maxEntries,
+      megabytes: workbookLimits.maxUncompressedBytes / (1024 * 1024),
+    },
+  });
+}
+
+/**
+ * Reads the zip archive's central directory the way SheetJS will (the last end-of-directory record,
+ * then each entry's local header), refuses too many entries or a declared total too large, and then
+ * inflates each entry with the remaining budget as a hard cap: the declared sizes are the attacker's
+ * to choose, so only the inflated bytes are trusted. One entry is held at a time, within the budget.
+ */
+export function checkZipArchive(data: Uint8Array): void {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const fits = (at: number, length: number) => at >= 0 && at + length <= data.length;
+  let end = data.length - 22;
+  while (end >= 0 && u32(end) !== 0x06054b50) end--;
+  if (end < 0) throw new AppError('invalid_workbook', 400);
+  const count = u16(end + 10);
+  const directoryStart = u32(end + 16);
+  if (count > workbookLimits.maxEntries) throw workbookTooLarge();
+  const entries: { local: number; declared: number }[] = [];
+  let declaredTotal = 0;
+  let at = directoryStart;
+  for (let index = 0; index < count; index++) {
+    if (!fits(at, 46) || u32(at) !== 0x02014b50) throw new AppError('invalid_workbook', 400);
+    const declared = u32(at + 24);
+    const local = u32(at + 42);
+    // ZIP64 sizes and offsets: a workbook within the body limit never needs them.
+    if (declared === 0xffffffff || local === 0xffffffff) throw workbookTooLarge();
+    declaredTotal += declared;
+    entries.push({ local, declared });
+    at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
+  }
+  if (declaredTotal > workbookLimits.maxUncompressedBytes) throw workbookTooLarge();
+  let budget = workbookLimits.maxUncompressedBytes;
+  for (const entry of entries) {
+    if (!fits(entry.local, 30) || u32(entry.local) !== 0x04034b50)
+      throw new AppError('invalid_workbook', 400);
+    const method = u16(entry.local + 8);
+    const start = entry.local + 30 + u16(entry.local + 26) + u16(entry.local + 28);
+    if (method === 0) {
+      budget -= u32(entry.local + 18);
+    } else if (method === 8) {
+      try {
+        budget -= inflateRawSync(data.subarray(start), { maxOutputLength: Math.max(budget, 1) }).length;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw workbookTooLarge();
+        throw new AppError('invalid_workbook', 400);
+      }
+    } else {
+      throw new AppError('invalid_workbook', 400);
+    }
+    if (budget < 0) throw workbookTooLarge();
+  }
 }
