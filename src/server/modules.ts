@@ -9,6 +9,7 @@ import { filesModule } from '../kernel/server/files/module.ts';
 import type { ServerModule } from '../kernel/server/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
 import { portalModule } from '../kernel/server/portal/module.ts';
+import { rateLimitModule } from '../kernel/server/rate-limit/module.ts';
 import { reportModule } from '../kernel/server/report/module.ts';
 import { seedModule } from '../kernel/server/seed/module.ts';
 import { sourceModule } from '../kernel/server/source/module.ts';
@@ -27,6 +28,7 @@ import { sdgModule } from '../modules/sdg/module.ts';
 export const modules: readonly ServerModule[] = [
   auditModule,
   accountsModule,
+  rateLimitModule,
   vocabModule,
   filesModule,
   seedModule,

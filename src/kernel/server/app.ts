@@ -22,9 +22,11 @@ import { authenticateRequests } from './accounts/authenticate.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
+import { guardUploadSpace } from './files/free-space.ts';
 import { addMessages } from './i18n.ts';
 import { guardInput } from './input-guards.ts';
 import type { Kernel, ServerModule } from './module.ts';
+import { limitPublicWrites, registerRateLimitStore } from './rate-limit/limits.ts';
 import { webDistDir } from './web-dist.ts';
 
 export const apiPrefix = '/api/v1';
@@ -96,6 +98,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   await app.register(fastifyCookie);
 
   const kernel: Kernel = { config, database, modules };
+  await registerRateLimitStore(app, kernel);
   for (const module of modules) if (module.messages) addMessages(module.messages);
 
   await app.register(fastifySwagger, {
@@ -116,6 +119,8 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   await app.register(
     async (api) => {
       enforceAccess(api);
+      limitPublicWrites(api, kernel);
+      guardUploadSpace(api, kernel);
       guardInput(api);
       authenticateRequests(api, kernel);
 

@@ -53,6 +53,15 @@ const schema = z.object({
   TRUST_PROXY: flag.default(false),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   /**
+   * Public writes (complaints, attachments, registrations, answers, logins …) each route accepts per
+   * client address and per browser within the window; a route may allow a multiple (`writeLimit`).
+   */
+  RATE_LIMIT_PER_ADDRESS: positiveInt.default(30),
+  RATE_LIMIT_PER_BROWSER: positiveInt.default(10),
+  RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** File uploads are refused (507) while DATA_DIR's file system has less free space than this. */
+  UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(1024),
+  /**
    * Closed ombudsman cases are pseudonymised this many years after closing (`rightscity ombudsman
    * retention`): identity and attachments removed, contact details struck from the text.
    */

@@ -55,6 +55,10 @@ addMessages({
     ko: '엑셀 파일의 압축을 풀면 너무 큽니다(항목 {entries}개, {megabytes}MB까지). 파일을 나누어 올려 주세요.',
     en: 'The Excel file expands to too much (at most {entries} entries and {megabytes} MB). Please split it.',
   },
+  insufficient_storage: {
+    ko: '서버의 저장 공간이 부족하여 파일을 받을 수 없습니다. 나중에 다시 시도하거나 담당 부서에 알려 주세요.',
+    en: 'The server is low on storage and cannot take files now. Please try again later or tell the office.',
+  },
   not_found: { ko: '요청한 주소를 찾을 수 없습니다.', en: 'Nothing was found at this address.' },
   method_not_allowed: { ko: '허용되지 않는 요청 방식입니다.', en: 'This method is not allowed here.' },
   bad_request: { ko: '잘못된 요청입니다.', en: 'The request is not valid.' },

@@ -74,6 +74,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RIGHTSCITY_SECRET: 'test-only-secret-0123456789abcdef0123456789',
     // Test instances follow each other on loopback; the SSRF tests turn this off again.
     NETWORK_ALLOW_PRIVATE: 'true',
+    // Tests make many public writes from one address; the rate-limit tests set their own allowance.
+    RATE_LIMIT_PER_ADDRESS: '100000',
+    RATE_LIMIT_PER_BROWSER: '100000',
+    // The test machine's disk is not the subject; the free-space test sets its own floor.
+    UPLOAD_MIN_FREE_MB: '0',
     ...overrides,
   });
 }

@@ -57,7 +57,8 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
   app.post(
     loginPath.replace('/api/v1', ''),
     {
-      config: { access: 'public', csrfExempt: true },
+      // An office behind one address logs in together; failed passwords have their own throttle.
+      config: { access: 'public', csrfExempt: true, writeLimit: { factor: 10 } },
       schema: {
         tags,
         summary: 'Log in with email, password and (when enrolled) a TOTP code',
@@ -76,7 +77,7 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
     '/auth/logout',
     {
       // Public, so that logging out with an expired session still clears the cookie.
-      config: { access: 'public', duringTotpEnrolment: true },
+      config: { access: 'public', duringTotpEnrolment: true, writeLimit: { factor: 10 } },
       schema: { tags, summary: 'Log out (ends the session)', response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -541,7 +541,9 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
   app.post(
     '/indicators/questionnaires/:token/responses',
     {
-      config: { access: 'public' },
+      // One answer per browser and questionnaire a day, and the address's allowance: stuffing answers
+      // past the "<5" suppression takes more than reloading the form.
+      config: { access: 'public', writeLimit: { perBrowser: 1, perRecord: true, windowMinutes: 1440 } },
       schema: {
         tags,
         summary: 'Answer a questionnaire anonymously (nothing about the respondent is kept)',

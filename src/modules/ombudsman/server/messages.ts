@@ -34,4 +34,8 @@ export const messages: Record<string, Bilingual> = {
     ko: '한 사건에 첨부파일은 {max}개까지입니다.',
     en: 'A case can have at most {max} files.',
   },
+  ombudsman_attachment_total: {
+    ko: '한 사건의 첨부파일은 모두 합쳐 {megabytes}MB까지입니다.',
+    en: "A case's files can add up to at most {megabytes} MB.",
+  },
 };

@@ -150,7 +150,8 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       bodyLimit: maxAttachmentBytes,
       // The tracking code in the header is this route's authority, not a session: a cross-site page
       // cannot know it, so a signed-in person's cookie needs no CSRF token here.
-      config: { access: 'public', csrfExempt: true },
+      // Several files per complaint (the total has its own cap in the command).
+      config: { access: 'public', csrfExempt: true, writeLimit: { factor: 3 } },
       schema: {
         tags,
         summary: 'Attach a file (PDF, PNG, JPEG, WebP; 10 MB) to a complaint within a day of filing',

@@ -20,6 +20,8 @@ import { verifyTracking } from './check-status.ts';
 
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 export const maxAttachmentsPerCase = 10;
+/** All of a complaint's files together: ten files of 10 MB each would otherwise be 100 MB per complaint. */
+export const maxAttachmentTotalBytes = 25 * 1024 * 1024;
 export const attachmentWindowHours = 24;
 
 export async function addAttachment(
@@ -51,13 +53,21 @@ export async function addAttachment(
       .where('id', '=', found.id)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const { count } = await trx
+    const { count, total } = await trx
       .selectFrom('ombudsman_attachments')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .select((eb) => [
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.coalesce(eb.fn.sum<number>('size_bytes'), eb.lit(0)).as('total'),
+      ])
       .where('case_id', '=', found.id)
       .executeTakeFirstOrThrow();
     if (Number(count) >= maxAttachmentsPerCase) {
       throw new AppError('ombudsman_attachment_count', 409, { params: { max: maxAttachmentsPerCase } });
+    }
+    if (Number(total) + bytes.length > maxAttachmentTotalBytes) {
+      throw new AppError('ombudsman_attachment_total', 413, {
+        params: { megabytes: maxAttachmentTotalBytes / 1024 / 1024 },
+      });
     }
     const id = randomUUID();
     await trx
