@@ -5,7 +5,8 @@
  * problem with Retry-After once over its allowance. A route tunes its allowance in its config:
  * `writeLimit: { factor: 3 }` allows three times RATE_LIMIT_PER_ADDRESS and RATE_LIMIT_PER_BROWSER
  * in the window, `writeLimit: false` exempts it (it must then say why). A route added later is
- * counted without doing anything.
+ * counted without doing anything. A public GET is counted only with a `writeLimit` of its own (the
+ * complaint status lookup, where each request guesses a tracking code).
  *
  * The browser is told apart by a random `rc_client` cookie set on its first public write, so a kiosk
  * or an office behind one address is not one person: the per-address allowance is the larger one.
@@ -72,8 +73,10 @@ export function limitPublicWrites(scope: FastifyInstance, kernel: Kernel): void 
   const { config } = kernel;
   scope.addHook('onRoute', (route) => {
     const methods = [route.method].flat().map(String);
-    if (methods.every((method) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS')) return;
+    const reads = methods.every((method) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS');
     if (route.config?.access !== 'public' || route.config.writeLimit === false) return;
+    // A public read is counted only when it asks to be (a lookup by a secret code, which can be guessed).
+    if (reads && route.config.writeLimit === undefined) return;
     const limit = route.config.writeLimit ?? {};
     const factor = limit.factor ?? 1;
     const timeWindow = Math.min(limit.windowMinutes ?? config.RATE_LIMIT_WINDOW_MINUTES, 1440) * 60_000;

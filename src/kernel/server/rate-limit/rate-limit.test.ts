@@ -108,6 +108,21 @@ describe('rate limits on public writes', () => {
     assert.equal(left.rows[0]?.count, 0);
   });
 
+  it('counts a public lookup that asks to be counted, and leaves other public reads alone', async () => {
+    const address = nextAddress();
+    const lookup = () =>
+      test.app.inject({
+        url: '/api/v1/ombudsman/complaints/status?receiptNumber=X&trackingCode=Y',
+        remoteAddress: address,
+      });
+    for (let attempt = 1; attempt <= 4; attempt++) assert.notEqual((await lookup()).statusCode, 429);
+    assert.equal((await lookup()).statusCode, 429);
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      const read = await test.app.inject({ url: '/api/v1/health', remoteAddress: address });
+      assert.equal(read.statusCode, 200);
+    }
+  });
+
   it('counts an IPv6 client by its /64', () => {
     assert.equal(addressKey('2001:db8:1:2:3:4:5:6'), '2001:db8:1:2::/64');
     assert.equal(addressKey('2001:db8:1:2::9'), '2001:db8:1:2::/64');

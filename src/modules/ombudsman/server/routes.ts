@@ -124,7 +124,8 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
   app.get(
     '/ombudsman/complaints/status',
     {
-      config: { access: 'public' },
+      // Counted like a public write: each lookup is a guess at a tracking code.
+      config: { access: 'public', writeLimit: {} },
       schema: {
         tags,
         summary: "A complaint's status and dates, with its receipt number and tracking code (rate-limited)",
