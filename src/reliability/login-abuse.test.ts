@@ -2,7 +2,9 @@
  * Login abuse, black-box against a server process over HTTP: an attacker who tries 100 wrong passwords
  * for a user is slowed (429 with Retry-After after LOGIN_MAX_FAILURES), while the real user still logs
  * in, from the same address with the device cookie of an earlier login, or from another address; and
- * a known and an unknown email address get the same answer (status, body, headers, and time).
+ * a known and an unknown email address get the same answer (status, body, headers, and time). A
+ * stolen session cookie cannot put the thief's authenticator on the account without the password, nor
+ * guess the password through the change-password form faster than through the login.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,13 +36,17 @@ describe('login abuse', () => {
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rightscity-login-abuse-'));
     database = testEngine === 'postgresql' ? await createServerDatabase() : undefined;
-    server = await spawnServer({
-      DATA_DIR: dataDir,
-      RIGHTSCITY_ADMIN_EMAIL: admin.email,
-      RIGHTSCITY_ADMIN_PASSWORD: admin.password,
-      LOGIN_MAX_FAILURES: String(maxFailures),
-      ...(database ? { DATABASE_URL: database.url } : {}),
-    });
+    server = await spawnServer(
+      {
+        DATA_DIR: dataDir,
+        RIGHTSCITY_ADMIN_EMAIL: admin.email,
+        RIGHTSCITY_ADMIN_PASSWORD: admin.password,
+        LOGIN_MAX_FAILURES: String(maxFailures),
+        ...(database ? { DATABASE_URL: database.url } : {}),
+        // A first start loads the city's dataset: on a busy machine that takes over a minute.
+      },
+      180_000,
+    );
     const session = await logIn(server.url, admin, { from: '127.0.0.9' });
     const created = await send(`${server.url}/api/v1/users`, {
       method: 'POST',
@@ -127,5 +133,49 @@ describe('login abuse', () => {
       ratio > 0.5 && ratio < 2,
       `known ${median(times.known)} ms, unknown ${median(times.unknown)} ms`,
     );
+  });
+
+  it('refuses a stolen session enrolling a second factor without the password, and throttles guessing it', async () => {
+    const stolen = await logIn(server.url, user, { from: '127.0.0.7' });
+    const post = (path: string, headers: Record<string, string>, body?: object) =>
+      send(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers,
+        from: '127.0.0.7',
+        ...(body ? { body } : {}),
+      });
+    // No password, a guessed one, or a code for a secret never handed out: nothing is enrolled.
+    assert.equal((await post('/auth/totp/setup', stolen.headers, {})).status, 400);
+    const guessed = await post('/auth/totp/setup', stolen.headers, { password: 'a guess at the password' });
+    assert.equal(guessed.status, 400);
+    assert.equal(guessed.json<{ errors: { field: string }[] }>().errors[0]?.field, 'body.password');
+    assert.equal((await post('/auth/totp/enable', stolen.headers, { code: '123456' })).status, 409);
+    const me = await send(`${server.url}/api/v1/auth/me`, { headers: stolen.headers, from: '127.0.0.7' });
+    assert.equal(me.json<{ user: { totpEnabled: boolean } }>().user.totpEnabled, false);
+
+    // Guessing the password through the change-password form: a few answers, then 429s.
+    const thief = await logIn(server.url, user, { from: '127.0.0.8' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const response = await post('/auth/password', thief.headers, {
+        currentPassword: `guess ${i}`,
+        newPassword: 'velvet orchard compass drift',
+      });
+      statuses.push(response.status);
+    }
+    assert.deepEqual(statuses, [...Array(maxFailures).fill(400), ...Array(20 - maxFailures).fill(429)]);
+    const right = await post('/auth/password', thief.headers, {
+      currentPassword: user.password,
+      newPassword: 'velvet orchard compass drift',
+    });
+    assert.equal(right.status, 429, 'even the right password waits on the guessing session');
+
+    // The owner, in a session of their own, is not locked out by the thief's guessing.
+    const owner = await logIn(server.url, user, { from: '127.0.0.9' });
+    const changed = await post('/auth/password', owner.headers, {
+      currentPassword: user.password,
+      newPassword: 'velvet orchard compass drift',
+    });
+    assert.equal(changed.status, 204, changed.body);
   });
 });

@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import { enforceAccess } from './access.ts';
 import { authenticateRequests } from './accounts/authenticate.ts';
-import type { Config } from './config.ts';
+import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db.ts';
 import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
 import { guardUploadSpace } from './files/free-space.ts';
@@ -56,7 +56,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
       },
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     // Reject unknown query parameters and coerce none silently: Zod schemas decide.
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -93,7 +93,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
       },
     },
     // HSTS only means something over TLS, which the reverse proxy terminates.
-    strictTransportSecurity: config.TRUST_PROXY,
+    strictTransportSecurity: config.TRUST_PROXY !== false,
   });
   await app.register(fastifyCookie);
 

@@ -15,6 +15,32 @@ describe('configuration', () => {
     assert.equal(config.RIGHTSCITY_CITY, 'gwangju');
   });
 
+  it('requires a second factor of admins and ombudsman staff unless told otherwise', () => {
+    assert.deepEqual(readConfig({}).REQUIRE_TOTP_ROLES, ['admin', 'ombudsman']);
+    assert.deepEqual(readConfig({ REQUIRE_TOTP_ROLES: 'none' }).REQUIRE_TOTP_ROLES, []);
+    assert.deepEqual(readConfig({ REQUIRE_TOTP_ROLES: ' officer , admin' }).REQUIRE_TOTP_ROLES, [
+      'officer',
+      'admin',
+    ]);
+  });
+
+  it('refuses TRUST_PROXY=true with what to set instead, and takes a hop count or addresses', () => {
+    assert.throws(
+      () => readConfig({ TRUST_PROXY: 'true' }),
+      (error: unknown) =>
+        error instanceof ConfigError && /TRUST_PROXY: .*number of proxies.*addresses/.test(error.message),
+    );
+    assert.equal(readConfig({}).TRUST_PROXY, false);
+    assert.equal(readConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY, false);
+    assert.equal(readConfig({ TRUST_PROXY: '2' }).TRUST_PROXY, 2);
+    assert.deepEqual(readConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).TRUST_PROXY, [
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+  });
+
   it('switches to PostgreSQL with DATABASE_URL', () => {
     assert.equal(readConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).engine, 'postgresql');
   });
@@ -26,6 +52,10 @@ describe('configuration', () => {
     ['RIGHTSCITY_ADMIN_PASSWORD', 'short'],
     ['SESSION_IDLE_MINUTES', '0'],
     ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '127.0.0.1,proxy.example'],
+    ['REQUIRE_TOTP_ROLES', 'admin,ombudsmen'],
     ['LOG_LEVEL', 'loud'],
     ['PGLITE_SHARED_BUFFERS_MB', '0'],
     ['PGLITE_SHARED_BUFFERS_MB', '2048'],

@@ -3,14 +3,38 @@
  * process with a message that names the variable: a typo must never become a silently different
  * deployment. Every variable is documented in `.env.example`.
  */
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+import { isRole, type Role } from '../shared/roles.ts';
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** What Fastify's `trustProxy` is given: nothing, a hop count, or the proxies' addresses and CIDRs. */
+export type TrustProxy = false | number | string[];
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`. A hop count becomes a function trusting that many hops
+ * (the peer and the entries it and the proxies before it appended): the installed Fastify treats a
+ * bare number as "trust nothing", since a count cannot tell the proxy from a client that reached the
+ * port directly; HOST=127.0.0.1 (or addresses instead of a count) closes that door.
+ */
+export function fastifyTrustProxy(
+  value: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value;
+}
+
+/** An IP address, a CIDR, or one of proxy-addr's names for a range (loopback, linklocal, uniquelocal). */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -37,20 +61,61 @@ const schema = z.object({
   RIGHTSCITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: positiveInt.default(30),
   SESSION_MAX_HOURS: positiveInt.default(12),
-  /** Require a second factor (TOTP) at login for these roles, comma-separated. */
+  /**
+   * Require a second factor (TOTP) at login for these roles, comma-separated; `none` for no role.
+   * Admins and ombudsman staff by default: their accounts open every account or every case file.
+   */
   REQUIRE_TOTP_ROLES: z
     .string()
-    .default('')
-    .transform((value) =>
-      value
+    .default('admin,ombudsman')
+    .transform((value, context): Role[] => {
+      if (value.trim() === 'none') return [];
+      const names = value
         .split(',')
         .map((role) => role.trim())
-        .filter(Boolean),
-    ),
+        .filter(Boolean);
+      // A misspelt role would silently leave that role without a second factor.
+      for (const name of names) {
+        if (!isRole(name)) context.addIssue({ code: 'custom', message: `unknown role "${name}"` });
+      }
+      return names.filter(isRole);
+    }),
   LOGIN_MAX_FAILURES: positiveInt.default(5),
   LOGIN_WINDOW_MINUTES: positiveInt.default(15),
-  /** Behind a reverse proxy that sets X-Forwarded-For/-Proto: trust it (cookies become Secure on https). */
-  TRUST_PROXY: flag.default(false),
+  /**
+   * Behind reverse proxies that set X-Forwarded-For/-Proto: how many of them (a hop count), or their
+   * addresses and CIDRs. Only those hops are believed, so a client cannot choose its own address by
+   * sending X-Forwarded-For. `true` (believe the whole header) is refused.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context): TrustProxy => {
+      const text = value.trim();
+      if (['false', '0', 'no'].includes(text)) return false;
+      if (text === 'true' || text === 'yes') {
+        context.addIssue({
+          code: 'custom',
+          message:
+            'true would believe every X-Forwarded-For hop, so any client could choose its address; set the number of proxies in front (e.g. 1) or their addresses (e.g. 127.0.0.1 or 10.0.0.0/8)',
+        });
+        return false;
+      }
+      if (/^\d+$/.test(text)) return Number(text);
+      const entries = text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      for (const entry of entries) {
+        if (!isProxyAddress(entry)) {
+          context.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not a hop count, an IP address or a CIDR (e.g. 1, 127.0.0.1, 10.0.0.0/8)`,
+          });
+        }
+      }
+      return entries;
+    }),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   /**
    * Public writes (complaints, attachments, registrations, answers, logins …) each route accepts per

@@ -3,8 +3,19 @@
  * server, or a CLI command) takes this lock first; a second process is refused with a message that
  * says who holds it. A lock left by a process that died is taken over.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from './config.ts';
 
 export class DataDirBusyError extends Error {}
 
@@ -53,4 +64,31 @@ export function lockDataDir(dataDir: string, purpose: string): () => void {
     }
   }
   throw new DataDirBusyError(`Could not lock the data directory ${dataDir}.`);
+}
+
+/**
+ * DATA_DIR holds the embedded database, the key file and uploaded documents: only the server's own
+ * user may enter it (0700), and the key file is its alone (0600). Whatever an earlier install, a
+ * restore or an umask left, the server and every CLI command set these modes before opening anything,
+ * or refuse to start, naming the path and the command that fixes it.
+ */
+export function secureDataDir(dataDir: string, options: { create: boolean }): void {
+  if (options.create) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  else if (!existsSync(dataDir)) return;
+  restrict(dataDir, 0o700);
+  const keyFile = join(dataDir, 'secret.key');
+  if (existsSync(keyFile)) restrict(keyFile, 0o600);
+}
+
+function restrict(path: string, mode: number): void {
+  if ((statSync(path).mode & 0o777) === mode) return;
+  try {
+    chmodSync(path, mode);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(
+      `DATA_DIR: ${path} must be accessible to its owner only (mode ${mode.toString(8)}), and changing it failed (${reason}).\n` +
+        `Run the server as the owner of ${path}, or fix it first: chmod ${mode.toString(8)} ${path}`,
+    );
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import { lockDataDir } from './data-dir-lock.ts';
+import { lockDataDir, secureDataDir } from './data-dir-lock.ts';
 import { type Database, openDatabase } from './db.ts';
 import { migrate } from './migrate.ts';
 import type { ServerModule } from './module.ts';
@@ -21,6 +21,7 @@ export async function openConfiguredDatabase(
   modules: readonly ServerModule[],
   purpose: string,
 ): Promise<OpenedDatabase> {
+  secureDataDir(config.dataDir, { create: !config.DATABASE_URL });
   const release = config.DATABASE_URL ? () => {} : lockDataDir(config.dataDir, purpose);
   try {
     const database = await openDatabase({

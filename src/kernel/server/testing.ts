@@ -79,6 +79,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_PER_BROWSER: '100000',
     // The test machine's disk is not the subject; the free-space test sets its own floor.
     UPLOAD_MIN_FREE_MB: '0',
+    // Tests sign in as admins with a password alone; a test of the second factor asks for it.
+    REQUIRE_TOTP_ROLES: 'none',
     ...overrides,
   });
 }

@@ -27,7 +27,15 @@ export async function freePort(): Promise<number> {
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/rightscity.mjs', 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // Tests sign in as admins with a password alone unless they ask for the second factor.
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      REQUIRE_TOTP_ROLES: 'none',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -54,8 +54,8 @@ describe('login, sessions and CSRF', () => {
     assert.equal(response.headers['cache-control'], 'no-store');
   });
 
-  it('marks the cookie Secure behind a TLS-terminating proxy that it trusts', async () => {
-    const proxied = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+  it('marks the cookie Secure and names it __Host- behind a TLS-terminating proxy that it trusts', async () => {
+    const proxied = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
     try {
       const user = await createUser(proxied.database, { role: 'officer' });
       const response = await proxied.app.inject({
@@ -65,7 +65,18 @@ describe('login, sessions and CSRF', () => {
         headers: { 'x-forwarded-proto': 'https' },
       });
       assert.equal(response.statusCode, 200);
-      assert.equal(sessionCookieOf(response)?.secure, true);
+      assert.equal(sessionCookieOf(response), undefined, 'no plain rc_session over TLS');
+      const cookie = response.cookies.find((each: Cookie) => each.name === '__Host-rc_session');
+      assert.equal(cookie?.secure, true);
+      assert.equal(cookie?.path, '/');
+      assert.equal((cookie as { domain?: string } | undefined)?.domain, undefined);
+      const overTls = { 'x-forwarded-proto': 'https' };
+      const me = (cookie: string) =>
+        proxied.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { ...overTls, cookie } });
+      assert.equal((await me(`__Host-rc_session=${cookie?.value}`)).statusCode, 200);
+      // Over TLS only the __Host- name is read: a plain rc_session (plantable by a subdomain or a
+      // plain-http page) opens nothing.
+      assert.equal((await me(`rc_session=${cookie?.value}`)).statusCode, 401);
     } finally {
       await proxied.close();
     }

@@ -15,7 +15,7 @@ import type { Role } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { Kernel } from '../module.ts';
-import { clearSessionCookie, findSession, sessionCookie } from './sessions.ts';
+import { clearSessionCookie, findSession, presentedSessionToken } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -57,7 +57,7 @@ export function authenticateRequests(app: FastifyInstance, kernel: Kernel): void
   app.decorateRequest('session', null);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
-    const token = request.cookies[sessionCookie];
+    const token = presentedSessionToken(request);
     if (!token) return;
     const session = await findSession(kernel.database.db, kernel.config, token);
     if (!session) {

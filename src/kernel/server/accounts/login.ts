@@ -5,7 +5,9 @@
  * argon2 verification). `totp_required` is said only after the right password.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { runCommand } from '../command.ts';
 import { keyring } from '../crypto.ts';
+import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Kernel } from '../module.ts';
 import { needsTotpEnrolment } from './authenticate.ts';
@@ -14,8 +16,8 @@ import { verifyPassword } from './passwords.ts';
 import {
   endSession,
   hashToken,
+  presentedSessionToken,
   purgeExpiredSessions,
-  sessionCookie,
   setSessionCookie,
   startSession,
 } from './sessions.ts';
@@ -30,6 +32,31 @@ export interface LoginInput {
 }
 
 const invalidCredentials = () => new AppError('invalid_credentials', 401);
+
+/**
+ * Logins and refused logins in the audit trail: who (when known) and from where, never the email
+ * typed (it may be a password typed into the wrong field), the password or the code.
+ */
+function auditLogin(
+  db: Db,
+  request: FastifyRequest,
+  userId: string | null,
+  action: 'accounts.login' | 'accounts.login-failed',
+  after?: { reason: 'password' | 'totp' },
+): Promise<void> {
+  return runCommand(
+    db,
+    { userId: action === 'accounts.login' ? userId : null, ip: request.ip },
+    ({ audit }) =>
+      audit({
+        action,
+        entityType: 'accounts_users',
+        // A refused login for an email without an account names no record.
+        entityId: userId ?? '-',
+        ...(after ? { after } : {}),
+      }),
+  );
+}
 
 export async function logIn(kernel: Kernel, request: FastifyRequest, reply: FastifyReply, input: LoginInput) {
   const { config } = kernel;
@@ -49,6 +76,7 @@ export async function logIn(kernel: Kernel, request: FastifyRequest, reply: Fast
     await throttle.recordFailure();
     // No email in the log: it may be a password typed into the wrong field.
     request.log.info({ userId: user?.id ?? null }, 'login refused: wrong email or password');
+    await auditLogin(db, request, user?.id ?? null, 'accounts.login-failed', { reason: 'password' });
     throw invalidCredentials();
   }
   if (user.totp_enabled) {
@@ -70,13 +98,14 @@ export async function logIn(kernel: Kernel, request: FastifyRequest, reply: Fast
     if (!accepted) {
       await throttle.recordFailure();
       request.log.info({ userId: user.id }, 'login refused: wrong second factor');
+      await auditLogin(db, request, user.id, 'accounts.login-failed', { reason: 'totp' });
       throw invalidCredentials();
     }
   }
   await throttle.recordSuccess(reply);
 
   // A session token presented with the login (planted, or left over) is never reused.
-  const presented = request.cookies[sessionCookie];
+  const presented = presentedSessionToken(request);
   if (presented) await endSession(db, hashToken(presented));
   await purgeExpiredSessions(db, config);
   const session = await startSession(db, user.id);
@@ -90,6 +119,7 @@ export async function logIn(kernel: Kernel, request: FastifyRequest, reply: Fast
     sessionId: session.id,
   };
   request.log.info({ userId: user.id }, 'login');
+  await auditLogin(db, request, user.id, 'accounts.login');
   return {
     user: presentSelf(user),
     csrfToken: session.csrfToken,

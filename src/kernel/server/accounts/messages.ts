@@ -34,6 +34,10 @@ export const accountsMessages: Record<string, Bilingual> = {
     ko: '먼저 2단계 인증 설정을 시작해 주세요.',
     en: 'Please start the two-step verification set-up first.',
   },
+  totp_reset_own: {
+    ko: '자신의 2단계 인증은 초기화할 수 없습니다. 다른 관리자에게 요청해 주세요.',
+    en: 'You cannot reset your own two-step verification. Ask another administrator.',
+  },
   totp_required_for_role: {
     ko: '이 역할은 2단계 인증을 끌 수 없습니다.',
     en: 'Two-step verification cannot be turned off for this role.',

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../../shared/roles.ts';
 import { requireUser } from '../access.ts';
+import { runCommand } from '../command.ts';
 import { keyring } from '../crypto.ts';
 import { notFound } from '../errors.ts';
 import type { Kernel } from '../module.ts';
@@ -12,6 +13,7 @@ import { changePassword } from './commands/change-password.ts';
 import { createUser } from './commands/create-user.ts';
 import { disableTotp } from './commands/disable-totp.ts';
 import { enableTotp } from './commands/enable-totp.ts';
+import { resetTotp } from './commands/reset-totp.ts';
 import { setUpTotp } from './commands/set-up-totp.ts';
 import { updateUser } from './commands/update-user.ts';
 import { logIn } from './login.ts';
@@ -53,6 +55,11 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
   const { db } = kernel.database;
   void prepareDummyHash();
   const actor = (request: FastifyRequest) => ({ userId: requireUser(request).id, ip: request.ip });
+  /** The signed-in user proving themselves again (password or code), throttled per session. */
+  const subject = (request: FastifyRequest) => {
+    const user = requireUser(request);
+    return { userId: user.id, sessionId: user.sessionId, ip: request.ip };
+  };
 
   app.post(
     loginPath.replace('/api/v1', ''),
@@ -81,7 +88,15 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
       schema: { tags, summary: 'Log out (ends the session)', response: { 204: z.null() } },
     },
     async (request, reply) => {
-      if (request.session) await endSession(db, request.session.id);
+      if (request.session) {
+        await endSession(db, request.session.id);
+        const userId = request.user?.id ?? null;
+        if (userId) {
+          await runCommand(db, { userId, ip: request.ip }, ({ audit }) =>
+            audit({ action: 'accounts.logout', entityType: 'accounts_users', entityId: userId }),
+          );
+        }
+      }
       clearSessionCookie(reply, request);
       return reply.code(204).send(null);
     },
@@ -126,13 +141,7 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      await changePassword(db, actor(request), {
-        userId: user.id,
-        sessionId: user.sessionId,
-        currentPassword: request.body.currentPassword,
-        newPassword: request.body.newPassword,
-      });
+      await changePassword(db, kernel.config, subject(request), request.body);
       return reply.code(204).send(null);
     },
   );
@@ -143,11 +152,14 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
       config: { access: 'authenticated', duringTotpEnrolment: true },
       schema: {
         tags,
-        summary: 'Start two-step enrolment: a new secret for an authenticator app (shown once)',
+        summary:
+          'Start two-step enrolment with the current password: a new secret for an authenticator app (shown once)',
+        body: z.strictObject({ password: z.string().min(1).max(1024) }),
         response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }) },
       },
     },
-    (request) => setUpTotp(db, keyring(kernel.config), actor(request)),
+    (request) =>
+      setUpTotp(db, kernel.config, keyring(kernel.config), subject(request), request.body.password),
   );
 
   app.post(
@@ -162,7 +174,7 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await enableTotp(db, keyring(kernel.config), actor(request), request.body.code);
+      await enableTotp(db, kernel.config, keyring(kernel.config), subject(request), request.body.code);
       return reply.code(204).send(null);
     },
   );
@@ -179,7 +191,7 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await disableTotp(db, kernel.config.REQUIRE_TOTP_ROLES, actor(request), request.body.password);
+      await disableTotp(db, kernel.config, subject(request), request.body.password);
       return reply.code(204).send(null);
     },
   );
@@ -269,6 +281,29 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
     async (request) => {
       authorize(userPolicy.update(requireUser(request)));
       const user = await updateUser(db, actor(request), request.params.id, request.body);
+      return { user: presentUser(user) };
+    },
+  );
+
+  app.post(
+    '/users/:id/totp/reset',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary:
+          "Reset a user's second factor (they lost it): with the admin's own password; ends the user's sessions",
+        params: userParams,
+        body: z.strictObject({
+          password: z.string().min(1).max(1024),
+          version: z.number().int().positive(),
+        }),
+        response: { 200: z.object({ user: userSchema }) },
+      },
+    },
+    async (request) => {
+      authorize(userPolicy.update(requireUser(request)));
+      const user = await resetTotp(db, kernel.config, subject(request), request.params.id, request.body);
       return { user: presentUser(user) };
     },
   );

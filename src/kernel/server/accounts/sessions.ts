@@ -12,7 +12,23 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db.ts';
 import { accountsDb } from './tables.ts';
 
-export const sessionCookie = 'rc_session';
+const plainSessionCookie = 'rc_session';
+/**
+ * Over TLS the cookie is `__Host-rc_session`: browsers accept that name only from a Secure response,
+ * with Path=/ and no Domain, so a neighbouring subdomain or a plain-http page cannot plant or shadow
+ * it. Whether a request came over TLS is `request.protocol`: Node does not terminate TLS here, so it is
+ * https only when a trusted proxy (TRUST_PROXY) says so in X-Forwarded-Proto.
+ */
+const hostSessionCookie = '__Host-rc_session';
+
+/** The session cookie's name for this request (see above); only that name is read. */
+export function sessionCookieName(request: FastifyRequest): string {
+  return request.protocol === 'https' ? hostSessionCookie : plainSessionCookie;
+}
+
+export function presentedSessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(request)];
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -40,11 +56,11 @@ export async function startSession(db: Db, userId: string): Promise<StartedSessi
 }
 
 export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string): void {
-  reply.setCookie(sessionCookie, token, cookieOptions(request));
+  reply.setCookie(sessionCookieName(request), token, cookieOptions(request));
 }
 
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest): void {
-  reply.clearCookie(sessionCookie, cookieOptions(request));
+  reply.clearCookie(sessionCookieName(request), cookieOptions(request));
 }
 
 export interface ActiveSession {

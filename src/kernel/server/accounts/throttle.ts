@@ -13,6 +13,11 @@
  * The email is kept only as a hash: people type passwords into the email field.
  *
  * The answer never depends on whether the email exists, so throttling reveals no account.
+ *
+ * A signed-in user proving their password or a TOTP code again (to change the password or the second
+ * factor: `checkThrottle`) is throttled the same way, against the session (a stolen session guesses a
+ * few times, then waits) and, ten times higher, the account (many stolen sessions); never so that the
+ * owner's own session is blocked by someone else's guessing.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -65,22 +70,17 @@ function presentedDevice(config: ThrottleConfig, request: FastifyRequest, email:
     : null;
 }
 
-export function loginThrottle(
-  db: Db,
-  config: ThrottleConfig,
-  request: FastifyRequest,
-  normalisedEmail: string,
-): LoginThrottle {
-  const device = presentedDevice(config, request, normalisedEmail);
-  const pairKey = `address-email:${request.ip}:${emailHash(normalisedEmail)}`;
-  const limits: Limit[] = device
-    ? [{ key: `device:${device}`, max: config.LOGIN_MAX_FAILURES }]
-    : [
-        { key: pairKey, max: config.LOGIN_MAX_FAILURES },
-        { key: `address:${request.ip}`, max: config.LOGIN_MAX_FAILURES * perAddressFactor },
-      ];
-  const window = config.LOGIN_WINDOW_MINUTES;
+/** Failures counted against `limits` within the window: the part shared by login and re-checks. */
+export interface FailureThrottle {
+  /** Throws a 429 problem while any of the limits is reached. */
+  check(): Promise<void>;
+  recordFailure(): Promise<void>;
+  /** Forgets the failures counted against `keys` (those of the person who just proved who they are). */
+  clear(keys: readonly string[]): Promise<void>;
+}
 
+export function failureThrottle(db: Db, windowMinutes: number, limits: readonly Limit[]): FailureThrottle {
+  const window = windowMinutes;
   return {
     async check() {
       let waitSeconds = 0;
@@ -113,9 +113,37 @@ export function loginThrottle(
         .values(limits.map(({ key }) => ({ key })))
         .execute();
     },
+    async clear(keys) {
+      if (keys.length === 0) return;
+      await accountsDb(db)
+        .deleteFrom('accounts_login_failures')
+        .where('key', 'in', [...keys])
+        .execute();
+    },
+  };
+}
+
+export function loginThrottle(
+  db: Db,
+  config: ThrottleConfig,
+  request: FastifyRequest,
+  normalisedEmail: string,
+): LoginThrottle {
+  const device = presentedDevice(config, request, normalisedEmail);
+  const pairKey = `address-email:${request.ip}:${emailHash(normalisedEmail)}`;
+  const limits: Limit[] = device
+    ? [{ key: `device:${device}`, max: config.LOGIN_MAX_FAILURES }]
+    : [
+        { key: pairKey, max: config.LOGIN_MAX_FAILURES },
+        { key: `address:${request.ip}`, max: config.LOGIN_MAX_FAILURES * perAddressFactor },
+      ];
+  const throttle = failureThrottle(db, config.LOGIN_WINDOW_MINUTES, limits);
+
+  return {
+    check: throttle.check,
+    recordFailure: throttle.recordFailure,
     async recordSuccess(reply) {
-      const ownKeys = [pairKey, ...(device ? [`device:${device}`] : [])];
-      await accountsDb(db).deleteFrom('accounts_login_failures').where('key', 'in', ownKeys).execute();
+      await throttle.clear([pairKey, ...(device ? [`device:${device}`] : [])]);
       const nonce = device ?? randomBytes(16).toString('base64url');
       const signature = keyring(config).sign('device-cookie', deviceSignatureInput(normalisedEmail, nonce));
       reply.setCookie(deviceCookie, `${nonce}.${signature}`, {
@@ -126,4 +154,21 @@ export function loginThrottle(
       });
     },
   };
+}
+
+/**
+ * The throttle of a signed-in user's password or TOTP re-checks (see the top of this file). A right
+ * answer clears the session's own count only.
+ */
+export function checkThrottle(
+  db: Db,
+  config: Pick<Config, 'LOGIN_MAX_FAILURES' | 'LOGIN_WINDOW_MINUTES'>,
+  subject: { userId: string; sessionId: string },
+): FailureThrottle & { recordSuccess(): Promise<void> } {
+  const sessionKey = `check-session:${subject.sessionId}`;
+  const throttle = failureThrottle(db, config.LOGIN_WINDOW_MINUTES, [
+    { key: sessionKey, max: config.LOGIN_MAX_FAILURES },
+    { key: `check-user:${subject.userId}`, max: config.LOGIN_MAX_FAILURES * perAddressFactor },
+  ]);
+  return { ...throttle, recordSuccess: () => throttle.clear([sessionKey]) };
 }

@@ -19,8 +19,8 @@ describe('two-step login (TOTP)', () => {
     test.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
   const login = (payload: object) => test.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
 
-  async function enrol(headers: Record<string, string>): Promise<string> {
-    const setup = await post('/api/v1/auth/totp/setup', headers);
+  async function enrol(headers: Record<string, string>, password: string): Promise<string> {
+    const setup = await post('/api/v1/auth/totp/setup', headers, { password });
     assert.equal(setup.statusCode, 200, setup.body);
     const { secret, otpauthUrl } = setup.json();
     assert.match(otpauthUrl, /^otpauth:\/\/totp\/rightscity:/);
@@ -34,7 +34,7 @@ describe('two-step login (TOTP)', () => {
   it('enrols, then asks for a code at login and accepts each code once', async () => {
     const user = await createUser(test.database, { role: 'officer' });
     const session = await signIn(test.app, user);
-    const secret = await enrol(session.headers);
+    const secret = await enrol(session.headers, user.password);
 
     const stored = await sql<{ totp_secret: string; totp_enabled: boolean }>`
       select totp_secret, totp_enabled from accounts_users where id = ${user.id}`.execute(test.database.db);
@@ -71,11 +71,12 @@ describe('two-step login (TOTP)', () => {
   });
 
   it('refuses a wrong code at enrolment, and a second set-up while enabled', async () => {
-    const session = await signIn(test.app, await createUser(test.database, { role: 'officer' }));
+    const user = await createUser(test.database, { role: 'officer' });
+    const session = await signIn(test.app, user);
     const notStarted = await post('/api/v1/auth/totp/enable', session.headers, { code: '123456' });
     assert.equal(notStarted.statusCode, 409);
     assert.equal(notStarted.json().code, 'totp_not_set_up');
-    const setup = await post('/api/v1/auth/totp/setup', session.headers);
+    const setup = await post('/api/v1/auth/totp/setup', session.headers, { password: user.password });
     const { secret } = setup.json();
     const wrong = String((Number(authenticator.generate(secret)) + 500_000) % 1_000_000).padStart(6, '0');
     const refused = await post('/api/v1/auth/totp/enable', session.headers, { code: wrong });
@@ -86,7 +87,7 @@ describe('two-step login (TOTP)', () => {
         .statusCode,
       204,
     );
-    const again = await post('/api/v1/auth/totp/setup', session.headers);
+    const again = await post('/api/v1/auth/totp/setup', session.headers, { password: user.password });
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'totp_already_enabled');
   });
@@ -94,7 +95,7 @@ describe('two-step login (TOTP)', () => {
   it('turns TOTP off with the password, for a role that does not require it', async () => {
     const user = await createUser(test.database, { role: 'committee' });
     const session = await signIn(test.app, user);
-    await enrol(session.headers);
+    await enrol(session.headers, user.password);
     const wrong = await post('/api/v1/auth/totp/disable', session.headers, { password: 'not my password' });
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().errors[0].code, 'wrong_password');
@@ -129,7 +130,7 @@ describe('two-step login (TOTP)', () => {
     const health = await test.app.inject({ method: 'GET', url: '/api/v1/health', headers: session.headers });
     assert.equal(health.statusCode, 200, 'public routes stay public');
 
-    const secret = await enrol(session.headers);
+    const secret = await enrol(session.headers, user.password);
     const after = await test.app.inject({
       method: 'GET',
       url: `/api/v1/users/${user.id}`,

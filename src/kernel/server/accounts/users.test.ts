@@ -224,8 +224,9 @@ describe('user administration', () => {
     assert.deepEqual(trail.rows[1]?.after, { role: 'committee' });
 
     // Give some account a second factor, so that there is a secret to leak.
-    const { headers } = await signIn(test.app, await createUser(test.database, { role: 'officer' }));
-    const setup = await call('POST', '/api/v1/auth/totp/setup', headers);
+    const enrolling = await createUser(test.database, { role: 'officer' });
+    const { headers } = await signIn(test.app, enrolling);
+    const setup = await call('POST', '/api/v1/auth/totp/setup', headers, { password: enrolling.password });
     const { secret } = setup.json();
     bodies.pop(); // The set-up answer is the one place the secret is shown, once, to its owner.
     await call('POST', '/api/v1/auth/totp/enable', headers, { code: authenticator.generate(secret) });

@@ -243,6 +243,17 @@ describe('staff pages in the browser', () => {
       await page.getByRole('button', { name: /^(해시 사슬 검증|Verify the hash chain)$/ }).click();
       await page.getByText(/^(정상\(OK\)|OK):/).waitFor();
       await checkAccessibility(page, `/staff/audit verified (${language})`);
+      // Changing how one signs in asks for the current password: the fields with their errors.
+      await page.goto('/staff/account');
+      const twoStep = page.getByRole('region', { name: /^(2단계 인증|Two-step verification)$/ });
+      await twoStep
+        .getByRole('button', { name: /^(2단계 인증 설정 시작|Start setting up two-step verification)$/ })
+        .click();
+      await twoStep.getByRole('alert').waitFor();
+      const changePassword = page.getByRole('region', { name: /^(비밀번호 바꾸기|Change your password)$/ });
+      await changePassword.getByRole('button', { name: /^(저장|Save)$/ }).click();
+      await changePassword.getByRole('alert').waitFor();
+      await checkAccessibility(page, `/staff/account with errors (${language})`);
       await openStaffMenu(page);
       await staffMenu(page)
         .getByRole('group', { name: language === 'ko' ? '업무 공간' : 'Workspace' })
@@ -324,7 +335,17 @@ describe('staff pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, account, '/staff/account');
     await waitForHeading(page, '내 계정');
-    await page.getByRole('button', { name: '2단계 인증 설정 시작' }).click();
+    const twoStep = page.getByRole('region', { name: '2단계 인증' });
+    // A session alone cannot enrol: the current password is asked, and a wrong one is said on its field.
+    await twoStep.getByLabel(/^현재 비밀번호/).fill('not the password at all');
+    await twoStep.getByRole('button', { name: '2단계 인증 설정 시작' }).click();
+    await twoStep
+      .getByRole('alert')
+      .getByRole('link', { name: '현재 비밀번호가 올바르지 않습니다.' })
+      .waitFor();
+    assert.equal(await twoStep.getByLabel(/^현재 비밀번호/).getAttribute('aria-invalid'), 'true');
+    await twoStep.getByLabel(/^현재 비밀번호/).fill(account.password);
+    await twoStep.getByRole('button', { name: '2단계 인증 설정 시작' }).click();
     const key = await textOf(page.locator('code.secret'));
     assert.match(key, /^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/, 'the key is shown in groups of four');
     assert.match(await textOf(page.getByText(/^otpauth:\/\/totp\//)), /issuer=rightscity/);
@@ -348,5 +369,31 @@ describe('staff pages in the browser', () => {
     await page.getByLabel(/^인증 코드/).fill(nextCode);
     await page.getByRole('button', { name: '로그인' }).click();
     await waitForHeading(page, '직원 대시보드');
+
+    // The phone is lost: an admin resets the factor, confirming with the admin's own password.
+    for (const language of ['ko', 'en'] as const) {
+      const adminPage = await harness.newPage({ language });
+      await signIn(adminPage, admin, '/staff/users');
+      await adminPage
+        .getByRole('button', {
+          name: language === 'en' ? 'Edit the account of 박담당' : '박담당 계정 고치기',
+        })
+        .click();
+      const reset = adminPage.getByRole('region', {
+        name: language === 'en' ? 'Reset two-step verification' : '2단계 인증 초기화',
+      });
+      await reset.getByRole('button').click();
+      await reset.getByRole('alert').waitFor();
+      await checkAccessibility(
+        adminPage,
+        `/staff/users resetting a second factor, with an error (${language})`,
+      );
+      if (language === 'ko') continue;
+      await reset.getByLabel(/^Your \(administrator\) password/).fill(admin.password);
+      await reset.getByRole('button', { name: 'Reset two-step verification' }).click();
+      await adminPage.getByText('Reset the two-step verification of 박담당.').waitFor();
+      const row = adminPage.getByRole('row', { name: /박담당/ });
+      await row.getByRole('cell', { name: 'Off', exact: true }).waitFor();
+    }
   });
 });

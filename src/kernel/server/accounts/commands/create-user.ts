@@ -9,7 +9,7 @@ import { type Actor, type CommandContext, runCommand } from '../../command.ts';
 import type { Db } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { fieldMessages } from '../messages.ts';
-import { hashPassword, newPasswordSchema } from '../passwords.ts';
+import { hashPassword, newPasswordSchema, passwordWeakness } from '../passwords.ts';
 import { accountsTrx, type PublicUserRow, publicUserColumns } from '../tables.ts';
 
 export interface CreateUserInput {
@@ -52,11 +52,14 @@ export async function prepareUser(input: CreateUserInput): Promise<PreparedUser>
   if (!newPasswordSchema.safeParse(input.password).success) {
     throw fieldError('body.password', 'password_too_short', fieldMessages.password_too_short);
   }
+  const displayName = input.displayName.trim();
+  const weakness = await passwordWeakness(input.password, { email, displayName });
+  if (weakness) throw fieldError('body.password', 'weak_password', weakness);
   const departmentCode = input.departmentCode ?? null;
   checkDepartment(input.role, departmentCode);
   return {
     email,
-    displayName: input.displayName.trim(),
+    displayName,
     role: input.role,
     departmentCode,
     passwordHash: await hashPassword(input.password),

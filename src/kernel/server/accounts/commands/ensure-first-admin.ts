@@ -6,11 +6,12 @@
  */
 import { sql } from 'kysely';
 import { runCommand } from '../../command.ts';
-import type { Config } from '../../config.ts';
+import { type Config, ConfigError } from '../../config.ts';
 import type { Db } from '../../db.ts';
+import { AppError } from '../../errors.ts';
 import { generatePassword } from '../passwords.ts';
 import { accountsDb } from '../tables.ts';
-import { insertUser, prepareUser } from './create-user.ts';
+import { insertUser, type PreparedUser, prepareUser } from './create-user.ts';
 
 export interface FirstAdmin {
   email: string;
@@ -34,12 +35,22 @@ export async function ensureFirstAdmin(
 ): Promise<FirstAdmin | null> {
   if (await hasAdmin(db)) return null;
   const generatedPassword = config.RIGHTSCITY_ADMIN_PASSWORD ? null : generatePassword();
-  const prepared = await prepareUser({
-    email: config.RIGHTSCITY_ADMIN_EMAIL,
-    displayName: 'Administrator',
-    role: 'admin',
-    password: config.RIGHTSCITY_ADMIN_PASSWORD ?? (generatedPassword as string),
-  });
+  let prepared: PreparedUser;
+  try {
+    prepared = await prepareUser({
+      email: config.RIGHTSCITY_ADMIN_EMAIL,
+      displayName: 'Administrator',
+      role: 'admin',
+      password: config.RIGHTSCITY_ADMIN_PASSWORD ?? (generatedPassword as string),
+    });
+  } catch (error) {
+    // The operator chose the password: say which variable to change, and why, instead of a stack.
+    const reason = error instanceof AppError ? error.details.errors?.[0]?.message : undefined;
+    if (!reason || typeof reason === 'string') throw error;
+    throw new ConfigError(
+      `Invalid configuration:\n  RIGHTSCITY_ADMIN_PASSWORD: ${reason.en}\n  (${reason.ko})\nSee .env.example.`,
+    );
+  }
   return runCommand(db, { userId: null }, async (context) => {
     await sql`select pg_advisory_xact_lock(7482310)`.execute(context.trx);
     if (await hasAdmin(context.trx)) return null;

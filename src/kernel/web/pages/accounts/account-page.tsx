@@ -1,5 +1,7 @@
 /**
- * One's own account: change the password, and enrol (or remove) the second factor. Enrolment shows
+ * One's own account: change the password, and enrol (or remove) the second factor. Each asks for the
+ * current password, so that a session left open (or stolen) cannot change how the account signs in.
+ * Enrolment shows
  * the secret key once, in groups of four so it can be typed into an app, and the otpauth address as
  * text (no QR image: an image would need an alternative anyway, and the key works in every app).
  */
@@ -75,13 +77,15 @@ interface Enrolment {
 
 function TotpEnrolment({ onEnabled }: { onEnabled: () => Promise<void> }) {
   const t = useText(accountsText);
-  const start = useForm({ fields: [] });
+  const start = useForm({ fields: ['password'] });
   const confirm = useForm({ fields: ['code'] });
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
 
   const begin = start.submit(async () => {
-    setEnrolment(await api<Enrolment>('/auth/totp/setup', { method: 'POST' }));
+    setEnrolment(await api<Enrolment>('/auth/totp/setup', { method: 'POST', body: { password } }));
+    setPassword('');
   });
   const enable = confirm.submit(async () => {
     await api('/auth/totp/enable', { method: 'POST', body: { code: code.replace(/\s/g, '') } });
@@ -90,9 +94,20 @@ function TotpEnrolment({ onEnabled }: { onEnabled: () => Promise<void> }) {
 
   if (!enrolment) {
     return (
-      <form noValidate onSubmit={begin}>
+      <form className="form" noValidate onSubmit={begin}>
         <ErrorSummary form={start} />
         <p>{t('totpOff')}</p>
+        <TextField
+          name="password"
+          label={t('currentPassword')}
+          hint={t('confirmPasswordHint')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={start.errorFor('password')}
+          required
+        />
         <Button type="submit" disabled={start.pending}>
           {t('totpStart')}
         </Button>
@@ -149,7 +164,8 @@ function TotpDisable({ onDisabled }: { onDisabled: () => Promise<void> }) {
       <ErrorSummary form={form} />
       <TextField
         name="password"
-        label={t('password')}
+        label={t('currentPassword')}
+        hint={t('confirmPasswordHint')}
         type="password"
         autoComplete="current-password"
         value={password}

@@ -24,7 +24,15 @@ export const accountsText = defineMessages('accounts', {
     changePassword: '비밀번호 바꾸기',
     currentPassword: '현재 비밀번호',
     newPassword: '새 비밀번호',
-    newPasswordHint: '12자 이상. 바꾸면 다른 기기의 로그인은 모두 끝납니다.',
+    newPasswordHint:
+      '12자 이상. 흔하지 않은 낱말 여러 개를 이어 쓰면 좋습니다(이름, 이메일, 흔한 비밀번호는 안 됩니다). 바꾸면 다른 기기의 로그인은 모두 끝납니다.',
+    confirmPasswordHint: '본인임을 확인하려고 현재 비밀번호를 한 번 더 묻습니다.',
+    resetTotpTitle: '2단계 인증 초기화',
+    resetTotpIntro:
+      '휴대전화를 잃어버린 사용자를 위한 것입니다. 이 사용자의 2단계 인증을 지우고 로그인을 모두 끝냅니다. 사용자는 비밀번호로 다시 로그인하고, 역할에 따라 2단계 인증을 새로 등록합니다.',
+    adminPassword: '내(관리자) 비밀번호',
+    resetTotp: '2단계 인증 초기화',
+    totpReset: '{{name}}의 2단계 인증을 초기화했습니다.',
     passwordChanged: '비밀번호를 바꿨습니다.',
     save: '저장',
     totpTitle: '2단계 인증',
@@ -59,7 +67,8 @@ export const accountsText = defineMessages('accounts', {
     departmentCode: '부서',
     departmentHint: '부서 담당자 역할에는 부서가 꼭 필요합니다.',
     initialPassword: '처음 비밀번호',
-    initialPasswordHint: '12자 이상. 사용자에게 안전하게 전하고, 로그인한 뒤 바꾸게 하세요.',
+    initialPasswordHint:
+      '12자 이상, 추측하기 어렵게(이름, 이메일, 흔한 비밀번호는 안 됩니다). 사용자에게 안전하게 전하고, 로그인한 뒤 바꾸게 하세요.',
     create: '사용자 만들기',
     created: '{{name}} 계정을 만들었습니다.',
     editUser: '계정 고치기: {{name}}',
@@ -89,7 +98,15 @@ export const accountsText = defineMessages('accounts', {
     changePassword: 'Change your password',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    newPasswordHint: 'At least 12 characters. Changing it signs you out on every other device.',
+    newPasswordHint:
+      'At least 12 characters; several uncommon words work well (not your name, your email or a common password). Changing it signs you out on every other device.',
+    confirmPasswordHint: 'Asked again to make sure it is you.',
+    resetTotpTitle: 'Reset two-step verification',
+    resetTotpIntro:
+      "For a user who lost their phone: removes this user's two-step verification and signs them out everywhere. They sign in with their password again and, if their role requires it, set up a new one.",
+    adminPassword: 'Your (administrator) password',
+    resetTotp: 'Reset two-step verification',
+    totpReset: 'Reset the two-step verification of {{name}}.',
     passwordChanged: 'Your password has been changed.',
     save: 'Save',
     totpTitle: 'Two-step verification',
@@ -126,7 +143,7 @@ export const accountsText = defineMessages('accounts', {
     departmentHint: 'The department staff role needs a department.',
     initialPassword: 'First password',
     initialPasswordHint:
-      'At least 12 characters. Give it to the user safely and have them change it after signing in.',
+      'At least 12 characters and hard to guess (not their name, their email or a common password). Give it to the user safely and have them change it after signing in.',
     create: 'Create user',
     created: 'Created the account of {{name}}.',
     editUser: 'Edit account: {{name}}',

@@ -8,6 +8,7 @@ import { type Role, roles } from '../../../shared/roles.ts';
 import { ApiError, api } from '../../api.ts';
 import { useLanguage, useText } from '../../i18n/index.ts';
 import { useRoleName } from '../../i18n/shell.ts';
+import { useSession } from '../../session.tsx';
 import {
   Button,
   CheckboxField,
@@ -245,10 +246,59 @@ function EditUserForm({ user, onSaved, onCancel, onConflict }: EditUserFormProps
   );
 }
 
+interface ResetTotpFormProps {
+  user: User;
+  onReset: (name: string) => void;
+  onConflict: () => void;
+}
+
+/** The way back for a user who lost their second factor; the admin confirms with their own password. */
+function ResetTotpForm({ user, onReset, onConflict }: ResetTotpFormProps) {
+  const t = useText(accountsText);
+  const form = useForm({ fields: ['password'] });
+  const [password, setPassword] = useState('');
+  const submit = form.submit(async () => {
+    try {
+      await api(`/users/${user.id}/totp/reset`, {
+        method: 'POST',
+        body: { password, version: user.version },
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) onConflict();
+      throw error;
+    }
+    onReset(user.displayName);
+  });
+  return (
+    <section aria-labelledby="reset-totp-title" className="section">
+      <h3 id="reset-totp-title">{t('resetTotpTitle')}</h3>
+      <p>{t('resetTotpIntro')}</p>
+      <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary form={form} />
+        <TextField
+          name="password"
+          label={t('adminPassword')}
+          hint={t('confirmPasswordHint')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={form.errorFor('password')}
+          required
+        />
+        <Button type="submit" variant="danger" disabled={form.pending}>
+          {t('resetTotp')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
 export default function UsersPage() {
   const t = useText(accountsText);
   const roleName = useRoleName();
   const state = useApiData<{ users: User[] }>('/users');
+  const session = useSession();
   const [editing, setEditing] = useState<User | null>(null);
   const [message, setMessage] = useState('');
 
@@ -321,13 +371,23 @@ export default function UsersPage() {
         )}
       </Loaded>
       {editing ? (
-        <EditUserForm
-          key={editing.id}
-          user={editing}
-          onSaved={(name) => changed(t('saved', { name }))}
-          onCancel={() => setEditing(null)}
-          onConflict={state.reload}
-        />
+        <>
+          <EditUserForm
+            key={editing.id}
+            user={editing}
+            onSaved={(name) => changed(t('saved', { name }))}
+            onCancel={() => setEditing(null)}
+            onConflict={state.reload}
+          />
+          {editing.totpEnabled && editing.id !== session.user?.id ? (
+            <ResetTotpForm
+              key={`reset-${editing.id}`}
+              user={editing}
+              onReset={(name) => changed(t('totpReset', { name }))}
+              onConflict={state.reload}
+            />
+          ) : null}
+        </>
       ) : (
         <CreateUserForm onCreated={(name) => changed(t('created', { name }))} />
       )}
