@@ -202,7 +202,9 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-const optionalBilingual = z.object({ ko: trimmed(2000), en: trimmed(2000) }).nullable();
+// Strict like the body around them: a key beside `ko` and `en` would be dropped unstored.
+const optionalBilingual = z.strictObject({ ko: trimmed(2000), en: trimmed(2000) }).nullable();
+const yearValueInput = z.strictObject({ year: z.number().int(), value: z.number() });
 
 /** Editing an indicator's metadata (officers); names and area come from the dataset. */
 export const indicatorUpdateSchema = z.strictObject({
@@ -218,8 +220,8 @@ export const indicatorUpdateSchema = z.strictObject({
   dataSource: optionalBilingual,
   periodicity: z.enum(periodicities).nullable(),
   responsibleDepartment: z.string().max(64).nullable(),
-  baseline: yearValue.nullable(),
-  target: yearValue.nullable(),
+  baseline: yearValueInput.nullable(),
+  target: yearValueInput.nullable(),
   minValue: z.number().nullable(),
   maxValue: z.number().nullable(),
   changeThresholdPercent: z.number().positive().nullable(),

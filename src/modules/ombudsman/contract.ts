@@ -32,6 +32,7 @@ export const caseActions = [
   'issue_recommendations',
   'respond_recommendation',
   'close',
+  'reopen',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -103,10 +104,35 @@ export const statusQuerySchema = z.strictObject({
   lang: z.enum(['ko', 'en']).optional(),
 });
 
+/**
+ * What the complainant learns of the outcome, in kinds only: no name, no department, no text of the
+ * case (the one exception is whom a complaint was referred to, an organisation the office names).
+ */
+export const publicOutcomeSchema = z.object({
+  kind: z.enum([
+    'not_admissible',
+    'referred',
+    'violation_found',
+    'violation_not_found',
+    'conciliated',
+    'withdrawn',
+  ]),
+  /** Why a complaint was not admissible. */
+  inadmissibleReason: z.enum(inadmissibleReasons).nullable(),
+  referredTo: z.string().nullable(),
+  /** How each issued recommendation was answered, without its department or text. */
+  recommendations: z.array(
+    z.object({ response: z.enum(recommendationResponses).nullable(), implemented: z.boolean() }),
+  ),
+});
+export type PublicOutcome = z.infer<typeof publicOutcomeSchema>;
+
 export const complaintStatusSchema = z.object({
   status: z.enum(caseStatuses),
   receivedAt: z.string(),
   updatedAt: z.string(),
+  /** Null until something was decided (or the complaint closed without a decision). */
+  outcome: publicOutcomeSchema.nullable(),
 });
 
 /** Staff intake (phone, visit, letter, outreach, on behalf of someone) and own-motion cases. */
@@ -163,10 +189,15 @@ const recommendationSchema = z.object({
 const eventSchema = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
+  /** The actor's name as their account reads now (null for the public form and the system). */
+  actorName: z.string().nullable(),
   action: z.string(),
   fromStatus: z.string().nullable(),
   toStatus: z.string(),
+  /** The step's typed detail as JSON (outcome, reason, department, due date…). */
   note: z.string().nullable(),
+  /** The text typed with the step (a note, the grounds, a question, a reason), as written. */
+  body: z.string().nullable(),
 });
 
 /** A case as staff see it. `identity` is present only for the standing and assigned ombudsmen. */
@@ -188,6 +219,12 @@ export const caseSchema = z.object({
   assessmentReason: z.string().nullable(),
   referredTo: z.string().nullable(),
   decision: z.enum(decisionOutcomes).nullable(),
+  /** The decision as written: the facts in the ombudsman's words and the grounds. */
+  decisionFacts: z.string().nullable(),
+  decisionGrounds: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** Who signed the decision, with the appointment they held on the day. */
+  signatory: z.object({ userId: z.string(), name: z.string(), standing: z.boolean() }).nullable(),
   closedReason: z.enum(closedReasons).nullable(),
   receivedAt: z.string(),
   updatedAt: z.string(),
@@ -197,7 +234,14 @@ export const caseSchema = z.object({
   assignedTo: z.array(z.string()),
   identity: identitySchema.optional(),
   events: z.array(eventSchema),
-  notes: z.array(z.object({ authorId: z.string(), body: z.string(), createdAt: z.string() })),
+  notes: z.array(
+    z.object({
+      authorId: z.string(),
+      authorName: z.string().nullable(),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
   informationRequests: z.array(infoRequestSchema),
   recommendations: z.array(recommendationSchema),
   attachments: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number().int() })),
@@ -258,6 +302,7 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
     version,
     departmentCode: trimmed(64),
     question: trimmed(5000),
+    /** Not before today (Seoul); the office's default when omitted. */
     dueOn: isoDate.optional(),
   }),
   z.strictObject({
@@ -270,13 +315,17 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
     action: z.literal('decide'),
     version,
     outcome: z.enum(decisionOutcomes),
-    note: trimmed(20_000).optional(),
+    /** The facts as the ombudsman finds them (not the complainant's words; names only as written). */
+    facts: trimmed(20_000),
+    grounds: trimmed(20_000),
   }),
   z.strictObject({
     action: z.literal('recommend'),
     version,
     departmentCode: trimmed(64),
     body: trimmed(20_000),
+    /** This recommendation's own answer date, not before today; the office's default when omitted. */
+    dueOn: isoDate.optional(),
   }),
   z.strictObject({ action: z.literal('issue_recommendations'), version }),
   z.strictObject({
@@ -289,8 +338,25 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
     implemented: z.boolean().default(false),
   }),
   z.strictObject({ action: z.literal('close'), version, reason: z.enum(closedReasons) }),
+  z.strictObject({ action: z.literal('reopen'), version, reason: trimmed(5000) }),
 ]);
 export type TransitionInput = z.infer<typeof transitionInputSchema>;
+
+/**
+ * The case's particulars and classification, editable after intake by its caseworkers. Only the
+ * fields sent change; `null` clears an optional one. The complainant's own words (`description`)
+ * are not edited: the ombudsman writes theirs in the decision.
+ */
+export const caseEditSchema = z.strictObject({
+  version,
+  summary: trimmed(200).optional(),
+  respondent: trimmed(200).optional(),
+  respondentType: z.enum(respondentTypes).optional(),
+  rights: rightCodes.optional(),
+  occurredOn: isoDate.nullable().optional(),
+  occurredPlace: trimmed(200).nullable().optional(),
+});
+export type CaseEdit = z.infer<typeof caseEditSchema>;
 
 export const memberInputSchema = z.strictObject({
   standing: z.boolean(),

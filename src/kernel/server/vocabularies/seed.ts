@@ -204,6 +204,52 @@ async function readSampleRights(context: SeedContext): Promise<NewTerm[]> {
   }));
 }
 
+/**
+ * The default rights: the Universal Declaration's 30 articles (shared by every city), for a city that
+ * has not yet entered its charter. Ordered after any charter article (1000 + the article's number), so
+ * a charter's numbering never clashes with them.
+ */
+async function readDefaultRights(context: SeedContext): Promise<NewTerm[]> {
+  const rows = await readCsv(
+    context,
+    '../udhr/articles.csv',
+    { number: integer, title_ko: text, title_en: text },
+    { key: 'number' },
+  );
+  return rows.map((row) => ({
+    vocabulary: 'rights',
+    code: `udhr-${row.number}`,
+    parent_code: null,
+    name_ko: row.title_ko,
+    name_en: row.title_en,
+    description_ko: `세계인권선언 제${row.number}조`,
+    description_en: `Universal Declaration of Human Rights, article ${row.number}`,
+    data: { number: row.number, default: 'udhr' },
+    sort_order: 1000 + row.number,
+    source_section: null,
+  }));
+}
+
+/**
+ * Adds the missing default rights while the city has no right of its own (samples aside). Never
+ * updates or deletes one: the rights are staff's to edit, and cases may be classified by them.
+ */
+async function addDefaultRights(vocab: Transaction<VocabTables>, defaults: NewTerm[]): Promise<void> {
+  const own = await vocab
+    .selectFrom('vocab_terms')
+    .select('code')
+    .where('vocabulary', '=', 'rights')
+    .where('is_sample', '=', false)
+    .where('code', 'not like', 'udhr-%')
+    .executeTakeFirst();
+  if (own) return;
+  await vocab
+    .insertInto('vocab_terms')
+    .values(defaults)
+    .onConflict((conflict) => conflict.columns(['vocabulary', 'code']).doNothing())
+    .execute();
+}
+
 const termKey = (term: { vocabulary: string; code: string }) => `${term.vocabulary}/${term.code}`;
 
 /** Drops the samples of an earlier `--demo` load: sample terms, and every tag that is or uses a sample. */
@@ -294,9 +340,11 @@ export async function seedVocabularies(context: SeedContext): Promise<void> {
     ...(await readSdgs(context)),
   ];
   const samples = context.demo ? await readSampleRights(context) : [];
+  const defaults = await readDefaultRights(context);
   const vocab = vocabTrx(context.trx);
   await removeSamples(vocab);
   await replaceLoadedTerms(vocab, terms);
+  await addDefaultRights(vocab, defaults);
   if (samples.length === 0) return;
   const clashes = await vocab
     .selectFrom('vocab_terms')

@@ -79,10 +79,28 @@ describe('vocabularies', () => {
       assert.equal(counts.districts, 5);
       assert.equal(counts['sdg-goals'], 17);
       assert.equal(counts['sdg-targets'], 169);
-      assert.equal(counts.rights, 0);
+      // The Universal Declaration's 30 articles, until the city enters its charter.
+      assert.equal(counts.rights, 30);
       const rights = response.json().vocabularies.find((v: { id: string }) => v.id === 'rights');
       assert.equal(rights.editable, true);
       assert.match(rights.name.ko, /[가-힣]/);
+    });
+
+    it('ships the Universal Declaration of Human Rights as the default rights, in both languages', async () => {
+      const response = await get('/vocabularies/rights');
+      assert.equal(response.statusCode, 200);
+      const terms: Term[] = response.json().terms;
+      assert.deepEqual(
+        terms.map((term) => term.code),
+        Array.from({ length: 30 }, (_, index) => `udhr-${index + 1}`),
+      );
+      for (const term of terms) {
+        assert.equal(term.data.default, 'udhr', term.code);
+        assert.match(term.name.ko, /[가-힣]/, term.code);
+        assert.match(term.name.en, /[A-Za-z]/, term.code);
+        assert.equal(term.isSample, false);
+      }
+      assert.equal(terms[11]?.name.en, 'Right to privacy, family, home and reputation');
     });
 
     it("gives every SDG target its Korean title from the project's translation", async () => {
@@ -253,9 +271,13 @@ describe('vocabularies', () => {
 
       const after = await get('/vocabularies/rights', { 'if-none-match': String(before.headers.etag) });
       assert.equal(after.statusCode, 200);
+      // The charter's articles come first, before the default (Universal Declaration) ones.
       assert.deepEqual(
-        after.json().terms.map((term: { code: string }) => term.code),
-        ['article-3', 'article-4'],
+        after
+          .json()
+          .terms.map((term: { code: string }) => term.code)
+          .slice(0, 3),
+        ['article-3', 'article-4', 'udhr-1'],
       );
       const audit = await sql<{ action: string; actor_id: string }>`
         select action, actor_id from audit_trail where entity_id = 'rights/article-3'`.execute(

@@ -155,7 +155,9 @@ export async function charterPage(db: Db): Promise<CharterPage> {
       sourceSection: row.source_section,
     })),
     figures: figures.map(({ section: _section, ...figure }) => figure),
-    articles: (await listTerms(db, 'rights')).terms,
+    // The charter's own articles: not the Universal Declaration's, which the rights vocabulary holds
+    // as its default until the city enters its charter.
+    articles: (await listTerms(db, 'rights')).terms.filter((term) => term.data.default === undefined),
     publications: await listPublications(db),
     contests: await listContests(db),
   };

@@ -150,5 +150,33 @@ export const reliability: ModuleReliability = {
         return { madeBy: notes.length === 1 && notes[0]?.body === `Editor ${index}`, version };
       },
     },
+    {
+      name: "an ombudsman case's particulars (PATCH /ombudsman/cases/:id)",
+      async create(test, adminId) {
+        const admin = await sessionHeaders(test.database.db, adminId);
+        const ombudsman = await createUser(test.database, { role: 'ombudsman' });
+        const appointed = await test.app.inject({
+          method: 'PUT',
+          url: `/api/v1/ombudsman/members/${ombudsman.id}`,
+          headers: admin,
+          payload: { standing: true, appointedOn: '2025-01-01' },
+        });
+        assert.equal(appointed.statusCode, 200, appointed.body);
+        const { id } = await fileComplaint(test, '동시 수정');
+        const url = `/api/v1/ombudsman/cases/${id}`;
+        return {
+          method: 'PATCH',
+          url,
+          readUrl: `${url}?purpose=${encodeURIComponent('concurrency check')}`,
+          version: 1,
+          editorId: ombudsman.id,
+        };
+      },
+      change: (index, version) => ({ version, summary: `Editor ${index}` }),
+      read(index, body) {
+        const { summary, version } = body as { summary: string; version: number };
+        return { madeBy: summary === `Editor ${index}`, version };
+      },
+    },
   ],
 };

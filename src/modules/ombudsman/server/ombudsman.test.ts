@@ -151,7 +151,7 @@ describe('ombudsman API', () => {
         url: `/api/v1/ombudsman/complaints/status?receiptNumber=${receipt.receiptNumber}&trackingCode=${receipt.trackingCode.toLowerCase()}`,
       });
       assert.equal(response.statusCode, 200, response.body);
-      assert.deepEqual(Object.keys(response.json()).sort(), ['receivedAt', 'status', 'updatedAt']);
+      assert.deepEqual(Object.keys(response.json()).sort(), ['outcome', 'receivedAt', 'status', 'updatedAt']);
       assert.equal(response.json().status, 'investigation');
     });
 

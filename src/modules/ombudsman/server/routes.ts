@@ -17,10 +17,12 @@ import { keyring } from '../../../kernel/server/crypto.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/server/errors.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
+import { termNames } from '../../../kernel/server/vocabularies/queries.ts';
 import {
   accessLogSchema,
   annualStatisticsSchema,
   attachmentReceiptSchema,
+  caseEditSchema,
   caseListSchema,
   caseSchema,
   complaintInputSchema,
@@ -46,6 +48,7 @@ import { checkStatus } from './commands/check-status.ts';
 import { readDeadlineSettings, updateDeadlineSettings } from './commands/deadline-settings.ts';
 import { departmentInbox } from './commands/department-inbox.ts';
 import { decisionDocument, documentCsp, recommendationDocument } from './commands/documents.ts';
+import { editCase } from './commands/edit-case.ts';
 import { fileCase } from './commands/file-complaint.ts';
 import { listOverdue, workload } from './commands/list-deadlines.ts';
 import { listMembers, setMember } from './commands/members.ts';
@@ -272,6 +275,24 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
     async (request) => transitionCase(db, staff(request).user, request.ip, request.params.id, request.body),
   );
 
+  app.patch(
+    '/ombudsman/cases/:id',
+    {
+      config: { access: { roles: ['ombudsman'] } },
+      schema: {
+        tags,
+        summary:
+          "Correct a case's particulars and classification (its standing or assigned ombudsmen; 409 on a stale version)",
+        params: caseParams,
+        body: caseEditSchema,
+        response: {
+          200: z.object({ version: z.number().int(), changed: z.array(z.string()) }),
+        },
+      },
+    },
+    async (request) => editCase(db, staff(request).user, request.ip, request.params.id, request.body),
+  );
+
   app.get(
     '/ombudsman/cases/:id/access-log',
     {
@@ -345,24 +366,31 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request, reply) => {
       const { user } = staff(request);
-      const view = await runCommand(db, { userId: user.id, ip: request.ip }, async ({ trx: plain }) => {
-        const trx = ombudsmanTrx(plain);
-        const { row, capacities, facts } = await openCaseFile(
-          plain,
-          user,
-          request.ip,
-          request.params.id,
-          'document: decision',
-        );
-        return presentCase(
-          trx,
-          keys,
-          row,
-          new Set([...capacities].filter((capacity) => capacity === 'officer')),
-          facts.assignedUserIds,
-        );
-      });
-      return sendDocument(reply, decisionDocument(view, request.query.lang));
+      const { view, departments } = await runCommand(
+        db,
+        { userId: user.id, ip: request.ip },
+        async ({ trx: plain }) => {
+          const trx = ombudsmanTrx(plain);
+          const { row, capacities, facts } = await openCaseFile(
+            plain,
+            user,
+            request.ip,
+            request.params.id,
+            'document: decision',
+          );
+          return {
+            view: await presentCase(
+              trx,
+              keys,
+              row,
+              new Set([...capacities].filter((capacity) => capacity === 'officer')),
+              facts.assignedUserIds,
+            ),
+            departments: await termNames(plain, 'departments'),
+          };
+        },
+      );
+      return sendDocument(reply, decisionDocument(view, request.query.lang, departments));
     },
   );
 
@@ -412,7 +440,12 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
             (item) => item.id === request.params.recommendationId,
           );
         }
-        return recommendationDocument(view, request.params.recommendationId, request.query.lang);
+        return recommendationDocument(
+          view,
+          request.params.recommendationId,
+          request.query.lang,
+          await termNames(plain, 'departments'),
+        );
       });
       if (html === undefined) throw notFound();
       return sendDocument(reply, html);

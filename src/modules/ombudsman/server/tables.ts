@@ -25,6 +25,11 @@ export type CaseRow = {
   assessment_reason: string | null;
   referred_to: string | null;
   decision: string | null;
+  decision_facts: Generated<string | null>;
+  decision_grounds: Generated<string | null>;
+  decided_by: Generated<string | null>;
+  signatory_name: Generated<string | null>;
+  signatory_standing: Generated<boolean | null>;
   closed_reason: string | null;
   received_at: Generated<Date>;
   assessed_at: Date | null;
@@ -59,6 +64,7 @@ export type OmbudsmanTables = {
     from_status: string | null;
     to_status: string;
     note: string | null;
+    body: Generated<string | null>;
   };
   ombudsman_notes: {
     id: Generated<number>;

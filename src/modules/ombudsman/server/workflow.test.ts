@@ -98,7 +98,7 @@ describe('ombudsman case workflow', () => {
       add_note: { body: '조사 메모' },
       request_information: { departmentCode: 'TEST-DEPT', question: '자료 요청' },
       answer_information: { requestId: file.informationRequests[0]?.id ?? someId, answer: '회신합니다' },
-      decide: { outcome: 'violation_found' },
+      decide: { outcome: 'violation_found', facts: '인정 사실', grounds: '판단 이유' },
       recommend: { departmentCode: 'TEST-DEPT', body: 'CCTV 철거' },
       issue_recommendations: {},
       respond_recommendation: {
@@ -107,6 +107,7 @@ describe('ombudsman case workflow', () => {
         implemented: true,
       },
       close: { reason: 'recommendations_followed_up' },
+      reopen: { reason: '새로운 증거가 제출됨' },
     };
     return { action, ...bodies[action] };
   }

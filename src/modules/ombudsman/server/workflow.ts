@@ -43,6 +43,9 @@ export const transitions: readonly Transition[] = [
   { from: 'follow_up', action: 'add_note', to: 'follow_up', by: caseworkers },
   { from: 'follow_up', action: 'respond_recommendation', to: 'follow_up', by: ['department'] },
   { from: 'follow_up', action: 'close', to: 'closed', by: ['standing'] },
+  // A closed case comes back to assessment (new facts, a closure in error): admissibility is looked
+  // at again, and the case then takes the usual road. Only the standing ombudsman, with a reason.
+  { from: 'closed', action: 'reopen', to: 'assessment', by: ['standing'] },
 ];
 
 /** The row for (state, action), or undefined when the action is not possible from that state. */

@@ -37,9 +37,12 @@ export function sessionUserOf(
 /** A user with the ombudsman role, appointed standing or not. */
 export async function createOmbudsmanMember(
   database: Database,
-  options: { standing: boolean },
+  options: { standing: boolean; displayName?: string },
 ): Promise<TestMember> {
-  const user = await createUser(database, { role: 'ombudsman' });
+  const user = await createUser(database, {
+    role: 'ombudsman',
+    ...(options.displayName ? { displayName: options.displayName } : {}),
+  });
   await setMember(database.db, { userId: null }, user.id, {
     standing: options.standing,
     appointedOn: '2026-01-01',
@@ -62,20 +65,24 @@ export const sampleComplaint: ComplaintInput = {
   consent: true,
 };
 
+/** A decision as an ombudsman writes it: the facts in their words, the grounds. */
+const decided = {
+  action: 'decide',
+  outcome: 'violation_found',
+  facts: '요양원은 병실 안에 CCTV를 설치하여 환자의 모습을 상시 촬영하였다.',
+  grounds: '병실 안의 상시 촬영은 사생활의 비밀과 자유를 침해한다.',
+};
+
 /** The path from `received` to each state, as (action, extra fields) steps. */
 export const pathTo: Record<CaseStatus, readonly Record<string, unknown>[]> = {
   received: [],
   assessment: [{ action: 'start_assessment' }],
   investigation: [{ action: 'start_assessment' }, { action: 'admit' }],
-  decided: [
-    { action: 'start_assessment' },
-    { action: 'admit' },
-    { action: 'decide', outcome: 'violation_found' },
-  ],
+  decided: [{ action: 'start_assessment' }, { action: 'admit' }, decided],
   follow_up: [
     { action: 'start_assessment' },
     { action: 'admit' },
-    { action: 'decide', outcome: 'violation_found' },
+    decided,
     { action: 'recommend', departmentCode: 'TEST-DEPT', body: 'CCTV를 병실에서 철거할 것' },
     { action: 'issue_recommendations' },
   ],

@@ -28,6 +28,7 @@ import {
   inadmissibleReasons,
   type TransitionInput,
 } from '../contract.ts';
+import { caseFileText } from './case-file-messages.ts';
 import { ombudsmanText } from './messages.ts';
 import { type Member, sendTransition } from './shared.tsx';
 import { ombudsmanStaffText } from './staff-messages.ts';
@@ -56,6 +57,8 @@ const stepFields = [
   'question',
   'dueOn',
   'outcome',
+  'facts',
+  'grounds',
 ] as const;
 type StepField = (typeof stepFields)[number];
 
@@ -177,7 +180,10 @@ function StepForm({
 }: StepProps & { action: CaseAction; members: readonly Member[]; departments: readonly Term[] }) {
   const t = useText(ombudsmanStaffText);
   const publicText = useText(ombudsmanText);
+  const fileText = useText(caseFileText);
   const [text, setText] = useState('');
+  // The decision's second text (the grounds, beside the facts).
+  const [grounds, setGrounds] = useState('');
   const [choice, setChoice] = useState('');
   const [department, setDepartment] = useState('');
   const [date, setDate] = useState('');
@@ -277,7 +283,8 @@ function StepForm({
           input={() => ({
             action,
             outcome: choice as (typeof decisionOutcomes)[number],
-            note: optional(text),
+            facts: text,
+            grounds,
           })}
         >
           {(form) => (
@@ -285,7 +292,26 @@ function StepForm({
               {choiceField(form, 'outcome', t('outcome'), decisionOutcomes, (outcome) =>
                 publicText(`outcome_${outcome}`),
               )}
-              {textField(form, 'note', t('note'))}
+              <TextField
+                name="facts"
+                label={fileText('facts')}
+                hint={fileText('factsHint')}
+                value={text}
+                onChange={setText}
+                error={form.errorFor('facts')}
+                multiline
+                required
+              />
+              <TextField
+                name="grounds"
+                label={fileText('grounds')}
+                hint={fileText('groundsHint')}
+                value={grounds}
+                onChange={setGrounds}
+                error={form.errorFor('grounds')}
+                multiline
+                required
+              />
             </>
           )}
         </StepPanel>
@@ -337,6 +363,7 @@ function StepForm({
               <TextField
                 name="dueOn"
                 label={t('dueOn')}
+                hint={fileText('requestDueHint')}
                 type="date"
                 className="input--short"
                 value={date}
@@ -349,13 +376,32 @@ function StepForm({
       );
     case 'recommend':
       return (
-        <StepPanel {...panel} input={() => ({ action, departmentCode: department, body: text })}>
+        <StepPanel
+          {...panel}
+          input={() => ({ action, departmentCode: department, body: text, ...(date ? { dueOn: date } : {}) })}
+        >
           {(form) => (
             <>
               {departmentField(form)}
               {textField(form, 'body', t('body'), { required: true })}
+              <TextField
+                name="dueOn"
+                label={fileText('recommendationDue')}
+                hint={fileText('recommendationDueHint')}
+                type="date"
+                className="input--short"
+                value={date}
+                onChange={setDate}
+                error={form.errorFor('dueOn')}
+              />
             </>
           )}
+        </StepPanel>
+      );
+    case 'reopen':
+      return (
+        <StepPanel {...panel} input={() => ({ action, reason: text })}>
+          {(form) => textField(form, 'reason', fileText('reopenReason'), { required: true })}
         </StepPanel>
       );
     default:

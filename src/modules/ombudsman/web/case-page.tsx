@@ -34,12 +34,16 @@ import {
   type Identity,
 } from '../contract.ts';
 import { Actions } from './case-actions.tsx';
+import { CaseEditForm } from './case-edit.tsx';
+import { caseFileText } from './case-file-messages.ts';
+import { DecisionSection } from './decision-section.tsx';
 import { ombudsmanText } from './messages.ts';
 import { isOneOf } from './one-of.ts';
 import { casesPath } from './paths.ts';
 import { StageName, useMembers } from './shared.tsx';
 import { ombudsmanStaffText } from './staff-messages.ts';
 import { TextField } from './text-field.tsx';
+import { TimelineDetail } from './timeline-detail.tsx';
 import './ombudsman.css';
 
 function casePathOf(id: string, purpose: string) {
@@ -95,6 +99,7 @@ function useDepartments() {
 function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) {
   const t = useText(ombudsmanStaffText);
   const publicText = useText(ombudsmanText);
+  const fileText = useText(caseFileText);
   const language = useLanguage();
   const [view, setView] = useState(initial);
   const [message, setMessage] = useState('');
@@ -199,6 +204,8 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
 
       {view.identity ? <IdentitySection identity={view.identity} /> : null}
 
+      <DecisionSection view={view} />
+
       <Actions
         view={view}
         members={members}
@@ -206,6 +213,20 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
         onDone={done}
         onReload={reload}
       />
+
+      {/* The server sends identity to the standing and assigned ombudsmen only: the caseworkers, who
+          may also correct the case's particulars. */}
+      {view.identity ? (
+        <CaseEditForm
+          key={view.version}
+          view={view}
+          onSaved={async (text) => {
+            setMessage(text);
+            await reload();
+          }}
+          onReload={reload}
+        />
+      ) : null}
 
       <section className="section" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('notes')}</h2>
@@ -216,7 +237,7 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
             {view.notes.map((note) => (
               <li key={`${note.createdAt}-${note.authorId}`}>
                 <p className="meta">
-                  {nameOf(note.authorId)}, {formatDateTime(note.createdAt, language)}
+                  {note.authorName ?? nameOf(note.authorId)}, {formatDateTime(note.createdAt, language)}
                 </p>
                 <p className="pre-wrap">{note.body}</p>
               </li>
@@ -258,6 +279,7 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
           columns={[
             departmentColumn(),
             { key: 'body', header: t('body'), cell: (row) => <span className="pre-wrap">{row.body}</span> },
+            { key: 'due', header: t('dueOn'), cell: (row) => row.dueOn ?? '–' },
             {
               key: 'issued',
               header: t('issuedAt'),
@@ -332,8 +354,17 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
               rowHeader: true,
               cell: (row) => formatDateTime(row.at, language),
             },
-            { key: 'who', header: t('who'), cell: (row) => (row.actorId ? nameOf(row.actorId) : '–') },
+            {
+              key: 'who',
+              header: t('who'),
+              cell: (row) => row.actorName ?? (row.actorId ? nameOf(row.actorId) : '–'),
+            },
             { key: 'what', header: t('what'), cell: (row) => eventName(t, row.action) },
+            {
+              key: 'details',
+              header: fileText('details'),
+              cell: (row) => <TimelineDetail entry={row} departmentName={departments.nameOf} />,
+            },
             {
               key: 'stage',
               header: t('stage'),
@@ -352,7 +383,7 @@ type StaffTranslate = Translate<MessageKey<typeof ombudsmanStaffText>>;
 
 const channels = ['online', 'phone', 'visit', 'letter', 'outreach', 'own_motion'] as const;
 /** What the history records: the workflow's steps, and the events that are not steps. */
-const eventActions = [...caseActions, 'receive', 'open_own_motion', 'pseudonymise'] as const;
+const eventActions = [...caseActions, 'receive', 'open_own_motion', 'pseudonymise', 'edit'] as const;
 
 function channelName(t: StaffTranslate, channel: string): string {
   return isOneOf(channels, channel) ? t(`channel_${channel}`) : channel;

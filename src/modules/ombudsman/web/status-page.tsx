@@ -1,6 +1,6 @@
 /**
- * The public status check: receipt number and tracking code in, the case's stage (in words) and its
- * dates out, in Seoul time. A wrong pair is one neutral message, whichever half was wrong (the server
+ * The public status check: receipt number and tracking code in, the case's stage (in words), its
+ * dates in Seoul time, and once decided the outcome in plain words (`status-outcome.tsx`). A wrong pair is one neutral message, whichever half was wrong (the server
  * says no more either); too many failures from one address are paused, and the page says so.
  */
 import { useState } from 'react';
@@ -20,6 +20,7 @@ import type { complaintStatusSchema } from '../contract.ts';
 import { ombudsmanText } from './messages.ts';
 import { statisticsPath } from './paths.ts';
 import { plainProblem } from './plain-errors.ts';
+import { StatusOutcome } from './status-outcome.tsx';
 import { TextField } from './text-field.tsx';
 import './ombudsman.css';
 
@@ -91,6 +92,7 @@ export default function StatusPage() {
               <dt>{t('updatedAt')}</dt>
               <dd>{formatDateTime(result.updatedAt, language)}</dd>
             </dl>
+            {result.outcome ? <StatusOutcome outcome={result.outcome} /> : null}
           </section>
         ) : null}
       </LiveRegion>

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, notFound } from '../../../../kernel/server/errors.ts';
+import type { PublicOutcome } from '../../contract.ts';
 import { ombudsmanDb } from '../tables.ts';
 import { trackingHash } from './file-complaint.ts';
 
@@ -48,7 +49,17 @@ export async function verifyTracking(
 
   const row = await om
     .selectFrom('ombudsman_cases')
-    .select(['id', 'status', 'received_at', 'updated_at', 'tracking_hash'])
+    .select([
+      'id',
+      'status',
+      'received_at',
+      'updated_at',
+      'tracking_hash',
+      'decision',
+      'closed_reason',
+      'assessment_reason',
+      'referred_to',
+    ])
     .where('receipt_number', '=', receiptNumber)
     .executeTakeFirst();
   const presented = Buffer.from(trackingHash(keys, receiptNumber, trackingCode));
@@ -66,6 +77,58 @@ export async function verifyTracking(
   return row;
 }
 
+const closedKinds: Record<string, PublicOutcome['kind']> = {
+  not_admissible: 'not_admissible',
+  referred: 'referred',
+  no_violation: 'violation_not_found',
+  conciliated: 'conciliated',
+  recommendations_followed_up: 'violation_found',
+  withdrawn: 'withdrawn',
+};
+
+/**
+ * The outcome in kinds the complainant can be told: a closed case by its closing reason, a decided
+ * one by its decision; with the answers to the recommendations issued (accepted or not, implemented),
+ * never their department or text. Nothing while the case is still open and undecided.
+ */
+async function publicOutcome(
+  db: Db,
+  row: {
+    id: string;
+    status: string;
+    decision: string | null;
+    closed_reason: string | null;
+    assessment_reason: string | null;
+    referred_to: string | null;
+  },
+): Promise<PublicOutcome | null> {
+  const kind =
+    row.status === 'closed' && row.closed_reason !== null
+      ? closedKinds[row.closed_reason]
+      : (row.status === 'decided' || row.status === 'follow_up') && row.decision !== null
+        ? (row.decision as PublicOutcome['kind'])
+        : undefined;
+  if (kind === undefined) return null;
+  const recommendations = await ombudsmanDb(db)
+    .selectFrom('ombudsman_recommendations')
+    .select(['response', 'implemented'])
+    .where('case_id', '=', row.id)
+    .where('issued_at', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return {
+    kind,
+    inadmissibleReason:
+      kind === 'not_admissible' ? (row.assessment_reason as PublicOutcome['inadmissibleReason']) : null,
+    referredTo: kind === 'referred' ? row.referred_to : null,
+    recommendations: recommendations.map((item) => ({
+      response: item.response,
+      implemented: item.implemented,
+    })),
+  };
+}
+
 export async function checkStatus(
   db: Db,
   keys: Keyring,
@@ -78,5 +141,6 @@ export async function checkStatus(
     status: row.status,
     receivedAt: row.received_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    outcome: await publicOutcome(db, row),
   };
 }

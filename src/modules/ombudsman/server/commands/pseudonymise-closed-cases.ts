@@ -68,6 +68,36 @@ export async function pseudonymiseClosedCases(
           .where('id', '=', note.id)
           .execute();
       }
+      // What staff wrote with the steps (the decision, the timeline's texts) is stripped the same way.
+      const written = await trx
+        .selectFrom('ombudsman_cases')
+        .select(['decision_facts', 'decision_grounds'])
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('ombudsman_cases')
+        .set({
+          decision_facts: written.decision_facts === null ? null : stripContacts(written.decision_facts),
+          decision_grounds:
+            written.decision_grounds === null ? null : stripContacts(written.decision_grounds),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      const events = await trx
+        .selectFrom('ombudsman_events')
+        .select(['id', 'note', 'body'])
+        .where('case_id', '=', row.id)
+        .execute();
+      for (const event of events) {
+        await trx
+          .updateTable('ombudsman_events')
+          .set({
+            note: event.note === null ? null : stripContacts(event.note),
+            body: event.body === null ? null : stripContacts(event.body),
+          })
+          .where('id', '=', event.id)
+          .execute();
+      }
       await trx.deleteFrom('ombudsman_attachments').where('case_id', '=', row.id).execute();
       await audit({
         action: 'ombudsman.pseudonymise-case',

@@ -50,8 +50,22 @@ export async function presentCase(
   assignedTo: readonly string[],
 ): Promise<CaseView> {
   const [events, notes, requests, recommendations, attachments] = await Promise.all([
-    trx.selectFrom('ombudsman_events').selectAll().where('case_id', '=', row.id).orderBy('id').execute(),
-    trx.selectFrom('ombudsman_notes').selectAll().where('case_id', '=', row.id).orderBy('id').execute(),
+    trx
+      .selectFrom('ombudsman_events')
+      .leftJoin('accounts_users', 'accounts_users.id', 'ombudsman_events.actor_id')
+      .selectAll('ombudsman_events')
+      .select('accounts_users.display_name as actor_name')
+      .where('case_id', '=', row.id)
+      .orderBy('ombudsman_events.id')
+      .execute(),
+    trx
+      .selectFrom('ombudsman_notes')
+      .leftJoin('accounts_users', 'accounts_users.id', 'ombudsman_notes.author_id')
+      .selectAll('ombudsman_notes')
+      .select('accounts_users.display_name as author_name')
+      .where('case_id', '=', row.id)
+      .orderBy('ombudsman_notes.id')
+      .execute(),
     trx
       .selectFrom('ombudsman_info_requests')
       .selectAll()
@@ -89,6 +103,13 @@ export async function presentCase(
     assessmentReason: row.assessment_reason,
     referredTo: row.referred_to,
     decision: row.decision as CaseView['decision'],
+    decisionFacts: row.decision_facts,
+    decisionGrounds: row.decision_grounds,
+    decidedAt: iso(row.decided_at),
+    signatory:
+      row.decided_by !== null && row.signatory_name !== null
+        ? { userId: row.decided_by, name: row.signatory_name, standing: row.signatory_standing === true }
+        : null,
     closedReason: row.closed_reason as CaseView['closedReason'],
     receivedAt: row.received_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -100,13 +121,16 @@ export async function presentCase(
     events: events.map((event) => ({
       at: event.at.toISOString(),
       actorId: event.actor_id,
+      actorName: event.actor_name,
       action: event.action,
       fromStatus: event.from_status,
       toStatus: event.to_status,
       note: event.note,
+      body: event.body,
     })),
     notes: notes.map((note) => ({
       authorId: note.author_id,
+      authorName: note.author_name,
       body: note.body,
       createdAt: note.created_at.toISOString(),
     })),

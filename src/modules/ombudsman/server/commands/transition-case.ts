@@ -19,8 +19,26 @@ import { type OmbudsmanTrx, ombudsmanTrx } from '../tables.ts';
 import { transitionFor } from '../workflow.ts';
 import { readDeadlineSettings } from './deadline-settings.ts';
 
+/** Today in Seoul, where the office's calendar is. */
+export function seoulToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+}
+
+/** The calendar day `days` after today in Seoul (the day a due date is counted from). */
 function addDays(days: number): string {
-  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const date = new Date(`${seoulToday()}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A date an answer is due by cannot already have passed: it would be overdue from the start. */
+function assertNotPast(dueOn: string | undefined): void {
+  if (dueOn !== undefined && dueOn < seoulToday()) {
+    throw fieldError('body.dueOn', 'date_in_past', {
+      ko: '회신 기한은 오늘이나 그 뒤의 날짜여야 합니다.',
+      en: 'The due date must be today or later.',
+    });
+  }
 }
 
 interface StepResult {
@@ -28,6 +46,8 @@ interface StepResult {
   changes?: Record<string, unknown>;
   /** A short, non-identifying note for the timeline and the audit trail. */
   detail?: Record<string, unknown>;
+  /** The text typed with the step, for the case's timeline only (never the audit trail). */
+  body?: string;
 }
 
 async function applyStep(
@@ -41,7 +61,7 @@ async function applyStep(
     case 'start_assessment':
       return {};
     case 'admit':
-      return { changes: { assessed_at: new Date() } };
+      return { changes: { assessed_at: new Date() }, ...(input.note ? { body: input.note } : {}) };
     case 'dismiss':
       return {
         changes: {
@@ -90,10 +110,12 @@ async function applyStep(
         .insertInto('ombudsman_notes')
         .values({ case_id: caseId, author_id: user.id, body: input.body })
         .execute();
-      return {};
+      return { body: input.body };
     case 'request_information': {
+      assertNotPast(input.dueOn);
       const settings = await readDeadlineSettings(trx);
       const id = randomUUID();
+      const dueOn = input.dueOn ?? addDays(settings.daysForDepartmentAnswer);
       await trx
         .insertInto('ombudsman_info_requests')
         .values({
@@ -101,12 +123,12 @@ async function applyStep(
           case_id: caseId,
           department_code: input.departmentCode,
           question: input.question,
-          due_on: input.dueOn ?? addDays(settings.daysForDepartmentAnswer),
+          due_on: dueOn,
           answer: null,
           answered_at: null,
         })
         .execute();
-      return { detail: { requestId: id, departmentCode: input.departmentCode } };
+      return { detail: { requestId: id, departmentCode: input.departmentCode, dueOn }, body: input.question };
     }
     case 'answer_information': {
       const request = await trx
@@ -123,13 +145,30 @@ async function applyStep(
         .set({ answer: input.answer, answered_at: new Date() })
         .where('id', '=', input.requestId)
         .execute();
-      return { detail: { requestId: input.requestId } };
+      return { detail: { requestId: input.requestId }, body: input.answer };
     }
-    case 'decide':
+    case 'decide': {
+      // The signatory as appointed today: a decision keeps the title it was signed with.
+      const signatory = await trx
+        .selectFrom('ombudsman_members')
+        .innerJoin('accounts_users', 'accounts_users.id', 'ombudsman_members.user_id')
+        .select(['accounts_users.display_name', 'ombudsman_members.standing'])
+        .where('ombudsman_members.user_id', '=', user.id)
+        .executeTakeFirstOrThrow();
       return {
-        changes: { decision: input.outcome, decided_at: new Date() },
+        changes: {
+          decision: input.outcome,
+          decided_at: new Date(),
+          decision_facts: input.facts,
+          decision_grounds: input.grounds,
+          decided_by: user.id,
+          signatory_name: signatory.display_name,
+          signatory_standing: signatory.standing,
+        },
         detail: { outcome: input.outcome },
+        body: input.grounds,
       };
+    }
     case 'recommend': {
       const current = await trx
         .selectFrom('ombudsman_cases')
@@ -137,6 +176,7 @@ async function applyStep(
         .where('id', '=', caseId)
         .executeTakeFirstOrThrow();
       if (current.decision !== 'violation_found') throw new AppError('ombudsman_no_violation_found', 409);
+      assertNotPast(input.dueOn);
       const id = randomUUID();
       await trx
         .insertInto('ombudsman_recommendations')
@@ -146,20 +186,27 @@ async function applyStep(
           department_code: input.departmentCode,
           body: input.body,
           issued_at: null,
-          due_on: null,
+          // Kept as entered; one left open gets the office's default when the letters are issued.
+          due_on: input.dueOn ?? null,
           response: null,
           response_reason: null,
           implementation_evidence: null,
           responded_at: null,
         })
         .execute();
-      return { detail: { recommendationId: id, departmentCode: input.departmentCode } };
+      return {
+        detail: { recommendationId: id, departmentCode: input.departmentCode, dueOn: input.dueOn ?? null },
+        body: input.body,
+      };
     }
     case 'issue_recommendations': {
       const settings = await readDeadlineSettings(trx);
       const issued = await trx
         .updateTable('ombudsman_recommendations')
-        .set({ issued_at: new Date(), due_on: addDays(settings.daysForDepartmentAnswer) })
+        .set((eb) => ({
+          issued_at: new Date(),
+          due_on: eb.fn.coalesce('due_on', eb.val(addDays(settings.daysForDepartmentAnswer))),
+        }))
         .where('case_id', '=', caseId)
         .where('issued_at', 'is', null)
         .returning('id')
@@ -199,6 +246,7 @@ async function applyStep(
           response: input.response,
           implemented: input.implemented,
         },
+        ...(input.reason ? { body: input.reason } : {}),
       };
     }
     case 'close':
@@ -206,6 +254,9 @@ async function applyStep(
         changes: { closed_reason: input.reason, closed_at: new Date() },
         detail: { reason: input.reason },
       };
+    case 'reopen':
+      // The earlier outcome stays in the timeline; the case is open again until it is closed anew.
+      return { changes: { closed_reason: null, closed_at: null }, body: input.reason };
   }
 }
 
@@ -254,6 +305,7 @@ export async function transitionCase(
         from_status: row.status,
         to_status: transition.to,
         note: step.detail ? JSON.stringify(step.detail) : null,
+        body: step.body ?? null,
       })
       .execute();
     await audit({
