@@ -534,7 +534,7 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 export const reportCommentInputSchema = z.strictObject({ body: trimmed(4000) });
-export const commentAnswerInputSchema = z.strictObject({ body: trimmed(4000) });
+export const commentAnswerInputSchema = z.strictObject({ answer: trimmed(4000) });
 
 /** The statuses an action is moved to; `cancelled` is reached only by cancelling, with a reason. */
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;

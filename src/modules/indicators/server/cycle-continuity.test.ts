@@ -204,18 +204,22 @@ describe('a year of the cycle kept whole, and what continues after it closes', (
     assert.deepEqual((await gaps()).get('comments_unanswered')?.items, [String(commentId)]);
 
     const url = `/indicators/cycles/2024/report/comments/${commentId}/answers`;
-    assert.equal((await call('POST', url, committee, { body: 'Not mine to answer.' })).statusCode, 403);
-    await refused(await call('POST', url, officer, { body: '' }), 400, 'validation_failed');
-    await refused(await call('POST', url, officer, { body: 'Yes.', author: 'x' }), 400, 'validation_failed');
+    assert.equal((await call('POST', url, committee, { answer: 'Not mine to answer.' })).statusCode, 403);
+    await refused(await call('POST', url, officer, { answer: '' }), 400, 'validation_failed');
+    await refused(
+      await call('POST', url, officer, { answer: 'Yes.', author: 'x' }),
+      400,
+      'validation_failed',
+    );
     assert.equal(
       (
         await call('POST', `/indicators/cycles/2024/report/comments/${commentId + 99}/answers`, officer, {
-          body: 'x',
+          answer: 'x',
         })
       ).statusCode,
       404,
     );
-    const answered = await ok(await call('POST', url, officer, { body: 'We will, from next year.' }), 201);
+    const answered = await ok(await call('POST', url, officer, { answer: 'We will, from next year.' }), 201);
     const [answer] = answered.comments[0].answers;
     assert.deepEqual([answer.body, answer.author], ['We will, from next year.', 'Officer Kim']);
     assert.ok(answer.createdAt);
@@ -387,7 +391,7 @@ describe('a year of the cycle kept whole, and what continues after it closes', (
     );
     await refused(
       await call('POST', `/indicators/cycles/2024/report/comments/${commentId}/answers`, officer, {
-        body: 'Late.',
+        answer: 'Late.',
       }),
       409,
       locked,

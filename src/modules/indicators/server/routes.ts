@@ -718,7 +718,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     async (request, reply) => {
       const { user } = staff(request);
       const { year, id } = request.params;
-      await answerReportComment(db, user, request.ip, year, id, request.body.body);
+      await answerReportComment(db, user, request.ip, year, id, request.body.answer);
       return reply.code(201).send(await readReport(db, user, year, requestLanguage(request)));
     },
   );
