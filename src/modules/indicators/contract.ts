@@ -293,6 +293,9 @@ export const targetPlanSchema = z.object({
   targetYear: z.number().int().nullable(),
   plan: z.string(),
   version: z.number().int(),
+  /** Who saved it last and when (null until saved). */
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
   proposal,
 });
 export type TargetPlan = z.infer<typeof targetPlanSchema>;
@@ -483,6 +486,9 @@ export const assessmentSchema = z.object({
   narrative: z.string().nullable(),
   /** 0 until the area's assessment is first saved. */
   version: z.number().int(),
+  /** Who saved it last and when (null until saved). */
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 export const assessmentListSchema = z.object({
@@ -498,12 +504,23 @@ export const assessmentUpdateSchema = z.strictObject({
 });
 export type AssessmentUpdate = z.infer<typeof assessmentUpdateSchema>;
 
+/** Something staff wrote, with who wrote it and when. */
+export const authoredTextSchema = z.object({
+  id: z.number().int(),
+  body: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+});
+export type AuthoredText = z.infer<typeof authoredTextSchema>;
+
 export const reportCommentSchema = z.object({
   id: z.number().int(),
   body: z.string(),
   createdAt: z.string(),
   /** Whether the caller wrote it (authors are not named to other readers). */
   mine: z.boolean(),
+  /** The Human Rights Office's answers, oldest first. */
+  answers: z.array(authoredTextSchema),
 });
 export type ReportComment = z.infer<typeof reportCommentSchema>;
 export const reportSchema = z.object({
@@ -514,11 +531,17 @@ export const reportSchema = z.object({
   comments: z.array(reportCommentSchema),
   /** Whether the caller may comment now (the committee and the office, while the cycle is at the report). */
   mayComment: z.boolean(),
+  /** Whether the caller may answer the comments now (the office, from the report until the year closes). */
+  mayAnswer: z.boolean(),
 });
 export type Report = z.infer<typeof reportSchema>;
 export const reportCommentInputSchema = z.strictObject({ body: trimmed(4000) });
+export const commentAnswerInputSchema = z.strictObject({ answer: trimmed(4000) });
 
+/** The statuses an action is moved to; `cancelled` is reached only by cancelling, with a reason. */
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
+export const actionStates = [...actionStatuses, 'cancelled'] as const;
+export type ActionState = (typeof actionStates)[number];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const actionSchema = z.object({
@@ -528,10 +551,20 @@ export const actionSchema = z.object({
   description: z.string(),
   ownerDepartment: z.string(),
   dueDate: z.string(),
-  status: z.enum(actionStatuses),
+  status: z.enum(actionStates),
   version: z.number().int(),
-  /** Past its due date (in Seoul) and not done. */
+  /** Past its due date (in Seoul) and neither done nor cancelled. */
   overdue: z.boolean(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  /** Why, who and when, once cancelled. */
+  cancellation: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /** Progress notes, oldest first. */
+  notes: z.array(authoredTextSchema),
+  /** Whether it may still change: not cancelled, and not done once its year has closed. */
+  continues: z.boolean(),
 });
 export type Action = z.infer<typeof actionSchema>;
 export const actionListSchema = z.object({ year: z.number().int(), actions: z.array(actionSchema) });
@@ -550,6 +583,62 @@ export const actionUpdateSchema = z.strictObject({
   dueDate: isoDate.optional(),
 });
 export type ActionUpdate = z.infer<typeof actionUpdateSchema>;
+export const actionCancelSchema = z.strictObject({ version: z.number().int(), reason: trimmed(2000) });
+export type ActionCancel = z.infer<typeof actionCancelSchema>;
+export const actionNoteInputSchema = z.strictObject({ body: trimmed(4000) });
+
+/**
+ * What a cycle still lacks, as the office is asked to confirm moving on: each kind of gap of the
+ * current step and the ones before it, with how many are missing of how many, and which.
+ */
+export const cycleGapKinds = [
+  'targets_missing',
+  'values_missing',
+  'questionnaires_missing',
+  'questionnaires_open',
+  'questionnaires_not_aggregated',
+  'assessments_missing',
+  'comments_unanswered',
+  'actions_missing',
+  'actions_unfinished',
+] as const;
+export type CycleGapKind = (typeof cycleGapKinds)[number];
+export const cycleGapsSchema = z.object({
+  year: z.number().int(),
+  step: z.enum(cycleSteps),
+  gaps: z.array(
+    z.object({
+      kind: z.enum(cycleGapKinds),
+      missing: z.number().int(),
+      total: z.number().int(),
+      /** The indicators, areas or actions concerned (codes, area codes, action ids). */
+      items: z.array(z.string()),
+    }),
+  ),
+});
+export type CycleGaps = z.infer<typeof cycleGapsSchema>;
+
+/**
+ * Step (6), the collection of results: per indicator its target, the year's final value and the one
+ * before, and the implementation results of the year's actions.
+ */
+export const cycleResultsSchema = z.object({
+  year: z.number().int(),
+  step: z.enum(cycleSteps),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: bilingual,
+      target: z.object({ value: z.number(), year: z.number().int().nullable() }).nullable(),
+      value: z.number().nullable(),
+      previous: z.object({ year: z.number().int(), value: z.number() }).nullable(),
+      progress: z.enum(progressStatuses),
+    }),
+  ),
+  actionCounts: z.record(z.enum(actionStates), z.number().int()),
+  actions: z.array(actionSchema),
+});
+export type CycleResults = z.infer<typeof cycleResultsSchema>;
 
 export const correctionInputSchema = z.strictObject({
   year: z.number().int().min(1900).max(2100),

@@ -247,13 +247,29 @@ export const reliability: ModuleReliability = {
       );
       actions[owner] = action.id;
     }
+    // A committee comment on 2031's report, which the office answers.
+    const committee = await headers(users.committee.id);
+    const report = await send(
+      test,
+      committee,
+      'POST',
+      '/cycles/2031/report/comments',
+      { body: 'Reliability' },
+      201,
+    );
     const records: Record<string, Variants> = {
-      '/api/v1/indicators/actions/{id}': {
-        own: { id: actions['TEST-DEPT'] },
-        another: { id: actions['DHRP-DHR'] },
+      '/api/v1/indicators/cycles/{year}/report/comments/{id}/answers': {
+        another: { year: 2031, id: report.comments[0].id },
         exists: true,
       },
     };
+    for (const suffix of ['', '/notes', '/cancel']) {
+      records[`/api/v1/indicators/actions/{id}${suffix}`] = {
+        own: { id: actions['TEST-DEPT'] },
+        another: { id: actions['DHRP-DHR'] },
+        exists: true,
+      };
+    }
     for (const path of ['/api/v1/indicators/{code}/values/{year}']) {
       records[path] = {
         own: { code: '1-2', year: 2030 },

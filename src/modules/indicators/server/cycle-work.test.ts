@@ -594,8 +594,14 @@ describe('the work of the yearly cycle', () => {
       );
       assert.equal(done.overdue, false, 'a done action is no longer overdue');
       await move('close');
+      // Actions outlive their year until done or cancelled; this one is done, so it is finished.
+      const finished = await call('PATCH', `/indicators/actions/${actionId}`, department, {
+        version: 4,
+        status: 'planned',
+      });
+      assert.equal(finished.statusCode, 409, finished.body);
+      assert.equal(finished.json().code, 'indicators_action_finished');
       const refusals = await Promise.all([
-        call('PATCH', `/indicators/actions/${actionId}`, department, { version: 4, status: 'planned' }),
         call('PUT', '/indicators/1-1/values/2024', officer, {
           entries: [entry(1, { version: 3, comment: 'x' })],
         }),

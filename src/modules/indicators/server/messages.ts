@@ -42,4 +42,8 @@ export const messages: Record<string, Bilingual> = {
     ko: '{year}년 평가 주기는 아직 종료되지 않았습니다. 값은 자료 입력에서 고치세요. 정정은 종료된 해에만 합니다.',
     en: 'The {year} cycle is not closed: change the value by entering it. Corrections are for closed years.',
   },
+  indicators_action_finished: {
+    ko: '이 보완 조치는 끝났습니다(상태: {status}). 취소된 조치나, 종료된 해의 완료된 조치는 바꿀 수 없습니다.',
+    en: 'This action is finished ({status}): a cancelled action, or a done one of a closed year, cannot change.',
+  },
 };

@@ -16,17 +16,22 @@ import { requestLanguage } from '../../../kernel/server/i18n.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import {
+  actionCancelSchema,
   actionCreateSchema,
   actionListSchema,
+  actionNoteInputSchema,
   actionSchema,
   actionUpdateSchema,
   assessmentListSchema,
   assessmentSchema,
   assessmentUpdateSchema,
+  commentAnswerInputSchema,
   completenessSchema,
   correctionInputSchema,
   correctionListSchema,
+  cycleGapsSchema,
   cycleListSchema,
+  cycleResultsSchema,
   cycleSchema,
   cycleTransitionSchema,
   importQuerySchema,
@@ -52,8 +57,9 @@ import {
   valueEntrySchema,
   valueEntryUpdateSchema,
 } from '../contract.ts';
-import { createAction, listActions, updateAction } from './commands/actions.ts';
+import { addActionNote, cancelAction, createAction, listActions, updateAction } from './commands/actions.ts';
 import { listAssessments, saveAssessment } from './commands/assessments.ts';
+import { collectResults } from './commands/collect-results.ts';
 import { readCompleteness } from './commands/completeness.ts';
 import { correctValue, listCorrections } from './commands/correct-value.ts';
 import { listCycles, openCycle, transitionCycle } from './commands/cycles.ts';
@@ -68,7 +74,8 @@ import {
   recordResponse,
   saveQuestionnaire,
 } from './commands/questionnaires.ts';
-import { addReportComment, readReport, reportDocument } from './commands/report.ts';
+import { readCycleGaps } from './commands/read-cycle-gaps.ts';
+import { addReportComment, answerReportComment, readReport, reportDocument } from './commands/report.ts';
 import { listTargetPlans, saveTargetPlan } from './commands/targets.ts';
 import { updateIndicator } from './commands/update-indicator.ts';
 import { progressMethod } from './progress.ts';
@@ -87,6 +94,8 @@ const yearCodeParams = z.strictObject({ year, code: indicatorCodeSchema });
 const tokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/) });
 const recorded = z.object({ recorded: z.literal(true) });
 const areaParams = z.strictObject({ year, area: z.string().min(1).max(16) });
+const serial = z.coerce.number().int().min(1).max(2147483647);
+const idParams = z.strictObject({ id: serial });
 /** An uploaded file larger than this is refused (413) while it streams in. */
 const maxUploadBytes = 200 * 1024 * 1024;
 
@@ -353,6 +362,36 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       const { user } = staff(request);
       return transitionCycle(db, user, request.ip, request.params.year, request.body);
     },
+  );
+
+  app.get(
+    '/indicators/cycles/:year/gaps',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          'What the cycle still lacks at its step and the ones before (targets, values, questionnaires, self-assessment, answers, actions), for confirming a move on',
+        params: yearParams,
+        response: { 200: cycleGapsSchema },
+      },
+    },
+    async (request) => readCycleGaps(db, request.params.year),
+  );
+
+  app.get(
+    '/indicators/cycles/:year/results',
+    {
+      config: { access: cycleReaders },
+      schema: {
+        tags,
+        summary:
+          "Step 6: the collection of results: each indicator's final value of the year beside its target, and the actions' implementation (a department: its own actions)",
+        params: yearParams,
+        response: { 200: cycleResultsSchema },
+      },
+    },
+    async (request) => collectResults(db, staff(request).user, request.params.year),
   );
 
   app.get(
@@ -665,6 +704,27 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
   );
 
+  app.post(
+    '/indicators/cycles/:year/report/comments/:id/answers',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "The office answers a committee's comment on the report (kept as written), from the report until the year closes",
+        params: z.strictObject({ year, id: serial }),
+        body: commentAnswerInputSchema,
+        response: { 201: reportSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const { year, id } = request.params;
+      await answerReportComment(db, user, request.ip, year, id, request.body.answer);
+      return reply.code(201).send(await readReport(db, user, year, requestLanguage(request)));
+    },
+  );
+
   app.get(
     '/indicators/cycles/:year/actions',
     {
@@ -713,7 +773,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         tags,
         summary:
           "Step 5: move an action's status (the owner department), or also change it (the office), with the version read",
-        params: z.strictObject({ id: z.coerce.number().int().min(1).max(2147483647) }),
+        params: idParams,
         body: actionUpdateSchema,
         response: { 200: actionSchema },
       },
@@ -721,6 +781,46 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     async (request) => {
       const { user } = staff(request);
       return updateAction(db, user, request.ip, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/indicators/actions/:id/cancel',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          'Cancel a complementation action that is no longer to be done, with the reason (also after the year closes)',
+        params: idParams,
+        body: actionCancelSchema,
+        response: { 200: actionSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      return cancelAction(db, user, request.ip, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/indicators/actions/:id/notes',
+    {
+      config: { access: dataEntry },
+      schema: {
+        tags,
+        summary:
+          'Add a progress note to a complementation action (the office or the owner department), until it is done or cancelled',
+        params: idParams,
+        body: actionNoteInputSchema,
+        response: { 201: actionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      return reply
+        .code(201)
+        .send(await addActionNote(db, user, request.ip, request.params.id, request.body.body));
     },
   );
 

@@ -1,5 +1,5 @@
 /** The indicators module's tables as Kysely sees them. */
-import type { Generated, Kysely, Transaction } from 'kysely';
+import { type Generated, type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../../../kernel/server/db.ts';
 import type { CycleStep } from '../contract.ts';
 
@@ -101,10 +101,29 @@ export type IndicatorsTables = {
     owner_department: string;
     /** `YYYY-MM-DD`, read back as text (see queries). */
     due_date: string;
-    status: 'planned' | 'in_progress' | 'done';
+    status: 'planned' | 'in_progress' | 'done' | 'cancelled';
     version: Generated<number>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    cancel_reason: string | null;
+    cancelled_at: Date | null;
+    cancelled_by: string | null;
+    created_by: string | null;
+    updated_by: string | null;
+  };
+  indicators_action_notes: {
+    id: Generated<number>;
+    action_id: number;
+    body: string;
+    author_id: string;
+    created_at: Generated<Date>;
+  };
+  indicators_comment_answers: {
+    id: Generated<number>;
+    comment_id: number;
+    body: string;
+    author_id: string;
+    created_at: Generated<Date>;
   };
   indicators_questionnaires: {
     id: Generated<number>;
@@ -164,6 +183,7 @@ export type IndicatorsTables = {
     actor_id: string | null;
     at: Generated<Date>;
   };
+  accounts_users: { id: string; display_name: string };
   seed_figures: {
     id: string;
     section: string;
@@ -183,3 +203,7 @@ export function indicatorsDb(db: Db | Transaction<object>): Kysely<IndicatorsTab
 export function indicatorsTrx(trx: Transaction<object>): IndicatorsTrx {
   return trx.withTables<IndicatorsTables>();
 }
+
+/** The display name of the user whose id is in `column` (ids are uuid columns here, text in accounts). */
+export const savedByName = (column: string) =>
+  sql<string | null>`(select u.display_name from accounts_users u where u.id = ${sql.ref(column)}::text)`;

@@ -1,5 +1,7 @@
 /**
- * Step (5): complementation actions, from the report to the collection of results. The office adds
+ * Step (5): complementation actions, from the report to the collection of results, and after the
+ * year closes until each is done or cancelled (the office cancels with a reason; the office and the
+ * owner department add progress notes, shown with who and when). The office adds
  * one for an indicator (what, owner department, due date) and may change it; the owner department
  * sees its own and moves their status (closing one marks it done); the committee reads them all.
  * Overdue actions (the server's judgement: past due in Seoul and not done) are marked in words.
@@ -17,6 +19,7 @@ import {
   type Column,
   DataTable,
   ErrorSummary,
+  formatDateTime,
   LiveRegion,
   Loaded,
   Notice,
@@ -27,6 +30,7 @@ import {
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { type Action, actionStatuses, type Cycle, type CycleStep, type Overview } from '../contract.ts';
 import { indicatorOptions } from './current-cycle.tsx';
+import { indicatorsCycleText } from './cycle-messages.ts';
 import { indicatorsStepText } from './step-messages.ts';
 import { SaveButtons, StepPage, useIsOffice } from './step-page.tsx';
 import './indicators.css';
@@ -194,8 +198,122 @@ function UpdateActionForm({
   );
 }
 
-function ActionTable({ year, actions }: { year: number; actions: Action[] }) {
+/** A progress note on the chosen action (the office or its owner department). */
+function NoteForm({ action, onSaved }: { action: Action; onSaved: (text: string) => void }) {
+  const c = useText(indicatorsCycleText);
+  const form = useForm({ fields: ['body'] });
+  const [body, setBody] = useState('');
+  const onSubmit = form.submit(async () => {
+    await api(`/indicators/actions/${action.id}/notes`, { method: 'POST', body: { body } });
+    setBody('');
+    onSaved(c('noteAdded', { code: action.indicatorCode }));
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="form" aria-labelledby="note-title">
+      <h3 id="note-title">{c('noteTitle')}</h3>
+      <ErrorSummary form={form} />
+      <TextField
+        name="body"
+        label={c('noteLabel')}
+        value={body}
+        onChange={setBody}
+        error={form.errorFor('body')}
+        multiline
+        rows={3}
+        required
+      />
+      <Button type="submit" disabled={form.pending}>
+        {c('addNote')}
+      </Button>
+    </form>
+  );
+}
+
+/** The office cancels the chosen action, saying why. */
+function CancelForm({
+  action,
+  onSaved,
+  onReload,
+}: {
+  action: Action;
+  onSaved: (text: string) => void;
+  onReload: () => void;
+}) {
+  const c = useText(indicatorsCycleText);
+  const step = useText(indicatorsStepText);
+  const form = useForm({ fields: ['reason'], attach: { conflict: 'reason' } });
+  const [reason, setReason] = useState('');
+  const onSubmit = form.submit(async () => {
+    await api(`/indicators/actions/${action.id}/cancel`, {
+      method: 'POST',
+      body: { version: action.version, reason },
+    });
+    onSaved(c('actionCancelled', { code: action.indicatorCode }));
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="form" aria-labelledby="cancel-title">
+      <h3 id="cancel-title">{c('cancelTitle')}</h3>
+      <ErrorSummary form={form} />
+      <TextField
+        name="reason"
+        label={c('cancelReason')}
+        hint={c('cancelHint')}
+        value={reason}
+        onChange={setReason}
+        error={form.errorFor('reason')}
+        multiline
+        rows={3}
+        required
+      />
+      <div className="inline-actions">
+        <Button type="submit" variant="danger" disabled={form.pending}>
+          {c('cancelAction')}
+        </Button>
+        {form.problem?.code === 'conflict' ? (
+          <Button variant="secondary" onClick={onReload}>
+            {step('loadLatest')}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** What an action's record says beyond its status: who added it, its notes. */
+function ActionNotes({ action }: { action: Action }) {
+  const c = useText(indicatorsCycleText);
+  const language = useLanguage();
+  return (
+    <>
+      {action.notes.length === 0 ? (
+        c('noNotes')
+      ) : (
+        <ul className="action-notes">
+          {action.notes.map((note) => (
+            <li key={note.id}>
+              {note.body}{' '}
+              <span className="meta">
+                ({c('noteBy', { name: note.author, at: formatDateTime(note.createdAt, language) })})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function ActionTable({
+  year,
+  actions,
+  caption,
+}: {
+  year: number;
+  actions: Action[];
+  caption?: string;
+}) {
   const t = useText(indicatorsStepText);
+  const c = useText(indicatorsCycleText);
   const language = useLanguage();
   const departments = useDepartments();
   const departmentName = (code: string) =>
@@ -222,18 +340,29 @@ function ActionTable({ year, actions }: { year: number; actions: Action[] }) {
         <>
           {t(`status_${row.status}`)}
           {row.overdue ? <strong className="overdue"> {t('overdue')}</strong> : null}
+          {row.cancellation ? (
+            <span className="meta">
+              {' '}
+              {c('cancelledBecause', {
+                reason: row.cancellation.reason,
+                name: row.cancellation.by,
+                at: formatDateTime(row.cancellation.at, language),
+              })}
+            </span>
+          ) : null}
         </>
       ),
       sortValue: (row) => `${row.overdue ? 0 : 1}${row.status}`,
     },
+    { key: 'notes', header: c('notesColumn'), cell: (row) => <ActionNotes action={row} /> },
   ];
   const overdue = actions.filter((action) => action.overdue).length;
   return (
     <section className="section" aria-labelledby="all-actions">
-      <h2 id="all-actions">{t('actionsCaption', { year })}</h2>
+      <h2 id="all-actions">{caption ?? t('actionsCaption', { year })}</h2>
       {overdue > 0 ? <Notice tone="warning">{t('overdueCount', { count: overdue })}</Notice> : null}
       <DataTable
-        caption={t('actionsCaption', { year })}
+        caption={caption ?? t('actionsCaption', { year })}
         columns={columns}
         rows={actions}
         rowKey={(row) => String(row.id)}
@@ -245,6 +374,7 @@ function ActionTable({ year, actions }: { year: number; actions: Action[] }) {
 
 function Actions({ cycle }: { cycle: Cycle }) {
   const t = useText(indicatorsStepText);
+  const c = useText(indicatorsCycleText);
   const { user } = useSession();
   const office = useIsOffice();
   const state = useApiData<{ year: number; actions: Action[] }>(`/indicators/cycles/${cycle.year}/actions`);
@@ -258,12 +388,14 @@ function Actions({ cycle }: { cycle: Cycle }) {
   return (
     <>
       <LiveRegion>{message ? <Notice tone="success">{message}</Notice> : null}</LiveRegion>
-      {open ? null : <Notice>{t('actionsClosed')}</Notice>}
+      {open ? null : <Notice>{cycle.step === 'closed' ? c('actionsAfterClose') : t('actionsClosed')}</Notice>}
       {open && office ? <CreateActionForm year={cycle.year} onSaved={saved} /> : null}
       <Loaded state={state}>
         {({ actions }) => {
           // The office changes any action; a department, those it owns (the list holds no other).
-          const editable = open && (office || user?.role === 'department') ? actions : [];
+          // An action goes on until done or cancelled, after the year closes too (the server says which).
+          const editable =
+            office || user?.role === 'department' ? actions.filter((action) => action.continues) : [];
           const chosen = editable.find((action) => String(action.id) === chosenId) ?? editable[0];
           return (
             <>
@@ -290,6 +422,15 @@ function Actions({ cycle }: { cycle: Cycle }) {
                     onSaved={saved}
                     onReload={() => state.reload(() => setMessage(t('latestLoaded')))}
                   />
+                  <NoteForm key={`note:${chosen.id}:${chosen.version}`} action={chosen} onSaved={saved} />
+                  {office ? (
+                    <CancelForm
+                      key={`cancel:${chosen.id}:${chosen.version}`}
+                      action={chosen}
+                      onSaved={saved}
+                      onReload={() => state.reload(() => setMessage(t('latestLoaded')))}
+                    />
+                  ) : null}
                 </section>
               ) : null}
               <ActionTable year={cycle.year} actions={actions} />

@@ -19,6 +19,7 @@ import {
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { Assessment, Cycle, CycleStep } from '../contract.ts';
+import { useSavedByColumn } from './current-cycle.tsx';
 import { indicatorsStepText } from './step-messages.ts';
 import { SaveButtons, StepPage, TableSection, useIsOffice } from './step-page.tsx';
 
@@ -87,6 +88,7 @@ function Assessments({ cycle }: { cycle: Cycle }) {
   );
   const [areaCode, setAreaCode] = useState('');
   const [message, setMessage] = useState('');
+  const savedBy = useSavedByColumn<Assessment>();
   const columns: Column<Assessment>[] = [
     { key: 'area', header: t('area'), rowHeader: true, cell: (row) => row.name[language] },
     {
@@ -96,6 +98,7 @@ function Assessments({ cycle }: { cycle: Cycle }) {
       cell: (row) => (row.score === null ? t('notAssessed') : t('scoreValue', { score: row.score })),
     },
     { key: 'narrative', header: t('narrative'), cell: (row) => row.narrative ?? t('notAssessed') },
+    savedBy,
   ];
   return (
     <Loaded state={state}>

@@ -14,6 +14,7 @@ import {
   questionnairePath,
   questionnairesPath,
   reportPath,
+  resultsPath,
   targetsPath,
 } from './paths.ts';
 
@@ -36,6 +37,7 @@ export const indicatorsWebModule: WebModule = {
     { path: questionnairesPath, access: dataEntry, page: () => import('./questionnaires-page.tsx') },
     { path: assessmentsPath, access: cycleReaders, page: () => import('./assessments-page.tsx') },
     { path: actionsPath, access: cycleReaders, page: () => import('./actions-page.tsx') },
+    { path: resultsPath, access: cycleReaders, page: () => import('./results-page.tsx') },
   ],
   navigation: [
     { path: overviewPath, label: { ko: '인권지표', en: 'Human rights indicators' } },
@@ -77,6 +79,11 @@ export const indicatorsWebModule: WebModule = {
     {
       path: actionsPath,
       label: { ko: '인권지표 보완 조치', en: 'Indicator complementation actions' },
+      roles: cycleReaders.roles,
+    },
+    {
+      path: resultsPath,
+      label: { ko: '인권지표 결과 취합', en: 'Indicator collection of results' },
       roles: cycleReaders.roles,
     },
   ],

@@ -11,3 +11,4 @@ export const questionnairePath = '/questionnaires/:token';
 export const questionnairesPath = '/staff/indicators/questionnaires';
 export const assessmentsPath = '/staff/indicators/assessments';
 export const actionsPath = '/staff/indicators/actions';
+export const resultsPath = '/staff/indicators/results';

@@ -6,7 +6,7 @@
  * of a form whose record someone may have changed meanwhile.
  */
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { canAccess, useWebModules } from '../../../kernel/web/module.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
@@ -21,6 +21,7 @@ import {
   importPath,
   questionnairesPath,
   reportPath,
+  resultsPath,
   targetsPath,
 } from './paths.ts';
 import { indicatorsStaffText } from './staff-messages.ts';
@@ -32,7 +33,7 @@ const stepPages: Record<CycleStep, readonly string[]> = {
   assessment: [assessmentsPath],
   report: [reportPath],
   complementation: [actionsPath],
-  results: [],
+  results: [resultsPath],
   closed: [],
 };
 
@@ -47,6 +48,9 @@ export function StepLinks({ step }: { step: CycleStep }) {
   const language = useLanguage();
   const { user } = useSession();
   const { pathname } = useLocation();
+  // A year chosen in the address goes with every link, so the steps of a past year stay together.
+  const [params] = useSearchParams();
+  const year = params.get('year');
   const indicators = useWebModules().find((module) => module.name === 'indicators');
   const pages = stepPages[step].flatMap((path) => {
     const route = indicators?.routes.find((entry) => entry.path === path);
@@ -58,7 +62,10 @@ export function StepLinks({ step }: { step: CycleStep }) {
     <ul className="step-links">
       {pages.map((page) => (
         <li key={page.path}>
-          <Link to={page.path} aria-current={page.path === pathname ? 'page' : undefined}>
+          <Link
+            to={year ? `${page.path}?year=${encodeURIComponent(year)}` : page.path}
+            aria-current={page.path === pathname ? 'page' : undefined}
+          >
             {page.label[language]}
           </Link>
         </li>
@@ -70,11 +77,15 @@ export function StepLinks({ step }: { step: CycleStep }) {
 /** On a step's page: the way back to the cycle, and on to the other steps. */
 export function StepPageLinks() {
   const t = useText(indicatorsStepText);
+  const [params] = useSearchParams();
+  const year = params.get('year');
   const staff = useText(indicatorsStaffText);
   return (
     <nav className="step-nav" aria-label={t('workflowLabel')}>
       <p>
-        <Link to={cyclesPath}>{t('backToCycle')}</Link>
+        <Link to={year ? `${cyclesPath}?year=${encodeURIComponent(year)}` : cyclesPath}>
+          {t('backToCycle')}
+        </Link>
       </p>
       <ol className="step-nav__steps">
         {cycleSteps

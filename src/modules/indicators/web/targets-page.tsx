@@ -21,7 +21,7 @@ import {
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { Cycle, TargetPlan } from '../contract.ts';
-import { indicatorOptions } from './current-cycle.tsx';
+import { indicatorOptions, useSavedByColumn } from './current-cycle.tsx';
 import { indicatorsStaffText } from './staff-messages.ts';
 import { StepPage } from './step-page.tsx';
 
@@ -106,6 +106,7 @@ function Targets({ cycle }: { cycle: Cycle }) {
   const [code, setCode] = useState('');
   const [message, setMessage] = useState('');
   const office = user?.role === 'officer' || user?.role === 'admin';
+  const savedBy = useSavedByColumn<TargetPlan>();
   const columns: Column<TargetPlan>[] = [
     {
       key: 'indicator',
@@ -124,6 +125,7 @@ function Targets({ cycle }: { cycle: Cycle }) {
     },
     { key: 'plan', header: t('plan'), cell: (row) => row.plan || t('none') },
     { key: 'state', header: t('state'), cell: (row) => (row.saved ? t('saved') : t('proposed')) },
+    savedBy,
   ];
   return (
     <Loaded state={state}>

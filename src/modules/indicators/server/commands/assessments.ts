@@ -7,15 +7,16 @@ import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { conflict, notFound } from '../../../../kernel/server/errors.ts';
 import type { Assessment, AssessmentUpdate } from '../../contract.ts';
-import { type IndicatorsDb, indicatorsDb, indicatorsTrx } from '../tables.ts';
+import { type IndicatorsDb, indicatorsDb, indicatorsTrx, savedByName } from '../tables.ts';
 import { cycleStepOf, requireStep } from './observations.ts';
 
 export async function areaAssessments(reader: IndicatorsDb, year: number): Promise<Assessment[]> {
   const areas = await reader.selectFrom('indicators_areas').selectAll().orderBy('number').execute();
   const saved = await reader
-    .selectFrom('indicators_assessments')
-    .selectAll()
-    .where('year', '=', year)
+    .selectFrom('indicators_assessments as a')
+    .selectAll('a')
+    .select(savedByName('a.updated_by').as('saved_by_name'))
+    .where('a.year', '=', year)
     .execute();
   return areas.map((area) => {
     const assessment = saved.find((row) => row.area_code === area.code);
@@ -25,6 +26,8 @@ export async function areaAssessments(reader: IndicatorsDb, year: number): Promi
       score: assessment?.score ?? null,
       narrative: assessment?.narrative ?? null,
       version: assessment?.version ?? 0,
+      savedBy: assessment ? (assessment.saved_by_name ?? '') : null,
+      savedAt: assessment ? new Date(assessment.updated_at).toISOString() : null,
     };
   });
 }

@@ -10,12 +10,12 @@
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
-import { AppError } from '../../../../kernel/server/errors.ts';
+import { AppError, notFound } from '../../../../kernel/server/errors.ts';
 import type { Language } from '../../../../kernel/shared/language.ts';
-import type { Report } from '../../contract.ts';
+import type { CycleStep, Report } from '../../contract.ts';
 import { progressMethod } from '../progress.ts';
 import { headlineLatest, listIndicators, progressOf } from '../queries.ts';
-import { indicatorsDb, indicatorsTrx } from '../tables.ts';
+import { indicatorsDb, indicatorsTrx, savedByName } from '../tables.ts';
 import { listActions } from './actions.ts';
 import { areaAssessments } from './assessments.ts';
 import { cycleStepOf, requireStep } from './observations.ts';
@@ -43,7 +43,7 @@ const words = {
     owner: '담당 부서',
     due: '기한',
     status: '상태',
-    statuses: { planned: '계획', in_progress: '진행 중', done: '완료' },
+    statuses: { planned: '계획', in_progress: '진행 중', done: '완료', cancelled: '취소' },
   },
   en: {
     title: (year: number) => `Human rights indicators: assessment report ${year}`,
@@ -67,7 +67,7 @@ const words = {
     owner: 'Owner',
     due: 'Due',
     status: 'Status',
-    statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done' },
+    statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
   },
 } as const;
 
@@ -180,6 +180,13 @@ export async function readReport(
     .where('year', '=', year)
     .orderBy('id')
     .execute();
+  const answers = await reader
+    .selectFrom('indicators_comment_answers as a')
+    .innerJoin('indicators_report_comments as c', 'c.id', 'a.comment_id')
+    .select(['a.id', 'a.comment_id', 'a.body', 'a.created_at', savedByName('a.author_id').as('author')])
+    .where('c.year', '=', year)
+    .orderBy('a.id')
+    .execute();
   return {
     year,
     step,
@@ -189,9 +196,55 @@ export async function readReport(
       body: comment.body,
       createdAt: new Date(comment.created_at).toISOString(),
       mine: comment.author_id === user.id,
+      answers: answers
+        .filter((answer) => answer.comment_id === comment.id)
+        .map((answer) => ({
+          id: answer.id,
+          body: answer.body,
+          author: answer.author ?? '',
+          createdAt: new Date(answer.created_at).toISOString(),
+        })),
     })),
     mayComment: step === 'report',
+    mayAnswer: isOffice(user) && answerSteps.includes(step),
   };
+}
+
+/** The office answers the committee's comments from the report until the year closes. */
+const answerSteps: readonly CycleStep[] = ['report', 'complementation', 'results'];
+const isOffice = (user: SessionUser) => user.role === 'officer' || user.role === 'admin';
+
+/** The office's answer to one of the committee's comments, kept as written (like the comment). */
+export async function answerReportComment(
+  db: Db,
+  user: SessionUser,
+  ip: string | null,
+  year: number,
+  commentId: number,
+  body: string,
+): Promise<void> {
+  await runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
+    const trx = indicatorsTrx(raw);
+    requireStep(await cycleStepOf(trx, year, { lock: true }), year, answerSteps);
+    const comment = await trx
+      .selectFrom('indicators_report_comments')
+      .select('id')
+      .where('id', '=', commentId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    if (!comment) throw notFound();
+    const { id } = await trx
+      .insertInto('indicators_comment_answers')
+      .values({ comment_id: commentId, body, author_id: user.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({
+      action: 'indicators.answer-report-comment',
+      entityType: 'indicators_comment_answers',
+      entityId: String(id),
+      after: { year, commentId, body },
+    });
+  });
 }
 
 export async function addReportComment(

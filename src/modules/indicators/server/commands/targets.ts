@@ -12,7 +12,7 @@ import { conflict } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { TargetPlan, TargetPlanUpdate } from '../../contract.ts';
 import { headlineLatest, listIndicators, loadIndicator } from '../queries.ts';
-import { indicatorsDb, indicatorsTrx } from '../tables.ts';
+import { indicatorsDb, indicatorsTrx, savedByName } from '../tables.ts';
 import { cycleStepOf, requireStep } from './observations.ts';
 
 export async function listTargetPlans(db: Db, year: number) {
@@ -20,9 +20,10 @@ export async function listTargetPlans(db: Db, year: number) {
   const step = await cycleStepOf(reader, year);
   const indicators = (await listIndicators(db)).map(({ row }) => row);
   const plans = await reader
-    .selectFrom('indicators_targets')
-    .selectAll()
-    .where('year', 'in', [year, year - 1])
+    .selectFrom('indicators_targets as t')
+    .selectAll('t')
+    .select(savedByName('t.updated_by').as('saved_by_name'))
+    .where('t.year', 'in', [year, year - 1])
     .execute();
   const latest = await headlineLatest(
     reader,
@@ -53,6 +54,8 @@ export async function listTargetPlans(db: Db, year: number) {
       targetYear: saved ? saved.target_year : (proposal.target?.year ?? null),
       plan: saved ? saved.plan : (proposal.plan ?? ''),
       version: saved?.version ?? 0,
+      savedBy: saved ? (saved.saved_by_name ?? '') : null,
+      savedAt: saved ? new Date(saved.updated_at).toISOString() : null,
       proposal,
     };
   });
