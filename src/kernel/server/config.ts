@@ -8,6 +8,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { isRole, type Role } from '../shared/roles.ts';
 
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
 const positiveInt = z.coerce.number().int().positive();
 
 /** What Fastify's `trustProxy` is given: nothing, a hop count, or the proxies' addresses and CIDRs. */
