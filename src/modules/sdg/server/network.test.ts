@@ -8,9 +8,17 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { buildApp } from '../../../kernel/server/app.ts';
+import type { Database } from '../../../kernel/server/db.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
-import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
+import {
+  createTestApp,
+  createTestDatabase,
+  type TestApp,
+  testConfig,
+} from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 import type { Comparison, NetworkFeed, Peer } from '../contract.ts';
 import { sdgDb } from './tables.ts';
@@ -443,8 +451,10 @@ describe('the network of cities', () => {
 });
 
 describe('peers on loopback and private networks without NETWORK_ALLOW_PRIVATE', () => {
-  let test: TestApp;
+  let test: { app: FastifyInstance; database: Database; close(): Promise<void> };
   let officer: Headers;
+  /** The server log: what failed is told there, not to the caller. */
+  const logLines: string[] = [];
   let dns: DnsStub;
   let listener: TcpServer;
   let port: number;
@@ -452,7 +462,21 @@ describe('peers on loopback and private networks without NETWORK_ALLOW_PRIVATE',
 
   before(async () => {
     dns = await startDnsStub();
-    test = await createTestApp({ env: { NETWORK_DNS_SERVERS: dns.server, NETWORK_ALLOW_PRIVATE: 'false' } });
+    const fresh = await createTestDatabase();
+    const app = await buildApp({
+      config: testConfig({ NETWORK_DNS_SERVERS: dns.server, NETWORK_ALLOW_PRIVATE: 'false' }),
+      database: fresh.database,
+      modules,
+      logger: { level: 'warn', stream: { write: (line: string) => logLines.push(line) } },
+    });
+    test = {
+      app,
+      database: fresh.database,
+      close: async () => {
+        await app.close();
+        await fresh.close();
+      },
+    };
     officer = (await signIn(test.app, await createUser(test.database, { role: 'officer' }))).headers;
     // Counts connections: the refusal must come before any is made.
     listener = createTcpServer((socket) => {
@@ -493,6 +517,11 @@ describe('peers on loopback and private networks without NETWORK_ALLOW_PRIVATE',
     }
     assert.equal(dns.queries('peer.loopback.test'), 1);
     assert.equal(connections, 0, 'no connection was made');
+    const logged = logLines.filter((line) => line.includes('peer feed refused'));
+    assert.ok(
+      logged.some((line) => line.includes('feed_address_refused') && line.includes('peer.loopback.test')),
+      logged.join('\n'),
+    );
     const peers = await sdgDb(test.database.db).selectFrom('sdg_network_peers').select('id').execute();
     assert.deepEqual(peers, []);
   });
