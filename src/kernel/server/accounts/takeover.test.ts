@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { authenticator } from 'otplib';
+import { ConfigError } from '../config.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
 import { ensureFirstAdmin } from './commands/ensure-first-admin.ts';
 import { createUser, signIn } from './testing.ts';
@@ -248,6 +249,16 @@ describe('second factor by default for admins and ombudsman staff', () => {
   it('holds the first admin to enrolment at first sign-in, and lets them enrol', async () => {
     const test = await createTestApp({ env: { REQUIRE_TOTP_ROLES: 'admin,ombudsman' } });
     try {
+      // A weak configured password stops the start, naming the variable and why.
+      await assert.rejects(
+        ensureFirstAdmin(test.database.db, {
+          RIGHTSCITY_ADMIN_EMAIL: 'first@city.example',
+          RIGHTSCITY_ADMIN_PASSWORD: 'password1234',
+        }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          /RIGHTSCITY_ADMIN_PASSWORD: .*commonly used password/.test(error.message),
+      );
       const created = await ensureFirstAdmin(test.database.db, {
         RIGHTSCITY_ADMIN_EMAIL: 'first@city.example',
         RIGHTSCITY_ADMIN_PASSWORD: undefined,
