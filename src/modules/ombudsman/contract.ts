@@ -103,6 +103,14 @@ export const statusQuerySchema = z.strictObject({
   lang: z.enum(['ko', 'en']).optional(),
 });
 
+/** What the complaint form's privacy notice states from this installation's settings. */
+export const privacyFactsSchema = z.object({
+  /** Years after a case is closed until names and contacts are deleted. */
+  retentionYears: z.number().int(),
+  /** Minutes a failed status check is counted against the receipt number and the address. */
+  lookupWindowMinutes: z.number().int(),
+});
+
 export const complaintStatusSchema = z.object({
   status: z.enum(caseStatuses),
   receivedAt: z.string(),

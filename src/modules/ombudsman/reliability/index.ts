@@ -91,6 +91,17 @@ export const reliability: ModuleReliability = {
     const { id } = complaint;
     const records: Record<string, Variants> = {
       '/api/v1/ombudsman/members/{userId}': { another: { userId: users.ombudsman.id }, exists: true },
+      // Confirming, ending and withdrawing answer 404 for an account that is not a member: the gate
+      // (roles) and the record rules (a second person) are what the matrix and appointments.test.ts check.
+      '/api/v1/ombudsman/members/{userId}/confirm': {
+        another: { userId: users.ombudsman.id },
+        exists: false,
+      },
+      '/api/v1/ombudsman/members/{userId}/end': { another: { userId: users.ombudsman.id }, exists: false },
+      '/api/v1/ombudsman/members/{userId}/withdraw': {
+        another: { userId: users.ombudsman.id },
+        exists: false,
+      },
       '/api/v1/ombudsman/cases/{id}/attachments/{attachmentId}': {
         another: { id, attachmentId: randomUUID() },
         exists: false,

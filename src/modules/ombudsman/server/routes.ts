@@ -37,6 +37,7 @@ import {
   memberInputSchema,
   memberSchema,
   overdueItemSchema,
+  privacyFactsSchema,
   purposeQuerySchema,
   searchQuerySchema,
   staffCaseInputSchema,
@@ -46,7 +47,7 @@ import {
   workloadSchema,
 } from '../contract.ts';
 import { addAttachment, maxAttachmentBytes, readAttachment } from './commands/add-attachment.ts';
-import { checkStatus } from './commands/check-status.ts';
+import { checkStatus, statusLookupLimit } from './commands/check-status.ts';
 import { readDeadlineSettings, updateDeadlineSettings } from './commands/deadline-settings.ts';
 import { departmentInbox } from './commands/department-inbox.ts';
 import { decisionDocument, documentCsp, recommendationDocument } from './commands/documents.ts';
@@ -143,6 +144,23 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         .code(201)
         .send({ receiptNumber: filed.receiptNumber ?? '', trackingCode: filed.trackingCode ?? '' });
     },
+  );
+
+  app.get(
+    '/ombudsman/privacy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "What the complaint form's privacy notice states: how long records are kept",
+        querystring: langQuery,
+        response: { 200: privacyFactsSchema },
+      },
+    },
+    async () => ({
+      retentionYears: kernel.config.OMBUDSMAN_RETENTION_YEARS,
+      lookupWindowMinutes: statusLookupLimit.windowMinutes,
+    }),
   );
 
   app.get(
