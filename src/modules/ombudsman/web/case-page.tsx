@@ -34,6 +34,7 @@ import {
   type Identity,
 } from '../contract.ts';
 import { Actions } from './case-actions.tsx';
+import { GrantHistory } from './grant-history.tsx';
 import { ombudsmanText } from './messages.ts';
 import { isOneOf } from './one-of.ts';
 import { casesPath } from './paths.ts';
@@ -454,6 +455,7 @@ function AccessLogSection({ caseId, nameOf }: { caseId: string; nameOf: (id: str
           ]}
         />
       ) : null}
+      {log ? <GrantHistory level={3} /> : null}
     </section>
   );
 }

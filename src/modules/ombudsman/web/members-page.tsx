@@ -12,14 +12,13 @@
  */
 import { useState } from 'react';
 import { api } from '../../../kernel/web/api.ts';
-import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
+import { useText } from '../../../kernel/web/i18n/index.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
 import {
   Button,
   CheckboxField,
   DataTable,
   ErrorSummary,
-  formatDateTime,
   LiveRegion,
   Loaded,
   Notice,
@@ -28,7 +27,8 @@ import {
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
-import type { Grant, Member } from './shared.tsx';
+import { GrantHistory } from './grant-history.tsx';
+import type { Member } from './shared.tsx';
 import { ombudsmanStaffText } from './staff-messages.ts';
 import { TextField } from './text-field.tsx';
 import './ombudsman.css';
@@ -304,47 +304,6 @@ function EndOrWithdraw({
           </Button>
         </div>
       </form>
-    </section>
-  );
-}
-
-/** Every grant proposed, confirmed, ended and withdrawn, newest first. */
-export function GrantHistory() {
-  const t = useText(ombudsmanStaffText);
-  const language = useLanguage();
-  const state = useApiData<{ grants: Grant[] }>('/ombudsman/grants');
-  return (
-    <section className="section" aria-labelledby="grants-title">
-      <h2 id="grants-title">{t('grantsTitle')}</h2>
-      <p>{t('grantsLead')}</p>
-      <Loaded state={state}>
-        {(data) => (
-          <DataTable
-            caption={t('grantsCaption', { count: data.grants.length })}
-            rows={data.grants}
-            rowKey={(row) => String(row.id)}
-            empty={t('grantsEmpty')}
-            columns={[
-              {
-                key: 'at',
-                header: t('grantAt'),
-                rowHeader: true,
-                cell: (row) => formatDateTime(row.at, language),
-              },
-              { key: 'name', header: t('name'), cell: (row) => row.displayName },
-              { key: 'action', header: t('grantAction'), cell: (row) => t(`grant_${row.action}`) },
-              {
-                key: 'grant',
-                header: t('appointment'),
-                cell: (row) =>
-                  `${row.standing ? t('standingYes') : t('standingNo')} · ${row.appointedOn} – ${row.termEndsOn ?? ''}`,
-              },
-              { key: 'by', header: t('grantBy'), cell: (row) => row.actorName ?? t('systemActor') },
-              { key: 'reason', header: t('endReason'), cell: (row) => row.reason ?? '' },
-            ]}
-          />
-        )}
-      </Loaded>
     </section>
   );
 }
