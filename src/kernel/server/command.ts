@@ -10,7 +10,11 @@ import type { Db } from './db.ts';
 export interface Actor {
   /** The user acting, or null for the public (an anonymous complainant) and the system (seed). */
   userId: string | null;
-  /** Where the request came from, for the audit trail. */
+  /**
+   * Where the request came from, for the audit trail. Kept for signed-in users only: a public actor
+   * (an anonymous complainant) is recorded without an address, which would otherwise tie the
+   * submission to a person for anyone reading the trail.
+   */
   ip?: string | null;
 }
 
@@ -30,7 +34,12 @@ export async function runCommand<T>(
     command({
       trx,
       actor,
-      audit: (entry) => recordAudit(trx, { ...entry, actorId: actor.userId, ip: actor.ip ?? null }),
+      audit: (entry) =>
+        recordAudit(trx, {
+          ...entry,
+          actorId: actor.userId,
+          ip: actor.userId === null ? null : (actor.ip ?? null),
+        }),
     }),
   );
 }

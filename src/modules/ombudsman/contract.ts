@@ -127,6 +127,14 @@ export const publicOutcomeSchema = z.object({
 });
 export type PublicOutcome = z.infer<typeof publicOutcomeSchema>;
 
+/** What the complaint form's privacy notice states from this installation's settings. */
+export const privacyFactsSchema = z.object({
+  /** Years after a case is closed until names and contacts are deleted. */
+  retentionYears: z.number().int(),
+  /** Minutes a failed status check is counted against the receipt number and the address. */
+  lookupWindowMinutes: z.number().int(),
+});
+
 export const complaintStatusSchema = z.object({
   status: z.enum(caseStatuses),
   receivedAt: z.string(),
@@ -366,6 +374,14 @@ export const memberInputSchema = z.strictObject({
   /** The version read, when changing an existing member. */
   version: version.optional(),
 });
+/**
+ * Where an appointment stands today: `pending` (proposed, waiting for a second person's confirmation:
+ * grants nothing), `upcoming` (confirmed, its first day not yet come), `in_force`, `ended` (the day
+ * after its term's last day), `withdrawn`.
+ */
+export const appointmentStates = ['pending', 'upcoming', 'in_force', 'ended', 'withdrawn'] as const;
+export type AppointmentState = (typeof appointmentStates)[number];
+
 export const memberSchema = z.object({
   userId: z.string(),
   displayName: z.string(),
@@ -374,7 +390,40 @@ export const memberSchema = z.object({
   termEndsOn: z.string().nullable(),
   expertise: z.string(),
   version: z.number().int(),
+  state: z.enum(appointmentStates),
+  proposedBy: z.string().nullable(),
+  proposedAt: z.string().nullable(),
+  confirmedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  endReason: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
+  /** Whether the caller may confirm this pending appointment (never their own or one they proposed). */
+  confirmable: z.boolean(),
 });
+
+export const confirmAppointmentSchema = z.strictObject({ version });
+export const endAppointmentSchema = z.strictObject({
+  version,
+  /** The term's last day: access ends the day after (Seoul calendar day). */
+  endsOn: isoDate,
+  reason: trimmed(1000),
+});
+export const withdrawAppointmentSchema = z.strictObject({ version, reason: trimmed(1000) });
+
+export const grantActions = ['proposed', 'confirmed', 'ended', 'withdrawn'] as const;
+export const grantSchema = z.object({
+  id: z.number().int(),
+  userId: z.string(),
+  displayName: z.string(),
+  action: z.enum(grantActions),
+  actorName: z.string().nullable(),
+  at: z.string(),
+  standing: z.boolean(),
+  appointedOn: z.string(),
+  termEndsOn: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export const grantsSchema = z.object({ grants: z.array(grantSchema) });
 
 export const counsellingInputSchema = z.strictObject({
   heldOn: isoDate,

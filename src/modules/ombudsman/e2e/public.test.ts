@@ -44,6 +44,10 @@ describe('the ombudsman’s public pages in the browser', () => {
     await page.keyboard.press('Enter');
     await waitForHeading(page, '인권침해 진정하기');
     await waitForLoaded(page);
+    // The privacy notice says what is kept and for how long (this installation's retention period).
+    const notice = page.getByRole('region', { name: '개인정보 처리 안내' });
+    await notice.getByText(/사건이 끝나고 5년이 지나면 이름과 연락처를 지우고/).waitFor();
+    await notice.getByText(/인터넷 주소\(IP\)를 남기지 않습니다/).waitFor();
     await assertNoSidewaysScroll(page, 'the complaint form');
     await page.screenshot({ path: '/tmp/ombudsman-complaint-375.png', fullPage: true });
 
@@ -114,6 +118,22 @@ describe('the ombudsman’s public pages in the browser', () => {
     await summary.waitFor();
     await summary.getByText('접수번호와 확인 코드가 맞는 진정을 찾지 못했습니다').waitFor();
     assert.equal(await result.count(), 0, 'the earlier result is gone');
+
+    // Leaving the receipt forgets it: going back shows the code no more, and nothing in the
+    // browser (storage, the history entry's state) keeps it.
+    await page.goBack();
+    await waitForHeading(page, '진정이 접수되었습니다');
+    await page.getByText(/보여 드릴 접수증이 없습니다/).waitFor();
+    assert.equal(await page.locator('.receipt__code').count(), 0);
+    const kept = await page.evaluate(() =>
+      JSON.stringify([
+        history.state,
+        Object.entries(sessionStorage),
+        Object.entries(localStorage),
+        document.body.textContent,
+      ]),
+    );
+    assert.ok(!kept.includes(trackingCode), 'the tracking code is kept nowhere in the browser');
     assertNoPageErrors(page);
   });
 

@@ -1,8 +1,9 @@
 // The ombudsman's staff pages in Chromium: the standing ombudsman finds a case by a two-syllable
 // Korean word, opens it with a purpose, sees the identity, takes steps, is told of a conflicting
 // change and recovers, and reviews the access log; an officer sees the case without the identity; a
-// department answers what was addressed to it; an admin appoints a standing ombudsman and changes a
-// deadline; every staff page passes axe in both languages.
+// department answers what was addressed to it; an admin proposes a standing ombudsman, the standing
+// ombudsman confirms it by keyboard, the admin withdraws it and the grants are listed; an admin
+// changes a deadline; every staff page passes axe in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import {
 } from '../../../kernel/web/e2e/harness.ts';
 import type { CaseView } from '../contract.ts';
 import { type ApiClient, publicApi, signInApi } from './api-client.ts';
+import { tabTo } from './keyboard.ts';
 
 const complaint = (summary: string, name: string, respondent: string) => ({
   complainant: { name, phone: '010-2222-3333' },
@@ -65,9 +67,14 @@ describe('the ombudsman’s staff pages in the browser', () => {
     department = await harness.createAccount('department', '이부서');
     standing = await signInApi(harness.baseUrl, ombudsman);
     const office = await signInApi(harness.baseUrl, admin);
-    await office.call('PUT', `/ombudsman/members/${standing.userId}`, {
+    const proposed = await office.call<{ version: number }>('PUT', `/ombudsman/members/${standing.userId}`, {
       standing: true,
       appointedOn: '2026-01-01',
+    });
+    // No standing ombudsman is in office yet: a second admin confirms the first appointment.
+    const secondAdmin = await signInApi(harness.baseUrl, await harness.createAccount('admin', '오확인'));
+    await secondAdmin.call('POST', `/ombudsman/members/${standing.userId}/confirm`, {
+      version: proposed.version,
     });
 
     const file = publicApi(harness.baseUrl);
@@ -212,7 +219,61 @@ describe('the ombudsman’s staff pages in the browser', () => {
     const row = members.getByRole('row', { name: /한상임/ });
     await row.getByRole('cell', { name: '상임', exact: true }).waitFor();
     await row.getByRole('cell', { name: '장애인 인권' }).waitFor();
-    await page.getByRole('button', { name: '위촉 내용 저장' }).waitFor();
+    await row.getByRole('cell', { name: '확인 대기(권한 없음)' }).waitFor();
+    const pending = page.getByRole('region', { name: /확인을 기다리는 위촉 1건/ });
+    await pending.getByText('다른 사람의 확인을 기다립니다.').waitFor();
+    assert.equal(await pending.getByRole('button').count(), 0, 'the proposer is offered no confirmation');
+
+    // The standing ombudsman sees the pending grant first on the page (in both languages) and
+    // confirms it by keyboard.
+    for (const language of ['en', 'ko'] as const) {
+      const view = await harness.newPage({ language });
+      await signIn(view, ombudsman, '/staff/ombudsman/members');
+      await waitForHeading(view, language === 'ko' ? '인권옴부즈맨 위촉' : 'Ombudsman appointments');
+      await waitForLoaded(view);
+      await view
+        .getByRole('heading', {
+          name: language === 'ko' ? '확인을 기다리는 위촉 1건' : 'Appointments awaiting confirmation: 1',
+        })
+        .waitFor();
+      await checkAccessibility(
+        view,
+        `the members page with a pending grant, as the standing ombudsman (${language})`,
+      );
+      if (language === 'en') continue;
+      await tabTo(view, /^한상임님의 위촉 확인$/);
+      await view.keyboard.press('Enter');
+      await view.getByText('한상임님의 위촉을 확인했습니다.').waitFor();
+      await view
+        .getByRole('table', { name: /위촉된 인권옴부즈맨/ })
+        .getByRole('row', { name: /한상임/ })
+        .getByRole('cell', { name: '재임 중' })
+        .waitFor();
+      const grants = view.getByRole('table', { name: /권한 부여 기록/ });
+      await grants.getByRole('row', { name: /한상임.*확인/ }).waitFor();
+    }
+
+    // The office withdraws it, with a reason, by keyboard.
+    await page.reload();
+    await waitForHeading(page, '인권옴부즈맨 위촉');
+    await waitForLoaded(page);
+    await page.getByLabel(/^종료·철회할 인권옴부즈맨/).selectOption({ label: '한상임' });
+    await page.getByRole('button', { name: '지금 위촉 철회' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByLabel(/^사유/).getAttribute('aria-invalid'), 'true');
+    await page.getByLabel(/^사유/).fill('겸직 제한');
+    await tabTo(page, /^지금 위촉 철회$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('한상임님의 위촉을 철회했습니다.').waitFor();
+    await members
+      .getByRole('row', { name: /한상임/ })
+      .getByRole('cell', { name: '철회됨' })
+      .waitFor();
+    await page
+      .getByRole('table', { name: /권한 부여 기록/ })
+      .getByRole('row', { name: /한상임.*철회.*겸직 제한/ })
+      .waitFor();
+    await checkAccessibility(page, 'the members page after a withdrawal (ko)');
 
     await page.goto('/staff/ombudsman/deadlines');
     await waitForHeading(page, '처리 기한과 업무량');

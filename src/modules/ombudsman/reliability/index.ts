@@ -91,6 +91,17 @@ export const reliability: ModuleReliability = {
     const { id } = complaint;
     const records: Record<string, Variants> = {
       '/api/v1/ombudsman/members/{userId}': { another: { userId: users.ombudsman.id }, exists: true },
+      // Confirming, ending and withdrawing answer 404 for an account that is not a member: the gate
+      // (roles) and the record rules (a second person) are what the matrix and appointments.test.ts check.
+      '/api/v1/ombudsman/members/{userId}/confirm': {
+        another: { userId: users.ombudsman.id },
+        exists: false,
+      },
+      '/api/v1/ombudsman/members/{userId}/end': { another: { userId: users.ombudsman.id }, exists: false },
+      '/api/v1/ombudsman/members/{userId}/withdraw': {
+        another: { userId: users.ombudsman.id },
+        exists: false,
+      },
       '/api/v1/ombudsman/cases/{id}/attachments/{attachmentId}': {
         another: { id, attachmentId: randomUUID() },
         exists: false,
@@ -120,13 +131,22 @@ export const reliability: ModuleReliability = {
       async create(test, adminId) {
         const admin = await sessionHeaders(test.database.db, adminId);
         const ombudsman = await createUser(test.database, { role: 'ombudsman' });
-        const appointed = await test.app.inject({
+        const proposed = await test.app.inject({
           method: 'PUT',
           url: `/api/v1/ombudsman/members/${ombudsman.id}`,
           headers: admin,
           payload: { standing: true, appointedOn: '2025-01-01' },
         });
-        assert.equal(appointed.statusCode, 200, appointed.body);
+        assert.equal(proposed.statusCode, 200, proposed.body);
+        // A second admin confirms it (no standing ombudsman is in office in this database).
+        const second = await createUser(test.database, { role: 'admin' });
+        const confirmed = await test.app.inject({
+          method: 'POST',
+          url: `/api/v1/ombudsman/members/${ombudsman.id}/confirm`,
+          headers: await sessionHeaders(test.database.db, second.id),
+          payload: { version: (proposed.json() as { version: number }).version },
+        });
+        assert.equal(confirmed.statusCode, 200, confirmed.body);
         const { id } = await fileComplaint(test, '동시 수정');
         const url = `/api/v1/ombudsman/cases/${id}`;
         const assessed = await test.app.inject({

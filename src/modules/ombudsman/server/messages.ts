@@ -38,4 +38,28 @@ export const messages: Record<string, Bilingual> = {
     ko: '한 사건의 첨부파일은 모두 합쳐 {megabytes}MB까지입니다.',
     en: "A case's files can add up to at most {megabytes} MB.",
   },
+  ombudsman_own_appointment: {
+    ko: '자신의 위촉은 확인할 수 없습니다. 다른 사람이 확인해야 합니다.',
+    en: 'Nobody can confirm their own appointment: someone else must.',
+  },
+  ombudsman_proposer_cannot_confirm: {
+    ko: '위촉을 제안한 사람은 확인할 수 없습니다. 다른 사람이 확인해야 합니다.',
+    en: 'The person who proposed an appointment cannot confirm it: someone else must.',
+  },
+  ombudsman_standing_ombudsman_confirms: {
+    ko: '재임 중인 상임 인권옴부즈맨이 있으면 그가 위촉을 확인합니다.',
+    en: 'While a standing ombudsman is in office, they confirm appointments.',
+  },
+  ombudsman_appointment_not_pending: {
+    ko: '확인을 기다리는 위촉이 아닙니다.',
+    en: 'This appointment is not waiting for confirmation.',
+  },
+  ombudsman_appointment_not_confirmed: {
+    ko: '확인된 위촉만 종료할 수 있습니다. 확인 전의 위촉은 철회해 주세요.',
+    en: 'Only a confirmed appointment can be ended; withdraw one that is still pending.',
+  },
+  ombudsman_appointment_withdrawn: {
+    ko: '이미 철회된 위촉입니다.',
+    en: 'This appointment has already been withdrawn.',
+  },
 };

@@ -3,6 +3,9 @@
  *
  * - A standing ombudsman (a member row with `standing`, not merely the `ombudsman` role) sees every
  *   case with the complainant's, victim's and witnesses' identity.
+ * - Either kind counts only while the appointment is in force (`appointmentInForce`, the one place
+ *   that says so): confirmed by a second person, not withdrawn, and between its first day and the
+ *   last day of its term, as calendar days in Seoul.
  * - A non-standing ombudsman sees the cases assigned to them, with identity; no others.
  * - An officer of the Human Rights Office sees every case, never the identity.
  * - A department sees only the information requests and recommendations addressed to it.
@@ -12,8 +15,43 @@
 import type { SessionUser } from '../../../kernel/server/access.ts';
 import type { Capacity } from './workflow.ts';
 
+/** What of a member row decides whether it grants anything. */
+export interface AppointmentFacts {
+  standing: boolean;
+  appointed_on: string;
+  term_ends_on: string | null;
+  confirmed_at: Date | null;
+  withdrawn_at: Date | null;
+}
+
+const seoulDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in Seoul as `YYYY-MM-DD`: a term is counted in the city's calendar days. */
+export function seoulToday(now: Date = new Date()): string {
+  return seoulDate.format(now);
+}
+
+/**
+ * Whether an appointment grants anything today. Pending (proposed, not yet confirmed by a second
+ * person) grants nothing; withdrawn grants nothing from that moment; a term grants from its first
+ * day through its last (`term_ends_on` inclusive), so access ends the day after the term ends.
+ */
+export function appointmentInForce(appointment: AppointmentFacts, today: string = seoulToday()): boolean {
+  return (
+    appointment.confirmed_at !== null &&
+    appointment.withdrawn_at === null &&
+    appointment.appointed_on <= today &&
+    (appointment.term_ends_on === null || today <= appointment.term_ends_on)
+  );
+}
+
 export interface CaseAccessFacts {
-  /** The caller's member row, if they are an appointed ombudsman. */
+  /** The caller's appointment, if they are an ombudsman whose appointment is in force. */
   member: { standing: boolean } | undefined;
   assignedUserIds: readonly string[];
   /** Departments that a request or recommendation of this case is addressed to. */

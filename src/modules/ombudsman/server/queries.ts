@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { SessionUser } from '../../../kernel/server/access.ts';
 import { forbidden, notFound } from '../../../kernel/server/errors.ts';
-import { type CaseAccessFacts, capacitiesOn } from './policy.ts';
+import { appointmentInForce, type CaseAccessFacts, capacitiesOn } from './policy.ts';
 import type { CaseRow, OmbudsmanDb, OmbudsmanTrx } from './tables.ts';
 
 export type CaseRecord = Selectable<CaseRow>;
@@ -18,11 +18,7 @@ export async function accessFacts(
   caseId: string,
 ): Promise<CaseAccessFacts> {
   const [member, assignments, requests, recommendations] = await Promise.all([
-    reader
-      .selectFrom('ombudsman_members')
-      .select('standing')
-      .where('user_id', '=', user.id)
-      .executeTakeFirst(),
+    appointmentOf(reader, user),
     reader.selectFrom('ombudsman_assignments').select('user_id').where('case_id', '=', caseId).execute(),
     reader
       .selectFrom('ombudsman_info_requests')
@@ -68,14 +64,50 @@ export async function loadCase(
   return { row, capacities, facts };
 }
 
-/** The ombudsman member row of a user, or a 403 for staff without a standing appointment. */
-export async function requireStanding(reader: Reader, user: SessionUser): Promise<void> {
-  const member = await reader
+const appointmentColumns = [
+  'user_id',
+  'standing',
+  'appointed_on',
+  'term_ends_on',
+  'confirmed_at',
+  'withdrawn_at',
+] as const;
+
+/**
+ * The caller's appointment if it is in force today, else undefined. Every capacity of an ombudsman
+ * (a case file, identities, search, attachments, oversight) is computed from this one answer, so an
+ * ended, withdrawn or unconfirmed appointment grants nothing anywhere.
+ */
+export async function appointmentOf(
+  reader: Reader,
+  user: SessionUser,
+): Promise<{ standing: boolean } | undefined> {
+  if (user.role !== 'ombudsman') return undefined;
+  const row = await reader
     .selectFrom('ombudsman_members')
-    .select('standing')
+    .select(appointmentColumns)
     .where('user_id', '=', user.id)
     .executeTakeFirst();
-  if (user.role !== 'ombudsman' || !member?.standing) throw forbidden();
+  return row && appointmentInForce(row) ? { standing: row.standing } : undefined;
+}
+
+/** Of these users, the ones whose appointment is in force today (and who keep the ombudsman role). */
+export async function membersInForce(reader: Reader, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await reader
+    .selectFrom('ombudsman_members')
+    .innerJoin('accounts_users', 'accounts_users.id', 'ombudsman_members.user_id')
+    .select(appointmentColumns.map((column) => `ombudsman_members.${column}` as const))
+    .where('ombudsman_members.user_id', 'in', [...userIds])
+    .where('accounts_users.role', '=', 'ombudsman')
+    .execute();
+  return new Set(rows.filter((row) => appointmentInForce(row)).map((row) => row.user_id));
+}
+
+/** Nothing, or a 403 for staff without a standing appointment in force. */
+export async function requireStanding(reader: Reader, user: SessionUser): Promise<void> {
+  const appointment = await appointmentOf(reader, user);
+  if (!appointment?.standing) throw forbidden();
 }
 
 export function dateOnly(value: string | Date | null): string | null {

@@ -28,30 +28,42 @@ import {
   complaintInputSchema,
   complaintReceiptSchema,
   complaintStatusSchema,
+  confirmAppointmentSchema,
   counsellingInputSchema,
   counsellingSchema,
   deadlineSettingsSchema,
   departmentInboxSchema,
   documentQuerySchema,
+  endAppointmentSchema,
+  grantsSchema,
   memberInputSchema,
   memberSchema,
   overdueItemSchema,
+  privacyFactsSchema,
   purposeQuerySchema,
   searchQuerySchema,
   staffCaseInputSchema,
   statusQuerySchema,
   transitionInputSchema,
+  withdrawAppointmentSchema,
   workloadSchema,
 } from '../contract.ts';
 import { addAttachment, maxAttachmentBytes, readAttachment } from './commands/add-attachment.ts';
-import { checkStatus } from './commands/check-status.ts';
+import { checkStatus, statusLookupLimit } from './commands/check-status.ts';
 import { readDeadlineSettings, updateDeadlineSettings } from './commands/deadline-settings.ts';
 import { departmentInbox } from './commands/department-inbox.ts';
 import { decisionDocument, documentCsp, recommendationDocument } from './commands/documents.ts';
 import { editCase } from './commands/edit-case.ts';
 import { fileCase } from './commands/file-complaint.ts';
 import { listOverdue, workload } from './commands/list-deadlines.ts';
-import { listMembers, setMember } from './commands/members.ts';
+import {
+  confirmAppointment,
+  endAppointment,
+  listGrants,
+  listMembers,
+  setMember,
+  withdrawAppointment,
+} from './commands/members.ts';
 import { caseEntityType, openCaseFile, presentCase, readCase } from './commands/read-case.ts';
 import { listCounselling, recordCounselling } from './commands/record-counselling.ts';
 import { searchCases } from './commands/search-cases.ts';
@@ -67,6 +79,17 @@ const caseParticipants: Access = { roles: ['officer', 'ombudsman', 'department']
 const officeManagers: Access = { roles: ['admin', 'officer'] };
 const caseParams = z.strictObject({ id: z.uuid() });
 const langQuery = z.strictObject({ lang: z.enum(['ko', 'en']).optional() });
+/**
+ * The request log of a complainant's own routes: method and path, no address. A complaint may be
+ * anonymous, and an address next to its receipt number in a log would undo that; the status lookup's
+ * lockout keeps what it needs in the database for its window only.
+ */
+const complainantLog = {
+  req: (request: { method: string; url: string }) => ({
+    method: request.method,
+    url: request.url.split('?')[0],
+  }),
+};
 const attachmentTypes = [
   'application/octet-stream',
   'application/pdf',
@@ -100,6 +123,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
     '/ombudsman/complaints',
     {
       config: { access: 'public' },
+      logSerializers: complainantLog,
       schema: {
         tags,
         summary: 'File a complaint (public form); answers a receipt number and a tracking code',
@@ -111,7 +135,8 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       const filed = await fileCase(
         db,
         keys,
-        { userId: request.user?.id ?? null, ip: request.ip },
+        // No address: an anonymous complaint stays anonymous in the audit trail too.
+        { userId: request.user?.id ?? null },
         request.body,
         {
           origin: 'complaint',
@@ -125,10 +150,28 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
   );
 
   app.get(
+    '/ombudsman/privacy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "What the complaint form's privacy notice states: how long records are kept",
+        querystring: langQuery,
+        response: { 200: privacyFactsSchema },
+      },
+    },
+    async () => ({
+      retentionYears: kernel.config.OMBUDSMAN_RETENTION_YEARS,
+      lookupWindowMinutes: statusLookupLimit.windowMinutes,
+    }),
+  );
+
+  app.get(
     '/ombudsman/complaints/status',
     {
       // Counted like a public write: each lookup is a guess at a tracking code.
       config: { access: 'public', writeLimit: {} },
+      logSerializers: complainantLog,
       schema: {
         tags,
         summary: "A complaint's status and dates, with its receipt number and tracking code (rate-limited)",
@@ -152,6 +195,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
     '/ombudsman/complaints/:receiptNumber/attachments',
     {
       bodyLimit: maxAttachmentBytes,
+      logSerializers: complainantLog,
       // The tracking code in the header is this route's authority, not a session: a cross-site page
       // cannot know it, so a signed-in person's cookie needs no CSRF token here.
       // Several files per complaint (the total has its own cap in the command).
@@ -472,13 +516,15 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       config: { access: { roles: ['admin', 'officer', 'ombudsman'] } },
       schema: {
         tags,
-        summary: 'The appointed ombudsmen',
+        summary: 'The appointed ombudsmen, with where each appointment stands (pending, in force, ended…)',
         querystring: langQuery,
         response: { 200: z.object({ members: z.array(memberSchema) }) },
       },
     },
-    async () => ({ members: await listMembers(db) }),
+    async (request) => ({ members: await listMembers(db, staff(request).user) }),
   );
+
+  const memberParams = z.strictObject({ userId: z.uuid() });
 
   app.put(
     '/ombudsman/members/:userId',
@@ -486,13 +532,91 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       config: { access: officeManagers },
       schema: {
         tags,
-        summary: 'Appoint an ombudsman (standing or not) or change the appointment',
-        params: z.strictObject({ userId: z.uuid() }),
+        summary:
+          'Propose an appointment (standing or not) or a change of it; pending until a second person confirms',
+        params: memberParams,
         body: memberInputSchema,
         response: { 200: memberSchema },
       },
     },
-    async (request) => setMember(db, staff(request).actor, request.params.userId, request.body),
+    async (request) => {
+      const { user, actor } = staff(request);
+      return setMember(db, actor, request.params.userId, request.body, user);
+    },
+  );
+
+  app.post(
+    '/ombudsman/members/:userId/confirm',
+    {
+      config: { access: { roles: ['admin', 'ombudsman'] } },
+      schema: {
+        tags,
+        summary:
+          'Confirm a pending appointment: the standing ombudsman in office, or an admin when none is; never the proposer or the appointee',
+        params: memberParams,
+        body: confirmAppointmentSchema,
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => {
+      const { user, actor } = staff(request);
+      return confirmAppointment(db, user, actor, request.params.userId, request.body);
+    },
+  );
+
+  app.post(
+    '/ombudsman/members/:userId/end',
+    {
+      config: { access: officeManagers },
+      schema: {
+        tags,
+        summary: "End an appointment: its term's last day; no access from the next day",
+        params: memberParams,
+        body: endAppointmentSchema,
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => {
+      const { user, actor } = staff(request);
+      return endAppointment(db, user, actor, request.params.userId, request.body);
+    },
+  );
+
+  app.post(
+    '/ombudsman/members/:userId/withdraw',
+    {
+      config: { access: officeManagers },
+      schema: {
+        tags,
+        summary: 'Withdraw an appointment (pending or confirmed): no access from now on',
+        params: memberParams,
+        body: withdrawAppointmentSchema,
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => {
+      const { user, actor } = staff(request);
+      return withdrawAppointment(db, user, actor, request.params.userId, request.body);
+    },
+  );
+
+  app.get(
+    '/ombudsman/grants',
+    {
+      config: { access: { roles: ['admin', 'officer', 'ombudsman'] } },
+      schema: {
+        tags,
+        summary:
+          'Every appointment proposed, confirmed, ended and withdrawn (for the standing ombudsman’s review)',
+        querystring: langQuery,
+        response: { 200: grantsSchema },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      if (user.role === 'ombudsman') await requireStanding(om, user);
+      return { grants: await listGrants(db) };
+    },
   );
 
   app.get(

@@ -51,6 +51,27 @@ export type OmbudsmanTables = {
     expertise: string;
     version: Generated<number>;
     updated_at: Generated<Date>;
+    proposed_by: string | null;
+    proposed_at: Date | null;
+    confirmed_by: string | null;
+    confirmed_at: Date | null;
+    ended_by: string | null;
+    ended_at: Date | null;
+    end_reason: string | null;
+    withdrawn_by: string | null;
+    withdrawn_at: Date | null;
+    withdrawal_reason: string | null;
+  };
+  ombudsman_grants: {
+    id: Generated<number>;
+    user_id: string;
+    action: 'proposed' | 'confirmed' | 'ended' | 'withdrawn';
+    actor_id: string | null;
+    at: Generated<Date>;
+    standing: boolean;
+    appointed_on: string;
+    term_ends_on: string | null;
+    reason: string | null;
   };
   ombudsman_receipt_counters: { year: number; last: number };
   ombudsman_cases: CaseRow;

@@ -37,6 +37,7 @@ import { Actions } from './case-actions.tsx';
 import { CaseEditForm } from './case-edit.tsx';
 import { caseFileText } from './case-file-messages.ts';
 import { DecisionSection } from './decision-section.tsx';
+import { GrantHistory } from './grant-history.tsx';
 import { ombudsmanText } from './messages.ts';
 import { isOneOf } from './one-of.ts';
 import { casesPath } from './paths.ts';
@@ -485,6 +486,7 @@ function AccessLogSection({ caseId, nameOf }: { caseId: string; nameOf: (id: str
           ]}
         />
       ) : null}
+      {log ? <GrantHistory level={3} /> : null}
     </section>
   );
 }

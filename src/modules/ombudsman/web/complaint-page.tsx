@@ -18,7 +18,8 @@ import {
   Page,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
-import type { complaintReceiptSchema } from '../contract.ts';
+import { useApiData } from '../../../kernel/web/use-api.ts';
+import type { complaintReceiptSchema, privacyFactsSchema } from '../contract.ts';
 import { attachmentRules, attachmentTypes, uploadAttachments } from './attachments.ts';
 import { CaseFields, caseBody, caseFieldNames, useCaseDraft } from './case-fields.tsx';
 import { ombudsmanText } from './messages.ts';
@@ -33,6 +34,7 @@ export default function ComplaintPage() {
   const t = useText(ombudsmanText);
   const navigate = useNavigate();
   const form = useForm({ fields });
+  const privacy = useApiData<z.infer<typeof privacyFactsSchema>>('/ombudsman/privacy');
   const caseDraft = useCaseDraft();
   const [files, setFiles] = useState<readonly File[]>([]);
   const [consent, setConsent] = useState(false);
@@ -86,7 +88,15 @@ export default function ComplaintPage() {
             <li>{t('privacyWhat')}</li>
             <li>{t('privacyWhy')}</li>
             <li>{t('privacyWho')}</li>
-            <li>{t('privacyHowLong')}</li>
+            <li>{t('privacyKept')}</li>
+            {privacy.data ? (
+              <li>
+                {t('privacyHowLong', {
+                  years: privacy.data.retentionYears,
+                  minutes: privacy.data.lookupWindowMinutes,
+                })}
+              </li>
+            ) : null}
             <li>{t('privacyAnonymous')}</li>
           </ul>
           <CheckboxField

@@ -53,8 +53,10 @@ export const ombudsmanText = defineMessages('ombudsman', {
     privacyWhy: '쓰는 곳: 이 진정을 조사하고 결과를 알려 드리는 데에만 씁니다.',
     privacyWho:
       '보는 사람: 인권옴부즈맨과 담당 직원만 봅니다. 진정 대상 기관에는 내용만 전하고, 이름과 연락처는 알리지 않습니다.',
+    privacyKept:
+      '남기는 것: 이름과 연락처(암호화해 담당 인권옴부즈맨만 봄), 진정 내용과 첨부 파일, 사건의 처리 단계. 확인 코드는 그대로 두지 않고 대조용 값만 남깁니다. 진정과 함께 인터넷 주소(IP)를 남기지 않습니다.',
     privacyHowLong:
-      '보관 기간: 사건이 끝난 뒤 정해진 보존 기간이 지나면 이름과 연락처를 지우고, 통계에는 누구인지 알 수 없게만 씁니다.',
+      '보관 기간: 사건이 끝나고 {{years}}년이 지나면 이름과 연락처를 지우고, 사건은 누구인지 알 수 없게 통계에만 씁니다. 처리 상황 확인에 실패하면 추측을 막으려고 접수번호와 인터넷 주소를 {{minutes}}분 동안만 세고 지웁니다.',
     privacyAnonymous:
       '이름을 밝히지 않고(익명으로) 진정할 수도 있습니다. 동의하지 않으면 접수할 수 없습니다.',
     consent: '위 안내를 읽었고, 개인정보 처리에 동의합니다',
@@ -194,8 +196,10 @@ export const ombudsmanText = defineMessages('ombudsman', {
     privacyWhy: 'Why: only to look into this report and to tell you the result.',
     privacyWho:
       'Who sees it: only the ombudsman and the staff handling it. The body you report learns what happened, not your name or contacts.',
+    privacyKept:
+      'What we keep: your name and contacts (encrypted; only the ombudsman handling the case sees them), your report and files, and the steps of the case. The tracking code is not kept, only a value to check it against. We do not keep your internet (IP) address with the report.',
     privacyHowLong:
-      'How long: after the case ends and its keeping period has passed, your name and contacts are deleted; statistics never show who you are.',
+      'How long: {{years}} years after the case is closed, your name and contacts are deleted and the case is kept only for statistics that never show who you are. A failed status check is counted against the receipt number and the internet address for {{minutes}} minutes, to stop guessing, and then forgotten.',
     privacyAnonymous:
       'You may report without your name (anonymously). Without your consent we cannot take the report.',
     consent: 'I have read the above and agree to the processing of my personal data',

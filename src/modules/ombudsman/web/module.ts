@@ -20,7 +20,8 @@ import {
 } from './paths.ts';
 
 const caseStaff = { roles: ['officer', 'ombudsman'] } as const;
-const officeManagers = { roles: ['admin', 'officer'] } as const;
+// The standing ombudsman reads the members page too: pending grants wait there for their confirmation.
+const memberReaders = { roles: ['admin', 'officer', 'ombudsman'] } as const;
 /** Admins see the deadlines page for its settings only (they do not oversee cases). */
 const deadlineReaders = { roles: ['admin', 'officer', 'ombudsman'] } as const;
 
@@ -37,7 +38,7 @@ export const ombudsmanWebModule: WebModule = {
     { path: intakePath, access: caseStaff, page: () => import('./intake-page.tsx') },
     { path: counsellingPath, access: caseStaff, page: () => import('./counselling-page.tsx') },
     { path: deadlinesPath, access: deadlineReaders, page: () => import('./deadlines-page.tsx') },
-    { path: membersPath, access: officeManagers, page: () => import('./members-page.tsx') },
+    { path: membersPath, access: memberReaders, page: () => import('./members-page.tsx') },
     { path: inboxPath, access: { roles: ['department'] }, page: () => import('./inbox-page.tsx') },
   ],
   navigation: [
@@ -54,7 +55,7 @@ export const ombudsmanWebModule: WebModule = {
     {
       path: membersPath,
       label: { ko: '인권옴부즈맨 위촉', en: 'Ombudsman appointments' },
-      roles: officeManagers.roles,
+      roles: memberReaders.roles,
     },
     {
       path: inboxPath,

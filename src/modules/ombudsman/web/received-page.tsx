@@ -2,20 +2,23 @@
  * The receipt after filing: the receipt number and the tracking code, large, with what they are for
  * and that the code is never shown again, and a print button (the print stylesheet leaves out the
  * site's frame and the buttons). The receipt comes from memory; a reload or a visit later shows a
- * notice instead, since the code cannot be shown again.
+ * notice instead, since the code cannot be shown again; so does coming back to the page after leaving it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useText } from '../../../kernel/web/i18n/index.ts';
 import { Button, Notice, Page } from '../../../kernel/web/ui/index.ts';
 import { ombudsmanText } from './messages.ts';
 import { complaintPath, statusPath } from './paths.ts';
-import { latestReceipt } from './receipt-store.ts';
+import { forgetReceipt, latestReceipt } from './receipt-store.ts';
 import './ombudsman.css';
 
 export default function ReceivedPage() {
   const t = useText(ombudsmanText);
   const [receipt] = useState(latestReceipt);
+  // Shown once: the page holds the receipt in its own state and the store forgets it at once, so
+  // going back to this page (or anywhere else in the app) later shows the code no more.
+  useEffect(() => forgetReceipt(), []);
 
   if (!receipt) {
     return (

@@ -7,11 +7,12 @@ import type { z } from 'zod';
 import { api } from '../../../kernel/web/api.ts';
 import { useText } from '../../../kernel/web/i18n/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
-import type { CaseStatus, memberSchema, TransitionInput } from '../contract.ts';
+import type { CaseStatus, grantSchema, memberSchema, TransitionInput } from '../contract.ts';
 import { ombudsmanText } from './messages.ts';
 import { ombudsmanStaffText } from './staff-messages.ts';
 
 export type Member = z.infer<typeof memberSchema>;
+export type Grant = z.infer<typeof grantSchema>;
 
 /** The appointed ombudsmen, and a function naming a user id (staff who are not members: "staff member"). */
 export function useMembers() {

@@ -3,9 +3,20 @@
  * status and dates and nothing else. A wrong pair is one answer (404) whether or not the receipt
  * exists, and costs the same work (an HMAC is computed and compared in constant time either way).
  *
- * Guessing is slowed per client address: failures are counted in the database, so every app server
- * sees the same count; after `maxFailures` within the window the address waits (429). Only failures
- * count, so a complainant checking their own case often is never refused.
+ * Guessing is slowed twice over, with failures counted in the database (so every app server sees the
+ * same counts) and forgotten after the window:
+ *
+ * - per receipt number: after `perReceipt` failures on one receipt number, from any addresses, that
+ *   receipt waits (429). A receipt under attack from many addresses is protected by its own count.
+ * - per address: after `perAddress` failures from one address, on any receipts, the address waits.
+ *   This ceiling is deliberately far above the per-receipt one: people share addresses (a shelter's
+ *   or an office's network, a mobile carrier's NAT), and a complainant behind the same address as a
+ *   guesser must still open their own case. The guesser's failures on other receipts do not count
+ *   against the complainant's receipt, so the right pair works until the address is far past what a
+ *   mistyping person makes (and the routes' request rate limit bounds the volume anyway).
+ *
+ * Only failures count, so a complainant checking their own case often is never refused. The address
+ * is kept only as a counter's key, for the window; the audit trail and the logs never hold it.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
@@ -16,11 +27,23 @@ import type { PublicOutcome } from '../../contract.ts';
 import { ombudsmanDb } from '../tables.ts';
 import { trackingHash } from './file-complaint.ts';
 
-export const statusLookupLimit = { maxFailures: 10, windowMinutes: 15 };
+export const statusLookupLimit = { perReceipt: 10, perAddress: 50, windowMinutes: 15 };
+
+/** Seconds until the key's `max`-th latest failure leaves the window, or undefined when under it. */
+async function waitFor(db: Db, key: string, max: number): Promise<number | undefined> {
+  const { windowMinutes } = statusLookupLimit;
+  const blocked = await sql<{ wait: number }>`
+    select ceil(extract(epoch from (failed_at + make_interval(mins => ${windowMinutes}) - now())))::integer as wait
+    from ombudsman_status_failures
+    where key = ${key} and failed_at > now() - make_interval(mins => ${windowMinutes})
+    order by failed_at desc
+    offset ${max - 1} limit 1`.execute(db);
+  return blocked.rows[0]?.wait;
+}
 
 /**
  * The case that the pair (receipt number, tracking code) opens, or a 404 (and a failure counted
- * against the address); a 429 while the address has failed too often.
+ * against the receipt number and the address); a 429 while either has failed too often.
  */
 export async function verifyTracking(
   db: Db,
@@ -30,16 +53,12 @@ export async function verifyTracking(
   trackingCode: string,
 ) {
   const om = ombudsmanDb(db);
-  const key = `address:${ip}`;
-  const { maxFailures, windowMinutes } = statusLookupLimit;
-  const blocked = await sql<{ wait: number }>`
-    select ceil(extract(epoch from (failed_at + make_interval(mins => ${windowMinutes}) - now())))::integer as wait
-    from ombudsman_status_failures
-    where key = ${key} and failed_at > now() - make_interval(mins => ${windowMinutes})
-    order by failed_at desc
-    offset ${maxFailures - 1} limit 1`.execute(db);
-  const wait = blocked.rows[0]?.wait;
-  if (wait !== undefined) {
+  const receiptKey = `receipt:${receiptNumber}`;
+  const addressKey = `address:${ip}`;
+  const { perReceipt, perAddress, windowMinutes } = statusLookupLimit;
+  const waits = [await waitFor(db, receiptKey, perReceipt), await waitFor(db, addressKey, perAddress)];
+  const wait = Math.max(...waits.map((value) => value ?? 0));
+  if (waits.some((value) => value !== undefined)) {
     const seconds = Math.max(wait, 1);
     throw new AppError('rate_limited', 429, {
       params: { seconds },
@@ -71,7 +90,10 @@ export async function verifyTracking(
       .deleteFrom('ombudsman_status_failures')
       .where('failed_at', '<', sql<Date>`now() - make_interval(mins => ${windowMinutes})`)
       .execute();
-    await om.insertInto('ombudsman_status_failures').values({ key }).execute();
+    await om
+      .insertInto('ombudsman_status_failures')
+      .values([{ key: receiptKey }, { key: addressKey }])
+      .execute();
     throw notFound();
   }
   return row;

@@ -9,20 +9,15 @@ import type { SessionUser } from '../../../../kernel/server/access.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { forbidden } from '../../../../kernel/server/errors.ts';
 import type { SearchQuery } from '../../contract.ts';
+import { appointmentOf } from '../queries.ts';
 import { queryGrams } from '../search-grams.ts';
 import { ombudsmanDb } from '../tables.ts';
 
 /** Which cases the user may find: all, only those assigned to them, or none (403). */
 async function scopeOf(db: Db, user: SessionUser): Promise<'all' | 'assigned'> {
   if (user.role === 'officer') return 'all';
-  if (user.role === 'ombudsman') {
-    const member = await ombudsmanDb(db)
-      .selectFrom('ombudsman_members')
-      .select('standing')
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (member) return member.standing ? 'all' : 'assigned';
-  }
+  const appointment = await appointmentOf(ombudsmanDb(db), user);
+  if (appointment) return appointment.standing ? 'all' : 'assigned';
   throw forbidden();
 }
 

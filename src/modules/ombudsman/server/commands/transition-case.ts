@@ -14,7 +14,7 @@ import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
 import type { CaseStatus, TransitionInput } from '../../contract.ts';
-import { loadCase } from '../queries.ts';
+import { loadCase, membersInForce } from '../queries.ts';
 import { type OmbudsmanTrx, ombudsmanTrx } from '../tables.ts';
 import { transitionFor } from '../workflow.ts';
 import { readDeadlineSettings } from './deadline-settings.ts';
@@ -83,14 +83,8 @@ async function applyStep(
         detail: { referredTo: input.referredTo },
       };
     case 'assign': {
-      const members = await trx
-        .selectFrom('ombudsman_members')
-        .innerJoin('accounts_users', 'accounts_users.id', 'ombudsman_members.user_id')
-        .select('ombudsman_members.user_id')
-        .where('ombudsman_members.user_id', 'in', input.userIds)
-        .where('accounts_users.role', '=', 'ombudsman')
-        .execute();
-      const known = new Set(members.map((member) => member.user_id));
+      // Only members whose appointment is in force can be given a case (and its identities).
+      const known = await membersInForce(trx, input.userIds);
       const unknown = input.userIds.filter((id) => !known.has(id));
       if (unknown.length > 0) {
         throw fieldError('body.userIds', 'not_an_ombudsman', {
