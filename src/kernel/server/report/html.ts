@@ -159,6 +159,9 @@ export async function buildReport(
     for (const dataset of module.openData ?? []) {
       if (dataset.report) byPart.get(dataset.report.part)?.push(dataset);
     }
+    for (const dataset of (await module.reportDatasets?.(db, { year, language })) ?? []) {
+      if (dataset.report) byPart.get(dataset.report.part)?.push(dataset);
+    }
   }
   const headlines = [];
   for (const module of modules) headlines.push(...((await module.headlines?.(db)) ?? []));
