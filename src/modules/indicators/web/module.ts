@@ -7,6 +7,7 @@ import type { WebModule } from '../../../kernel/web/module.ts';
 import {
   actionsPath,
   assessmentsPath,
+  correctionsPath,
   cyclesPath,
   entryPath,
   importPath,
@@ -14,12 +15,14 @@ import {
   questionnairePath,
   questionnairesPath,
   reportPath,
+  resultsPath,
   targetsPath,
 } from './paths.ts';
 
 const cycleReaders = { roles: ['admin', 'officer', 'department', 'committee'] } as const;
 const dataEntry = { roles: ['admin', 'officer', 'department'] } as const;
 const reportReaders = { roles: ['admin', 'officer', 'committee'] } as const;
+const office = { roles: ['admin', 'officer'] } as const;
 
 export const indicatorsWebModule: WebModule = {
   name: 'indicators',
@@ -27,6 +30,8 @@ export const indicatorsWebModule: WebModule = {
   routes: [
     { path: overviewPath, access: 'public', page: () => import('./overview-page.tsx') },
     { path: `${overviewPath}/:code`, access: 'public', page: () => import('./indicator-page.tsx') },
+    { path: resultsPath(':year'), access: 'public', page: () => import('./results-page.tsx') },
+    { path: correctionsPath, access: office, page: () => import('./corrections-page.tsx') },
     { path: cyclesPath, access: cycleReaders, page: () => import('./cycles-page.tsx') },
     { path: importPath, access: dataEntry, page: () => import('./import-page.tsx') },
     { path: questionnairePath, access: 'public', page: () => import('./questionnaire-page.tsx') },
@@ -78,6 +83,11 @@ export const indicatorsWebModule: WebModule = {
       path: actionsPath,
       label: { ko: '인권지표 보완 조치', en: 'Indicator complementation actions' },
       roles: cycleReaders.roles,
+    },
+    {
+      path: correctionsPath,
+      label: { ko: '인권지표 값 정정', en: 'Indicator value corrections' },
+      roles: office.roles,
     },
   ],
 };

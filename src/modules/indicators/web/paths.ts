@@ -11,3 +11,7 @@ export const questionnairePath = '/questionnaires/:token';
 export const questionnairesPath = '/staff/indicators/questionnaires';
 export const assessmentsPath = '/staff/indicators/assessments';
 export const actionsPath = '/staff/indicators/actions';
+/** The office's page for correcting a closed year's value. */
+export const correctionsPath = '/staff/indicators/corrections';
+/** A closed year's published results. */
+export const resultsPath = (year: number | string) => `/indicators/results/${year}`;
