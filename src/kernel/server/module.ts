@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { Bilingual } from '../shared/language.ts';
+import type { Bilingual, Language } from '../shared/language.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 
@@ -111,6 +111,12 @@ export interface ServerModule {
   openData?: readonly OpenDataset[];
   /** Open datasets that depend on the module's data (one per indicator), listed when asked. */
   listOpenData?: (db: Db) => Promise<readonly OpenDataset[]>;
+  /**
+   * Datasets that belong to one year's annual report only (e.g. the results of that year's indicator
+   * cycle), in the report's language; each placed by its `report`. Public data only: a year whose
+   * results are not published yet gives none.
+   */
+  reportDatasets?: (db: Db, options: { year: number; language: Language }) => Promise<readonly OpenDataset[]>;
   /** The module's headline figures for the portal's home and the annual report; public data only. */
   headlines?: (db: Db) => Promise<readonly Headline[]>;
   /**

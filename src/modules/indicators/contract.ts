@@ -87,7 +87,8 @@ export const indicatorSchema = indicatorSummarySchema.extend({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
-export const indicatorDetailSchema = z.object({
+/** An indicator's public page without its publication (see `indicatorDetailSchema` below). */
+const indicatorDetailCoreSchema = z.object({
   indicator: indicatorSchema,
   area: z.object({ code: z.string(), number: z.number().int(), name: bilingual }),
   progress: progressSchema,
@@ -100,7 +101,6 @@ export const indicatorDetailSchema = z.object({
   years: z.array(z.number().int()),
   downloads: z.object({ csv: z.string(), json: z.string() }),
 });
-export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;
 
 export const areaSchema = z.object({
   code: z.string(),
@@ -660,5 +660,53 @@ export const correctionSchema = z.object({
   newValue: z.string(),
   reason: z.string(),
   correctedAt: z.string(),
+  /** The day of the correction in Seoul (YYYY-MM-DD). */
+  date: z.string(),
+  /** The note published beside the corrected value: the date, the old value and the reason. */
+  note: bilingual,
 });
+export type Correction = z.infer<typeof correctionSchema>;
 export const correctionListSchema = z.object({ corrections: z.array(correctionSchema) });
+
+// Publication: a closed year's results, public (the self-assessment, the committee's comments on the
+// report, the complementation actions with their state, and the year's values).
+
+export const publishedActionSchema = z.object({
+  year: z.number().int(),
+  indicatorCode: z.string(),
+  indicatorName: bilingual,
+  description: z.string(),
+  ownerDepartment: z.string(),
+  /** The owner department's name, when the vocabulary has it. */
+  ownerDepartmentName: bilingual.nullable(),
+  dueDate: z.string(),
+  status: z.enum(actionStatuses),
+});
+export type PublishedAction = z.infer<typeof publishedActionSchema>;
+export const publishedResultsSchema = z.object({
+  year: z.number().int(),
+  closedAt: z.string(),
+  assessments: z.array(
+    z.object({ areaCode: z.string(), name: bilingual, score: z.number().int(), narrative: z.string() }),
+  ),
+  /** The citizen committee's comments on the report, as written (authors are not named). */
+  committeeComments: z.array(z.object({ body: z.string(), createdAt: z.string() })),
+  actions: z.array(publishedActionSchema),
+  /** Each indicator's headline value of the year, as published (null: none for the year). */
+  values: z.array(
+    z.object({ code: z.string(), name: bilingual, areaCode: z.string(), value: z.number().nullable() }),
+  ),
+});
+export type PublishedResults = z.infer<typeof publishedResultsSchema>;
+export const publishedYearListSchema = z.object({
+  years: z.array(z.object({ year: z.number().int(), closedAt: z.string() })),
+});
+export type PublishedYearList = z.infer<typeof publishedYearListSchema>;
+
+export const indicatorDetailSchema = indicatorDetailCoreSchema.extend({
+  /** Corrections of closed years' values, each with its note (date, old value, reason). */
+  corrections: z.array(correctionSchema),
+  /** The complementation actions for this indicator in published (closed) years, with their state. */
+  publishedActions: z.array(publishedActionSchema),
+});
+export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;

@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import type { Headline, OpenDataset, ServerModule } from '../../kernel/server/module.ts';
 import { anyContains } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
+import { breakdownKey } from './server/commands/observations.ts';
+import { correctionsOf, resultsForReport } from './server/commands/publication.ts';
 import { seedCatalogue } from './server/commands/seed-catalogue.ts';
 import { messages } from './server/messages.ts';
 import { listObservations, overview } from './server/queries.ts';
@@ -26,6 +28,8 @@ export const indicatorsModule: ServerModule = {
   routes: indicatorsRoutes,
   seed: seedCatalogue,
   seedTables: ['indicators_set_figures'],
+  // A closed year's results (self-assessment, the committee's comments, actions) in that year's report.
+  reportDatasets: resultsForReport,
   cli: (program: Command, context) => registerCli(program, context),
   // The size of the whole set as the seed states it, and how many of its indicators the platform tracks.
   async headlines(db) {
@@ -116,8 +120,8 @@ export const indicatorsModule: ServerModule = {
         en: `Human rights indicator ${indicator.code}: ${indicator.name_en}`,
       },
       description: {
-        ko: '지표의 현재 관측값: 연도, 계열, 단위, 지역 코드, 분류(JSON, 빈 분류는 전체), 값.',
-        en: "The indicator's current observations: year, series, unit, geo code, disaggregation (JSON; none = total), value.",
+        ko: '지표의 현재 관측값(공개된 연도): 연도, 계열, 단위, 지역 코드, 분류(JSON, 빈 분류는 전체), 값, 정정 메모.',
+        en: "The indicator's current observations (published years): year, series, unit, geo code, disaggregation (JSON; none = total), value, correction note.",
       },
       source: 'Table 1',
       columns: [
@@ -127,9 +131,21 @@ export const indicatorsModule: ServerModule = {
         column('geo_code', '지역 코드', 'Geo code'),
         column('dimensions', '분류(JSON)', 'Disaggregation (JSON)'),
         column('value', '값', 'Value'),
+        column(
+          'note',
+          '정정 메모: 연도를 마친 뒤 고친 값의 날짜, 이전 값, 사유',
+          'Correction note: for a value corrected after its year closed, the date, old value and reason',
+        ),
       ],
       async rows(reader) {
         const { observations } = await listObservations(reader, indicator.id, {}, openDataRowLimit);
+        const notes = new Map<string, string>();
+        for (const correction of await correctionsOf(indicatorsDb(reader), indicator.id)) {
+          const key = `${correction.year}:${breakdownKey(correction.series, correction.unit, null, correction.dimensions)}`;
+          const note = `${correction.note.ko} / ${correction.note.en}`;
+          const before = notes.get(key);
+          notes.set(key, before ? `${before} / ${note}` : note);
+        }
         return observations.map((observation) => ({
           year: observation.year,
           series: observation.series,
@@ -137,6 +153,10 @@ export const indicatorsModule: ServerModule = {
           geo_code: observation.geoCode,
           dimensions: observation.dimensions,
           value: observation.value,
+          note:
+            notes.get(
+              `${observation.year}:${breakdownKey(observation.series, observation.unit, observation.geoCode, observation.dimensions)}`,
+            ) ?? null,
         }));
       },
     }));

@@ -5,6 +5,8 @@
  * of the same values; a dataset that regenerates a table of the seed document says which. The layout
  * follows the seed document: preamble, systems and policies, collaboration, SDGs, the UN system.
  */
+
+import { valueAxis } from '../../shared/axis.ts';
 import type { Language } from '../../shared/language.ts';
 import type { Db } from '../db.ts';
 import { type OpenDataset, type ReportPart, reportParts, type ServerModule } from '../module.ts';
@@ -72,20 +74,25 @@ function barChart(
 ): string {
   const bars = rows.filter((row) => isNumber(row[columns.value]));
   if (bars.length === 0) return '';
-  const max = Math.max(...bars.map((row) => row[columns.value] as number), 0) || 1;
   const rowHeight = 22;
   const labelWidth = 220;
   const plotWidth = 380;
   const height = bars.length * rowHeight + 8;
+  // The scale covers the lowest and the highest value and zero: a negative bar grows left of zero.
+  const axis = valueAxis(bars.map((row) => row[columns.value] as number));
+  const scale = (value: number) => ((value - axis.min) / (axis.max - axis.min)) * plotWidth;
+  const zero = scale(0);
   const shapes = bars
     .map((row, index) => {
       const value = row[columns.value] as number;
-      const width = Math.max(0, (value / max) * plotWidth);
+      const end = scale(value);
+      const x = labelWidth + Math.min(zero, end);
+      const width = Math.abs(end - zero);
       const y = 4 + index * rowHeight;
       return [
         `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(formatValue(row[columns.label], language, columns.label).slice(0, 28))}</text>`,
-        `<rect x="${labelWidth}" y="${y + 3}" width="${width.toFixed(1)}" height="${rowHeight - 8}"></rect>`,
-        `<text x="${labelWidth + width + 4}" y="${y + 15}">${escapeHtml(formatValue(value, language))}</text>`,
+        `<rect x="${x.toFixed(1)}" y="${y + 3}" width="${width.toFixed(1)}" height="${rowHeight - 8}"></rect>`,
+        `<text x="${(labelWidth + Math.max(zero, end) + 4).toFixed(1)}" y="${y + 15}">${escapeHtml(formatValue(value, language))}</text>`,
       ].join('');
     })
     .join('');
@@ -150,6 +157,9 @@ export async function buildReport(
   const byPart = new Map<ReportPart, OpenDataset[]>(reportParts.map((part) => [part, []]));
   for (const module of modules) {
     for (const dataset of module.openData ?? []) {
+      if (dataset.report) byPart.get(dataset.report.part)?.push(dataset);
+    }
+    for (const dataset of (await module.reportDatasets?.(db, { year, language })) ?? []) {
       if (dataset.report) byPart.get(dataset.report.part)?.push(dataset);
     }
   }

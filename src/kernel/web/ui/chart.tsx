@@ -7,6 +7,7 @@
  * light, and a chart this plain needs none.
  */
 import { useId } from 'react';
+import { valueAxis } from '../../shared/axis.ts';
 import { defineMessages, useText } from '../i18n/index.ts';
 import { type Column, DataTable } from './data-table.tsx';
 import { formatNumber } from './format.ts';
@@ -57,24 +58,6 @@ const plotHeight = height - margin.top - margin.bottom;
 /** Styles (colour, dash, marker) cycle after this many series; the stylesheet defines each. */
 const styleCount = 6;
 
-/** About five round tick values covering [min, max]. */
-function niceTicks(min: number, max: number): number[] {
-  if (min === max) {
-    const pad = Math.abs(min) / 10 || 1;
-    return niceTicks(min - pad, max + pad);
-  }
-  const rough = (max - min) / 5;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 2.5, 5, 10].find((factor) => factor * magnitude >= rough) ?? 10) * magnitude;
-  const ticks: number[] = [];
-  for (let tick = Math.floor(min / step) * step; tick <= max + step / 2; tick += step) {
-    // Rounding keeps 0.30000000000000004 from becoming a label.
-    ticks.push(Number(tick.toPrecision(12)));
-    if (tick >= max) break;
-  }
-  return ticks;
-}
-
 function Marker({ shape, x, y }: { shape: number; x: number; y: number }) {
   const r = 5;
   switch (shape) {
@@ -120,10 +103,9 @@ export function LineChart({ title, xLabel, yLabel, series, formatX = defaultForm
 
   const dataMin = Math.min(...ys);
   const dataMax = Math.max(...ys);
-  // The value axis always includes zero, so that a small change does not look like a steep one.
-  const yTicks = niceTicks(Math.min(0, dataMin), Math.max(0, dataMax));
-  const yMin = yTicks[0] ?? 0;
-  const yMax = yTicks[yTicks.length - 1] ?? 1;
+  // The value axis always includes zero, so that a small change does not look like a steep one, and
+  // always reaches past the highest and lowest value, so no point is drawn outside it.
+  const { ticks: yTicks, min: yMin, max: yMax } = valueAxis(ys);
   const xMin = xs[0] ?? 0;
   const xMax = xs[xs.length - 1] ?? 0;
   const scaleX = (x: number) =>

@@ -6,6 +6,7 @@
  * beside it, so no value depends on reading a bar's length.
  */
 import { useId } from 'react';
+import { valueAxis } from '../../../kernel/shared/axis.ts';
 import { formatNumber } from '../../../kernel/web/ui/index.ts';
 import './education.css';
 
@@ -25,7 +26,10 @@ export function BarChart({ title, summary, bars }: { title: string; summary: str
   const titleId = useId();
   const descId = useId();
   if (bars.length === 0) return null;
-  const largest = Math.max(...bars.map((bar) => bar.value), 1);
+  // The scale covers zero and the lowest and highest value, so no bar runs past the plot.
+  const axis = valueAxis(bars.map((bar) => bar.value));
+  const scale = (value: number) => ((value - axis.min) / (axis.max - axis.min)) * plotWidth;
+  const zero = scale(0);
   const width = labelWidth + plotWidth + valueWidth;
   const height = bars.length * (barHeight + gap) + gap;
   return (
@@ -37,19 +41,26 @@ export function BarChart({ title, summary, bars }: { title: string; summary: str
     >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{summary}</desc>
-      <line className="bar-chart__axis" x1={labelWidth} x2={labelWidth} y1={0} y2={height} />
+      <line className="bar-chart__axis" x1={labelWidth + zero} x2={labelWidth + zero} y1={0} y2={height} />
       {bars.map((bar, index) => {
         const top = gap + index * (barHeight + gap);
-        const length = Math.max((bar.value / largest) * plotWidth, 1);
+        const end = scale(bar.value);
+        const length = Math.max(Math.abs(end - zero), 1);
         return (
           <g key={bar.key}>
             <text className="bar-chart__label" x={labelWidth - 8} y={top + barHeight / 2} dy="0.35em">
               {bar.label}
             </text>
-            <rect className="bar-chart__bar" x={labelWidth} y={top} width={length} height={barHeight} />
+            <rect
+              className="bar-chart__bar"
+              x={labelWidth + Math.min(zero, end)}
+              y={top}
+              width={length}
+              height={barHeight}
+            />
             <text
               className="bar-chart__value"
-              x={labelWidth + length + 6}
+              x={labelWidth + Math.max(zero, end) + 6}
               y={top + barHeight / 2}
               dy="0.35em"
             >

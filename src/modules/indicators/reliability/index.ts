@@ -2,8 +2,8 @@
  * The indicators' part of the reliability suite, made through the API as the office would: indicator
  * 1-2 becomes the test department's own (it is responsible for it) and 1-1 another's, both
  * qualitative; a 2030 cycle at data collection with a questionnaire on each; a 2031 cycle at the
- * report with a complementation action owned by the test department and one owned by another. And a
- * minimal Open SDG CSV for the upload.
+ * report with a complementation action owned by the test department and one owned by another; a 2032
+ * cycle closed, whose results are public. And a minimal Open SDG CSV for the upload.
  *
  * `PATCH /actions/{id}`: the owner department may move the status but not change what and when. The
  * matrix sends the same generated body on both records, so that limit is a 400 on the field (the
@@ -257,7 +257,17 @@ export const reliability: ModuleReliability = {
       { body: 'Reliability' },
       201,
     );
+    // 2032 is closed: its results are public.
+    await cycleAt(test, admin, 2032, [
+      'start_collection',
+      'start_assessment',
+      'issue_report',
+      'start_complementation',
+      'collect_results',
+      'close',
+    ]);
     const records: Record<string, Variants> = {
+      '/api/v1/indicators/results/{year}': { another: { year: 2032 }, exists: true },
       '/api/v1/indicators/cycles/{year}/report/comments/{id}/answers': {
         another: { year: 2031, id: report.comments[0].id },
         exists: true,

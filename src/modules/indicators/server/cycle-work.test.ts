@@ -248,13 +248,16 @@ describe('the work of the yearly cycle', () => {
           entries: [entry(61, { comment: 'x', version: 1 })],
         }),
       );
+      // Staff read the saved value on the form; the public does not see it before the year closes.
+      const form = await ok(await call('GET', '/indicators/1-1/values/2024', department));
+      assert.equal(
+        form.rows.find((row: { dimensions: object }) => Object.keys(row.dimensions).length === 0).value,
+        '61',
+      );
       const observations = await ok(
         await call('GET', '/indicators/1-1/observations?fromYear=2024&dimension=Sex=&dimension=Age='),
       );
-      assert.deepEqual(
-        observations.observations.map((o: { value: string }) => o.value),
-        ['61'],
-      );
+      assert.deepEqual(observations.observations, []);
     });
 
     it('shows each department the completeness of its own indicators, and the office all of them', async () => {
@@ -432,9 +435,10 @@ describe('the work of the yearly cycle', () => {
         'indicators_questionnaire_answered',
       );
       assert.deepEqual(await ok(await call('POST', `${path}/aggregate`, officer)), { observations: 5 });
-      const observations = await ok(await call('GET', '/indicators/2-1/observations?fromYear=2025'));
+      // The year's observations, as staff read them (the public sees them once the year closes).
+      const observations = await ok(await call('GET', '/indicators/2-1/values/2025', officer));
       assert.deepEqual(
-        observations.observations.map((o: { series: string | null; dimensions: object; value: string }) => [
+        observations.rows.map((o: { series: string | null; dimensions: object; value: string }) => [
           o.series,
           o.dimensions,
           o.value,

@@ -13,6 +13,7 @@ import {
   type ProgressStatus,
   progressStatuses,
 } from '../contract.ts';
+import { correctionsOf, publishedActionsOf } from './commands/publication.ts';
 import { progressMethod, progressStatus, type YearValue } from './progress.ts';
 import { type IndicatorRow, type IndicatorsTables, indicatorsDb } from './tables.ts';
 
@@ -39,6 +40,14 @@ export async function loadIndicator(reader: Reader, code: string, options: { for
 }
 
 /**
+ * Whether observation `o`'s year is public: a year whose cycle is not closed keeps its values
+ * internal (entered, checked, assessed) until closing publishes them; a year without a cycle (history
+ * imported as it was published) is public.
+ */
+export const publishedYear = (alias = 'o') =>
+  sql<boolean>`not exists (select 1 from indicators_cycles pc where pc.year = ${sql.ref(`${alias}.year`)} and pc.step <> 'closed')`;
+
+/**
  * The latest current value of each indicator's headline series: the breakdown without
  * disaggregation or geo code (the first one, when several series or units have one).
  */
@@ -47,6 +56,8 @@ export async function headlineLatest(
   indicatorIds: number[],
   /** Only years before this one (last year's results, for a cycle's proposal). */
   beforeYear = 10000,
+  /** Only published years (public reads): see `publishedYear`. */
+  options: { publishedOnly?: boolean } = {},
 ): Promise<Map<number, YearValue>> {
   if (indicatorIds.length === 0) return new Map();
   const { rows } = await sql<{ indicator_id: number; year: number; value: number }>`
@@ -55,6 +66,7 @@ export async function headlineLatest(
     join indicators_breakdowns b on b.id = o.breakdown_id
     where o.superseded_at is null and b.dimensions = '{}'::jsonb and b.geo_code is null
       and o.indicator_id in (${sql.join(indicatorIds)}) and o.year < ${beforeYear}
+      and (${!options.publishedOnly} or ${publishedYear()})
     order by o.indicator_id, b.id, o.year desc`.execute(reader);
   return new Map(rows.map((row) => [row.indicator_id, { year: row.year, value: Number(row.value) }]));
 }
@@ -120,9 +132,12 @@ const byCode = (a: { code: string }, b: { code: string }) => {
 export async function listIndicators(db: Db): Promise<{ row: StoredIndicator; progress: ProgressStatus }[]> {
   const ind = indicatorsDb(db);
   const rows = (await ind.selectFrom('indicators_indicators').selectAll().execute()) as StoredIndicator[];
+  // Progress is public (the overview): it is measured on published years only.
   const latest = await headlineLatest(
     ind,
     rows.map((row) => row.id),
+    10000,
+    { publishedOnly: true },
   );
   return rows.sort(byCode).map((row) => ({ row, progress: progressOf(row, latest.get(row.id)).status }));
 }
@@ -184,7 +199,7 @@ export async function indicatorDetail(db: Db, code: string, apiPrefix: string): 
     .selectAll()
     .where('code', '=', row.area_code)
     .executeTakeFirstOrThrow();
-  const latest = await headlineLatest(ind, [row.id]);
+  const latest = await headlineLatest(ind, [row.id], 10000, { publishedOnly: true });
   const progress = progressOf(row, latest.get(row.id));
   const breakdowns = await ind
     .selectFrom('indicators_breakdowns')
@@ -202,8 +217,10 @@ export async function indicatorDetail(db: Db, code: string, apiPrefix: string): 
   const distinct = (values: (string | null)[]) =>
     [...new Set(values.filter((value): value is string => value !== null))].sort();
   const { rows: years } = await sql<{ year: number }>`
-    select distinct year from indicators_observations
-    where indicator_id = ${row.id} and superseded_at is null order by year`.execute(ind);
+    select distinct o.year
+    from indicators_observations o
+    where o.indicator_id = ${row.id} and o.superseded_at is null and ${publishedYear()}
+    order by year`.execute(ind);
   return {
     indicator: presentIndicator(row, progress.status, await listTags(db, indicatorRecord(code))),
     area: { code: area.code, number: area.number, name: { ko: area.name_ko, en: area.name_en } },
@@ -230,6 +247,8 @@ export async function indicatorDetail(db: Db, code: string, apiPrefix: string): 
       csv: `${apiPrefix}/indicators/${code}/observations.csv`,
       json: `${apiPrefix}/indicators/${code}/observations.json`,
     },
+    corrections: (await correctionsOf(ind, row.id)).map(({ breakdownId: _, ...correction }) => correction),
+    publishedActions: await publishedActionsOf(ind, row.id),
   };
 }
 
@@ -243,7 +262,10 @@ export interface ObservationFilter {
   dimensions?: Record<string, string>;
 }
 
-/** Current observations of one indicator, ordered by year then breakdown, `limit` at most. */
+/**
+ * Current published observations of one indicator (public reads: a year whose cycle is open stays
+ * internal), ordered by year then breakdown, `limit` at most.
+ */
 export async function listObservations(
   db: Db,
   indicatorId: number,
@@ -263,7 +285,8 @@ export async function listObservations(
       'o.version',
     ])
     .where('o.indicator_id', '=', indicatorId)
-    .where('o.superseded_at', 'is', null);
+    .where('o.superseded_at', 'is', null)
+    .where(publishedYear());
   if (filter.fromYear !== undefined) query = query.where('o.year', '>=', filter.fromYear);
   if (filter.toYear !== undefined) query = query.where('o.year', '<=', filter.toYear);
   if (filter.series !== undefined) query = query.where('b.series', '=', filter.series);

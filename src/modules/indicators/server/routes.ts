@@ -45,6 +45,8 @@ import {
   overviewSchema,
   progressMethodSchema,
   publicQuestionnaireSchema,
+  publishedResultsSchema,
+  publishedYearListSchema,
   questionnaireResultsSchema,
   questionnaireSchema,
   questionnaireUpdateSchema,
@@ -66,6 +68,7 @@ import { listCycles, openCycle, transitionCycle } from './commands/cycles.ts';
 import { enterValues, readValueEntry } from './commands/enter-values.ts';
 import { exportObservationsJson, exportOpenSdgCsv } from './commands/export-observations.ts';
 import { importOpenSdgCsv } from './commands/import-observations.ts';
+import { listPublishedYears, readPublishedResults } from './commands/publication.ts';
 import {
   aggregateQuestionnaire,
   readPublicQuestionnaire,
@@ -176,6 +179,45 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       text: progressMethod.text,
       statuses: progressMethod.statuses.map((entry) => ({ ...entry })),
     }),
+  );
+
+  app.get(
+    '/indicators/results',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The years whose assessment cycle is closed and whose results are published',
+        response: { 200: publishedYearListSchema },
+      },
+    },
+    async (request, reply) => {
+      const entry = await cache.get('results', async () =>
+        jsonBody(publishedYearListSchema, await listPublishedYears(db)),
+      );
+      return sendPublic(request, reply, entry);
+    },
+  );
+
+  app.get(
+    '/indicators/results/:year',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          "A closed year's results: the self-assessment, the committee's comments, the complementation actions with their state, and the values (404 before the year closes)",
+        params: yearParams,
+        response: { 200: publishedResultsSchema },
+      },
+    },
+    async (request, reply) => {
+      const { year } = request.params;
+      const entry = await cache.get(`results:${year}`, async () =>
+        jsonBody(publishedResultsSchema, await readPublishedResults(db, year)),
+      );
+      return sendPublic(request, reply, entry);
+    },
   );
 
   app.get(

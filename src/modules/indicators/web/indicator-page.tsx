@@ -21,8 +21,11 @@ import {
 } from '../../../kernel/web/ui/index.ts';
 import { isNotFound, useApiData } from '../../../kernel/web/use-api.ts';
 import type { IndicatorDetail, Observation } from '../contract.ts';
+import { breakdownLabel } from './current-cycle.tsx';
 import { indicatorsText } from './messages.ts';
 import { overviewPath } from './paths.ts';
+import { indicatorsPublicationText } from './publication-messages.ts';
+import { PublishedActionTable } from './published.tsx';
 import { OrNotRecorded, ProgressName } from './shared.tsx';
 
 type YearValue = { year: number; value: number } | null;
@@ -270,6 +273,47 @@ function ProgressSection({ detail }: { detail: IndicatorDetail }) {
   );
 }
 
+/** Values corrected after their year closed, each with its note (date, old value, reason). */
+function CorrectionNotes({ detail }: { detail: IndicatorDetail }) {
+  const t = useText(indicatorsPublicationText);
+  const language = useLanguage();
+  if (detail.corrections.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="corrections">
+      <h2 id="corrections">{t('publicCorrections')}</h2>
+      <p>{t('publicCorrectionsLead')}</p>
+      <ul>
+        {detail.corrections.map((correction) => (
+          <li key={correction.correctedAt}>
+            {t('publicCorrection', {
+              year: correction.year,
+              breakdown: breakdownLabel(correction, t('total')),
+              value: formatNumber(Number(correction.newValue)),
+              note: correction.note[language],
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The complementation actions for this indicator in closed years, with their state now. */
+function PublishedActions({ detail }: { detail: IndicatorDetail }) {
+  const t = useText(indicatorsPublicationText);
+  if (detail.publishedActions.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="published-actions">
+      <h2 id="published-actions">{t('publishedActions')}</h2>
+      <PublishedActionTable
+        caption={t('publishedActionsCaption')}
+        actions={detail.publishedActions}
+        withIndicator={false}
+      />
+    </section>
+  );
+}
+
 function IndicatorView({ detail }: { detail: IndicatorDetail }) {
   const t = useText(indicatorsText);
   const language = useLanguage();
@@ -290,6 +334,8 @@ function IndicatorView({ detail }: { detail: IndicatorDetail }) {
         <h2 id="data">{t('dataTitle')}</h2>
         {detail.years.length === 0 ? <Notice>{t('noData')}</Notice> : <IndicatorData detail={detail} />}
       </section>
+      <CorrectionNotes detail={detail} />
+      <PublishedActions detail={detail} />
       <section className="section" aria-labelledby="downloads">
         <h2 id="downloads">{t('downloadsTitle')}</h2>
         <ul>

@@ -7,10 +7,12 @@ import type { WebModule } from '../../../kernel/web/module.ts';
 import {
   actionsPath,
   assessmentsPath,
+  correctionsPath,
   cyclesPath,
   entryPath,
   importPath,
   overviewPath,
+  publishedResultsPath,
   questionnairePath,
   questionnairesPath,
   reportPath,
@@ -21,6 +23,7 @@ import {
 const cycleReaders = { roles: ['admin', 'officer', 'department', 'committee'] } as const;
 const dataEntry = { roles: ['admin', 'officer', 'department'] } as const;
 const reportReaders = { roles: ['admin', 'officer', 'committee'] } as const;
+const office = { roles: ['admin', 'officer'] } as const;
 
 export const indicatorsWebModule: WebModule = {
   name: 'indicators',
@@ -28,6 +31,12 @@ export const indicatorsWebModule: WebModule = {
   routes: [
     { path: overviewPath, access: 'public', page: () => import('./overview-page.tsx') },
     { path: `${overviewPath}/:code`, access: 'public', page: () => import('./indicator-page.tsx') },
+    {
+      path: publishedResultsPath(':year'),
+      access: 'public',
+      page: () => import('./published-results-page.tsx'),
+    },
+    { path: correctionsPath, access: office, page: () => import('./corrections-page.tsx') },
     { path: cyclesPath, access: cycleReaders, page: () => import('./cycles-page.tsx') },
     { path: importPath, access: dataEntry, page: () => import('./import-page.tsx') },
     { path: questionnairePath, access: 'public', page: () => import('./questionnaire-page.tsx') },
@@ -85,6 +94,11 @@ export const indicatorsWebModule: WebModule = {
       path: resultsPath,
       label: { ko: '인권지표 결과 취합', en: 'Indicator collection of results' },
       roles: cycleReaders.roles,
+    },
+    {
+      path: correctionsPath,
+      label: { ko: '인권지표 값 정정', en: 'Indicator value corrections' },
+      roles: office.roles,
     },
   ],
 };

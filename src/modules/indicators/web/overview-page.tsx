@@ -11,6 +11,7 @@ import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { Area, IndicatorSummary, Overview } from '../contract.ts';
 import { indicatorsText } from './messages.ts';
 import { indicatorPath } from './paths.ts';
+import { PublishedYears } from './published.tsx';
 import { OrNotRecorded, type ProgressMethod, ProgressName, useProgressMethod } from './shared.tsx';
 
 type WholeSet = Overview['wholeSet'];
@@ -110,6 +111,7 @@ export default function OverviewPage() {
             {data.areas.map((area) => (
               <AreaSection key={area.code} area={area} method={method} />
             ))}
+            <PublishedYears />
           </>
         )}
       </Loaded>

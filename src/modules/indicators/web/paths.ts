@@ -12,3 +12,7 @@ export const questionnairesPath = '/staff/indicators/questionnaires';
 export const assessmentsPath = '/staff/indicators/assessments';
 export const actionsPath = '/staff/indicators/actions';
 export const resultsPath = '/staff/indicators/results';
+/** The office's page for correcting a closed year's value. */
+export const correctionsPath = '/staff/indicators/corrections';
+/** A closed year's published results. */
+export const publishedResultsPath = (year: number | string) => `/indicators/results/${year}`;

@@ -5,6 +5,7 @@
  * series the second is drawn outlined, so the two differ by more than colour; the legend shows both.
  */
 import { useId } from 'react';
+import { valueAxis } from '../../../kernel/shared/axis.ts';
 import { useText } from '../../../kernel/web/i18n/index.ts';
 import { type Column, DataTable, formatNumber } from '../../../kernel/web/ui/index.ts';
 import { planText } from './messages.ts';
@@ -38,10 +39,12 @@ export function BarChart({ title, itemLabel, series, bars, max, format = formatN
   const titleId = useId();
   const descId = useId();
   if (bars.length === 0) return null;
-  const top = Math.max(max ?? 0, ...bars.flatMap((bar) => bar.values), 1);
+  // The scale covers zero, the lowest and the highest value (and `max`), so no bar runs past the plot.
+  const axis = valueAxis([...(max === undefined ? [] : [max]), ...bars.flatMap((bar) => bar.values)]);
   const groupHeight = labelHeight + series.length * barHeight + gap;
   const height = bars.length * groupHeight;
-  const scale = (value: number) => (Math.max(0, value) / top) * (width - valueSpace);
+  const scale = (value: number) => ((value - axis.min) / (axis.max - axis.min)) * (width - valueSpace);
+  const zero = scale(0);
   const columns: Column<Bar>[] = [
     { key: 'label', header: itemLabel, rowHeader: true, cell: (bar) => bar.label },
     ...series.map(
@@ -77,12 +80,12 @@ export function BarChart({ title, itemLabel, series, bars, max, format = formatN
                   <g key={name}>
                     <rect
                       className={`plan-bars__bar plan-bars__bar--${index % 2}`}
-                      x={0}
+                      x={Math.min(zero, scale(value))}
                       y={barY + 1}
-                      width={Math.max(scale(value), 1)}
+                      width={Math.max(Math.abs(scale(value) - zero), 1)}
                       height={barHeight - 3}
                     />
-                    <text className="plan-bars__value" x={scale(value) + 6} y={barY + 12}>
+                    <text className="plan-bars__value" x={Math.max(zero, scale(value)) + 6} y={barY + 12}>
                       {format(value)}
                     </text>
                   </g>

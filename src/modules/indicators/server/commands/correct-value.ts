@@ -5,16 +5,16 @@
  * correction record, public like the data, says what changed and why. A year that is still open is
  * edited the ordinary way (409 `indicators_year_open`).
  */
-import { sql } from 'kysely';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
-import type { CorrectionInput } from '../../contract.ts';
+import type { Correction, CorrectionInput } from '../../contract.ts';
 import { loadIndicator } from '../queries.ts';
 import { indicatorsDb, indicatorsTrx } from '../tables.ts';
 import { breakdownId, cycleSteps } from './observations.ts';
+import { correctionsOf } from './publication.ts';
 
 export async function correctValue(
   db: Db,
@@ -84,27 +84,9 @@ export async function correctValue(
   publicDataChanged();
 }
 
-export async function listCorrections(db: Db, code: string) {
+/** An indicator's corrections, oldest first, each with its published note. */
+export async function listCorrections(db: Db, code: string): Promise<Correction[]> {
   const reader = indicatorsDb(db);
   const indicator = await loadIndicator(reader, code);
-  const rows = await reader
-    .selectFrom('indicators_corrections as c')
-    .innerJoin('indicators_breakdowns as b', 'b.id', 'c.breakdown_id')
-    .select([
-      'c.year',
-      'b.series',
-      'b.unit',
-      'b.dimensions',
-      sql<string | null>`c.old_value::text`.as('oldValue'),
-      sql<string>`c.new_value::text`.as('newValue'),
-      'c.reason',
-      'c.corrected_at',
-    ])
-    .where('c.indicator_id', '=', indicator.id)
-    .orderBy('c.id')
-    .execute();
-  return rows.map(({ corrected_at, ...row }) => ({
-    ...row,
-    correctedAt: new Date(corrected_at).toISOString(),
-  }));
+  return (await correctionsOf(reader, indicator.id)).map(({ breakdownId: _, ...correction }) => correction);
 }

@@ -7,6 +7,7 @@ import { publicDataChanged } from '../../../../kernel/server/open-data/public-ca
 import type { Cycle, CycleAction, CycleStep } from '../../contract.ts';
 import { indicatorsDb, indicatorsTrx } from '../tables.ts';
 import { allowedCycleActions, cycleTransitionFor } from '../workflow.ts';
+import { publishResults } from './publication.ts';
 
 type CycleRow = {
   year: number;
@@ -111,6 +112,7 @@ export async function transitionCycle(
       before: { step: row.step },
       after: { step: transition.to },
     });
+    if (transition.to === 'closed') await publishResults(trx, year, audit);
     return present(updated as CycleRow, user);
   });
   publicDataChanged();

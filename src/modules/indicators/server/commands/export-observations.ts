@@ -3,12 +3,17 @@
  * breakdown), so a million rows never sit in memory: as an Open SDG CSV file (`Year`, the indicator's
  * disaggregation columns with a blank for a total, `Units`, `Series`, `GeoCode` when any row has one,
  * then `Value` exactly as stored; UTF-8 with a byte-order mark like every CSV download), or as JSON.
+ * Only published years are exported (a year whose cycle is open stays internal), and a value
+ * corrected after its year closed carries its note (date, old value, reason, in Korean and English):
+ * in Open SDG's footnote column `COMMENT_OBS`, present when the indicator has a correction, and as
+ * `correction` in JSON.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../../kernel/server/db.ts';
-import { loadIndicator, type StoredIndicator } from '../queries.ts';
+import { loadIndicator, publishedYear, type StoredIndicator } from '../queries.ts';
 import { indicatorsDb } from '../tables.ts';
 import { openSdgSpecial } from './import-observations.ts';
+import { correctionNotes } from './publication.ts';
 
 const pageSize = 10000;
 // A text cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection);
@@ -42,7 +47,8 @@ async function openExport(db: Db, indicatorCode: string) {
         .select(['o.year', 'o.breakdown_id', 'o.version', 'b.series', 'b.unit', 'b.geo_code', 'b.dimensions'])
         .select(sql<string>`o.value::text`.as('value'))
         .where('o.indicator_id', '=', indicator.id)
-        .where('o.superseded_at', 'is', null);
+        .where('o.superseded_at', 'is', null)
+        .where(publishedYear());
       if (after) {
         const { year, breakdown } = after;
         query = query.where(sql<boolean>`(o.year, o.breakdown_id) > (${year}, ${breakdown})`);
@@ -54,13 +60,17 @@ async function openExport(db: Db, indicatorCode: string) {
       after = { year: last.year, breakdown: last.breakdown_id };
     }
   }
-  return { indicator, present, pages };
+  const notes = await correctionNotes(ind, indicator.id);
+  const noteOf = (row: { breakdown_id: number; year: number }) =>
+    notes.get(`${row.breakdown_id}:${row.year}`);
+  return { indicator, present, pages, notes, noteOf };
 }
 
 /** Opens the export (a missing indicator fails here, before any byte is sent), then streams it. */
 export async function exportOpenSdgCsv(db: Db, indicatorCode: string): Promise<AsyncGenerator<string>> {
-  const { indicator, present, pages } = await openExport(db, indicatorCode);
+  const { indicator, present, pages, notes, noteOf } = await openExport(db, indicatorCode);
   const columns = indicator.disaggregations;
+  const commented = notes.size > 0;
   const header = [
     openSdgSpecial.year,
     ...columns,
@@ -68,6 +78,7 @@ export async function exportOpenSdgCsv(db: Db, indicatorCode: string): Promise<A
     ...(present.series ? [openSdgSpecial.series] : []),
     ...(present.geo ? [openSdgSpecial.geoCode] : []),
     openSdgSpecial.value,
+    ...(commented ? [openSdgSpecial.comment] : []),
   ];
   return (async function* () {
     yield `\uFEFF${header.map(textCell).join(',')}\r\n`;
@@ -82,6 +93,10 @@ export async function exportOpenSdgCsv(db: Db, indicatorCode: string): Promise<A
           ...(present.geo ? [textCell(row.geo_code)] : []),
           row.value,
         ];
+        if (commented) {
+          const note = noteOf(row);
+          cells.push(textCell(note ? `${note.ko} / ${note.en}` : null));
+        }
         chunk += `${cells.join(',')}\r\n`;
       }
       yield chunk;
@@ -91,7 +106,7 @@ export async function exportOpenSdgCsv(db: Db, indicatorCode: string): Promise<A
 
 /** The same observations as a JSON document: `{ "indicator": code, "observations": [...] }`. */
 export async function exportObservationsJson(db: Db, indicatorCode: string): Promise<AsyncGenerator<string>> {
-  const { indicator, pages } = await openExport(db, indicatorCode);
+  const { indicator, pages, noteOf } = await openExport(db, indicatorCode);
   return (async function* () {
     yield `{"indicator":${JSON.stringify(indicator.code)},"observations":[`;
     let first = true;
@@ -105,6 +120,7 @@ export async function exportObservationsJson(db: Db, indicatorCode: string): Pro
           dimensions: row.dimensions,
           value: row.value,
           version: row.version,
+          ...(noteOf(row) ? { correction: noteOf(row) } : {}),
         }),
       );
       yield (first ? '' : ',') + items.join(',');

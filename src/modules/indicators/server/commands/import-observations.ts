@@ -36,6 +36,8 @@ export const openSdgSpecial = {
   units: 'Units',
   series: 'Series',
   geoCode: 'GeoCode',
+  /** Open SDG's observation footnote: the export writes a correction's note there; an import ignores it. */
+  comment: 'COMMENT_OBS',
 };
 const specialColumns = new Set(Object.values(openSdgSpecial));
 const batchSize = 20000;
