@@ -7,6 +7,11 @@
 // comments; the office adds a complementation action by keyboard, the owner department closes it, the
 // committee reads it; the office closes the year; and the public page shows the value. Every page
 // passes axe in both languages.
+//
+// Each step change is confirmed in the page beside what the server says is still empty; each form's
+// fields are read back after a reload; the office answers the committee's comment; actions take
+// progress notes and a cancellation with its reason; step 6 gathers the results; and after closing,
+// the year is reopened read-only from the cycles list while its unfinished action goes on.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -58,14 +63,35 @@ describe('one indicator through the yearly cycle in the browser', () => {
   let committee: Account;
   let token = '';
 
-  const moveCycle = async (page: Page, button: string, step: string) => {
-    await page.getByRole('button', { name: button }).click();
+  /**
+   * Moves the cycle on by keyboard through the confirmation step, which must list `empty` (what the
+   * server says is still missing) before anything moves.
+   */
+  const moveCycle = async (page: Page, button: string, step: string, empty: (string | RegExp)[] = []) => {
+    await activate(page.getByRole('button', { name: button, exact: true }));
+    const confirm = page.getByRole('region', { name: /^Confirm: / });
+    await confirm.waitFor();
+    assert.equal(
+      await confirm
+        .getByRole('heading', { level: 3 })
+        .evaluate((heading) => heading === document.activeElement),
+      true,
+      'focus moves to the confirmation',
+    );
+    await settled(page);
+    for (const text of empty) await confirm.getByRole('listitem').filter({ hasText: text }).first().waitFor();
+    assert.equal(
+      await page.getByText(`The 2024 cycle has moved to "${step}".`).count(),
+      0,
+      'nothing moves before the confirmation',
+    );
+    await activate(confirm.getByRole('button', { name: /^Yes, go ahead: / }));
     await page.getByText(`The 2024 cycle has moved to "${step}".`).waitFor();
   };
 
   before(async () => {
     harness = await startHarness();
-    officer = await harness.createAccount('officer');
+    officer = await harness.createAccount('officer', 'Officer Kim');
     department = await harness.createAccount('department', 'Democracy and Human Rights Division', {
       departmentCode: 'DHRP-DHR',
     });
@@ -114,9 +140,23 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await page.getByRole('button', { name: 'Save the target and plan' }).click();
     await page.getByText('The target and plan of indicator 1-1 are saved.').waitFor();
     await page
-      .getByRole('row', { name: /^1-1 Protection of privacy 50 \(2026\) Survey every district\. Confirmed$/ })
+      .getByRole('row', {
+        name: /^1-1 Protection of privacy 50 \(2026\) Survey every district\. Confirmed Officer Kim, /,
+      })
       .waitFor();
     await checkAccessibility(page, 'the targets page after saving (en)');
+    await page.reload();
+    await waitForHeading(page, 'Indicator targets and plans');
+    await settled(page);
+    assert.deepEqual(
+      [
+        await page.getByLabel(/^Target value/).inputValue(),
+        await page.getByLabel(/^Target year/).inputValue(),
+        await page.getByLabel(/^Implementation plan/).inputValue(),
+      ],
+      ['50', '2026', 'Survey every district.'],
+      'the target and plan read back after a reload',
+    );
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, officer, '/staff/indicators/targets');
     await waitForHeading(korean, '인권지표 목표와 추진계획');
@@ -126,7 +166,20 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await page.goto('/staff/indicators/cycles');
     await waitForHeading(page, 'Indicator assessment cycle');
     await settled(page);
-    await moveCycle(page, 'Start data collection', 'Data collection');
+    // The confirmation lists what is still empty; going back moves nothing and returns focus.
+    await activate(page.getByRole('button', { name: 'Start data collection', exact: true }));
+    const confirm = page.getByRole('region', { name: /^Confirm: / });
+    await confirm.getByText(/^\d+ of \d+ indicators have no saved target\.$/).waitFor();
+    await checkAccessibility(page, 'the cycle page asking for confirmation (en)');
+    await activate(confirm.getByRole('button', { name: 'Go back' }));
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(
+      await page
+        .getByRole('button', { name: 'Start data collection', exact: true })
+        .evaluate((button) => button === document.activeElement),
+      true,
+    );
+    await moveCycle(page, 'Start data collection', 'Data collection', [/indicators have no saved target/]);
     assertNoPageErrors(page);
   });
 
@@ -157,6 +210,12 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await page.getByText('DHRP-DHR: 1개 중 1개 입력').waitFor();
     await page.getByRole('row', { name: /사생활 보호 입력함/ }).waitFor();
     await checkAccessibility(page, 'the value entry page after saving (ko)');
+    await page.reload();
+    await waitForHeading(page, '인권지표 값 입력');
+    await settled(page);
+    assert.equal(await page.getByLabel(/^값: 전체/).inputValue(), '60');
+    assert.equal(await page.getByLabel(/^값: Sex female/).inputValue(), '58');
+    assert.equal(await page.getByLabel(/^설명: 전체/).inputValue(), '조사 대상을 모든 구로 넓혔습니다.');
     const english = await harness.newPage({ language: 'en' });
     await signIn(english, department, '/staff/indicators/entry');
     await waitForHeading(english, 'Indicator value entry');
@@ -294,7 +353,11 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await signIn(page, officer, '/staff/indicators/cycles');
     await waitForHeading(page, 'Indicator assessment cycle');
     await settled(page);
-    await moveCycle(page, 'Start the self-assessment', 'Self-assessment');
+    await moveCycle(page, 'Start the self-assessment', 'Self-assessment', [
+      /^\d+ of \d+ indicators have no value for 2024\.$/,
+      /^Questionnaires still taking answers, which this move closes \(1\): 2-1$/,
+      /questionnaires are not yet aggregated into the indicator's values: 2-1$/,
+    ]);
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator self-assessment' }));
     await waitForHeading(page, 'Indicator self-assessment');
     await settled(page);
@@ -307,8 +370,19 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await activate(page.getByRole('button', { name: 'Save the self-assessment' }));
     await page.getByText('The self-assessment of "Participation & Communication" is saved.').waitFor();
     await page
-      .getByRole('row', { name: /^Participation & Communication 3\/5 Privacy improved after the survey/ })
+      .getByRole('row', {
+        name: /^Participation & Communication 3\/5 Privacy improved after the survey.* Officer Kim, /,
+      })
       .waitFor();
+    await page.reload();
+    await waitForHeading(page, 'Indicator self-assessment');
+    await settled(page);
+    await chooseByKeyboard(page.getByLabel(/^Area/), '1');
+    assert.equal(await page.getByLabel(/^Score: Participation & Communication/).inputValue(), '3');
+    assert.equal(
+      await page.getByLabel(/^Narrative: Participation & Communication/).inputValue(),
+      'Privacy improved after the survey was widened.',
+    );
 
     // A colleague saves the second area meanwhile; this page still holds the version it read.
     const call = await apiSession(harness.baseUrl, officer);
@@ -347,7 +421,9 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await activate(page.getByRole('link', { name: 'Back to the assessment cycle' }));
     await waitForHeading(page, 'Indicator assessment cycle');
     await settled(page);
-    await moveCycle(page, "Report to the citizens' committee", "Report to the citizens' committee");
+    await moveCycle(page, "Report to the citizens' committee", "Report to the citizens' committee", [
+      /^3 of 5 areas have no self-assessment\.$/,
+    ]);
     assertNoPageErrors(page);
   });
 
@@ -374,12 +450,43 @@ describe('one indicator through the yearly cycle in the browser', () => {
     assertNoPageErrors(page);
   });
 
+  it('lets the office answer the committee’s comment by keyboard, shown with who and when', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, officer, '/staff/indicators/report');
+    await waitForHeading(page, 'Indicator assessment report');
+    await settled(page);
+    await page.getByText('No answer yet.').waitFor();
+    await activate(page.getByRole('button', { name: 'Send the answer' }));
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    assert.equal(await page.getByLabel(/^Answer to comment 1/).getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(page, 'the report page answering, with an error (en)');
+    await typeInto(page.getByLabel(/^Answer to comment 1/), 'We will publish by district from 2025.');
+    await activate(page.getByRole('button', { name: 'Send the answer' }));
+    await page.getByText('Your answer is recorded.').waitFor();
+    await page.reload();
+    await waitForHeading(page, 'Indicator assessment report');
+    await settled(page);
+    const answers = page.getByRole('list', { name: "The Human Rights Office's answers" });
+    await answers.getByText('We will publish by district from 2025.').waitFor();
+    await answers.getByText(/^Answer: Officer Kim, /).waitFor();
+    await checkAccessibility(page, 'the report page with an answer (en)');
+    const korean = await harness.newPage({ language: 'ko' });
+    await signIn(korean, committee, '/staff/indicators/report');
+    await waitForHeading(korean, '인권지표 평가 보고서');
+    await settled(korean);
+    await korean.getByText(/^답변: Officer Kim, /).waitFor();
+    await checkAccessibility(korean, 'the report page with an answer (ko)');
+    assertNoPageErrors(page);
+  });
+
   it('lets the office add a complementation action by keyboard, which the owner department closes', async () => {
     const office = await harness.newPage({ language: 'en' });
     await signIn(office, officer, '/staff/indicators/cycles');
     await waitForHeading(office, 'Indicator assessment cycle');
     await settled(office);
-    await moveCycle(office, 'Start complementation', 'Complementation');
+    await moveCycle(office, 'Start complementation', 'Complementation', [
+      /^3 of 5 areas have no self-assessment\.$/,
+    ]);
     await activate(office.getByRole('main').getByRole('link', { name: 'Indicator complementation actions' }));
     await waitForHeading(office, 'Indicator complementation actions');
     await settled(office);
@@ -400,7 +507,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await office.getByText('An action for indicator 1-1 is added.').waitFor();
     await office
       .getByRole('row', {
-        name: /^Survey the privacy of older residents\. 1-1 Democracy and Human Rights Division 2025-01-31 Planned \(overdue\)$/,
+        name: /^Survey the privacy of older residents\. 1-1 Democracy and Human Rights Division 2025-01-31 Planned \(overdue\) no notes$/,
       })
       .waitFor();
     await office.getByText('Actions past their due date and not done: 1').waitFor();
@@ -416,15 +523,17 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await chooseByKeyboard(page.getByLabel(/^진행 상태/), 'done');
     await activate(page.getByRole('button', { name: '조치 저장' }));
     await page.getByText('1-1 지표의 조치를 "완료"(으)로 저장했습니다.').waitFor();
-    await page.getByRole('row', { name: /완료$/ }).waitFor();
+    await page.getByRole('row', { name: /완료 기록 없음$/ }).waitFor();
     assert.equal(await page.getByText('(기한 지남)').count(), 0, 'a done action is not overdue');
 
     const reader = await harness.newPage({ language: 'en' });
     await signIn(reader, committee, '/staff/indicators/actions');
     await waitForHeading(reader, 'Indicator complementation actions');
     await settled(reader);
-    await reader.getByRole('row', { name: /^Survey the privacy of older residents\. .* Done$/ }).waitFor();
-    assert.equal(await reader.locator('main form').count(), 0, 'the committee reads only');
+    await reader
+      .getByRole('row', { name: /^Survey the privacy of older residents\. .* Done no notes$/ })
+      .waitFor();
+    assert.equal(await reader.locator('main form:not(.year-picker)').count(), 0, 'the committee reads only');
     await checkAccessibility(reader, 'the actions page of the committee (en)');
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, committee, '/staff/indicators/actions');
@@ -435,19 +544,208 @@ describe('one indicator through the yearly cycle in the browser', () => {
     assertNoPageErrors(page);
   });
 
+  it('takes progress notes on actions, and cancels one only with a reason', async () => {
+    const office = await harness.newPage({ language: 'en' });
+    await signIn(office, officer, '/staff/indicators/actions');
+    await waitForHeading(office, 'Indicator complementation actions');
+    await settled(office);
+    const form = office
+      .locator('form')
+      .filter({ has: office.getByRole('button', { name: 'Add the action' }) });
+    for (const [text, due] of [
+      ['Train district staff on privacy.', '2025-09-30'],
+      ['Translate the survey.', '2025-03-31'],
+    ] as const) {
+      await chooseByKeyboard(form.getByLabel(/^Indicator/), '1-1');
+      await typeInto(form.getByLabel(/^Action/), text);
+      await chooseByKeyboard(form.getByLabel(/^Owner department/), 'DHRP-DHR');
+      await typeInto(form.getByLabel(/^Due date/), due);
+      await activate(form.getByRole('button', { name: 'Add the action' }));
+      await office.getByText('An action for indicator 1-1 is added.').waitFor();
+      await office.getByRole('row', { name: new RegExp(`^${text.replace('.', '\\.')} `) }).waitFor();
+      await office.reload();
+      await waitForHeading(office, 'Indicator complementation actions');
+      await settled(office);
+    }
+    const chooser = office.getByLabel(/^Action to update/);
+    const optionFor = async (text: string) =>
+      (await chooser.locator('option', { hasText: text }).getAttribute('value')) ?? '';
+    await chooseByKeyboard(chooser, await optionFor('Translate the survey.'));
+    await activate(office.getByRole('button', { name: 'Cancel the action' }));
+    await office.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    assert.equal(await office.getByLabel(/^Reason for cancelling/).getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(office, 'the actions page, cancelling without a reason (en)');
+    await typeInto(office.getByLabel(/^Reason for cancelling/), 'The survey is already bilingual.');
+    await activate(office.getByRole('button', { name: 'Cancel the action' }));
+    await office.getByText('The action for indicator 1-1 is cancelled.').waitFor();
+    await chooseByKeyboard(chooser, await optionFor('Train district staff on privacy.'));
+    await typeInto(office.getByLabel(/^Progress note/), 'Trainers booked.');
+    await activate(office.getByRole('button', { name: 'Add the note' }));
+    await office.getByText('A progress note is added to the action for indicator 1-1.').waitFor();
+    await office.reload();
+    await waitForHeading(office, 'Indicator complementation actions');
+    await settled(office);
+    await office
+      .getByRole('row', {
+        name: /^Translate the survey\. .* Cancelled Cancelled: The survey is already bilingual\. \(Officer Kim, /,
+      })
+      .waitFor();
+    await office
+      .getByRole('row', { name: /^Train district staff on privacy\. .* Trainers booked\. \(Officer Kim, / })
+      .waitFor();
+    assert.equal(
+      await chooser.locator('option', { hasText: 'Translate the survey.' }).count(),
+      0,
+      'a cancelled action is no longer offered for change',
+    );
+    await checkAccessibility(office, 'the actions page with notes and a cancellation (en)');
+
+    const page = await harness.newPage({ language: 'ko' });
+    await signIn(page, department, '/staff/indicators/actions');
+    await waitForHeading(page, '인권지표 보완 조치');
+    await settled(page);
+    assert.equal(
+      await page.getByRole('button', { name: '조치 취소' }).count(),
+      0,
+      'cancelling is the office’s',
+    );
+    await typeInto(page.getByRole('textbox', { name: /^진행 기록/ }), '강사 두 명을 정했습니다.');
+    await activate(page.getByRole('button', { name: '기록 남기기' }));
+    await page.getByText('1-1 지표의 조치에 진행 기록을 남겼습니다.').waitFor();
+    await page.getByText(/강사 두 명을 정했습니다\. \(Democracy and Human Rights Division, /).waitFor();
+    await checkAccessibility(page, 'the actions page with notes (ko)');
+    assertNoPageErrors(office);
+    assertNoPageErrors(page);
+  });
+
   it('closes the year, after which no value is entered', async () => {
     const office = await harness.newPage({ language: 'en' });
     await signIn(office, officer, '/staff/indicators/cycles');
     await waitForHeading(office, 'Indicator assessment cycle');
     await settled(office);
-    await moveCycle(office, 'Start collecting results', 'Collection of results');
-    await moveCycle(office, "Close the cycle (locks the year's data)", 'Closed');
+    await moveCycle(office, 'Start collecting results', 'Collection of results', [
+      /^1 of 3 actions are not finished \(they go on after the cycle closes\)\.$/,
+    ]);
+
+    // Step 6: the collection of results, by the office and the committee.
+    await activate(office.getByRole('main').getByRole('link', { name: 'Indicator collection of results' }));
+    await waitForHeading(office, 'Indicator collection of results');
+    await settled(office);
+    await office
+      .getByRole('row', { name: /^1-1 Protection of privacy 50 \(by 2026\) 60 40 \(2023\) / })
+      .waitFor();
+    await office.getByRole('row', { name: /^Done 1$/ }).waitFor();
+    await office.getByRole('row', { name: /^Cancelled 1$/ }).waitFor();
+    await office
+      .getByRole('row', { name: /^Train district staff on privacy\. .* Trainers booked\./ })
+      .waitFor();
+    await checkAccessibility(office, 'the collection of results (en)');
+    const korean = await harness.newPage({ language: 'ko' });
+    await signIn(korean, committee, '/staff/indicators/results');
+    await waitForHeading(korean, '인권지표 결과 취합');
+    await settled(korean);
+    await korean.getByRole('row', { name: /^완료 1$/ }).waitFor();
+    await checkAccessibility(korean, 'the collection of results (ko)');
+
+    await office.goto('/staff/indicators/cycles');
+    await waitForHeading(office, 'Indicator assessment cycle');
+    await settled(office);
+    await moveCycle(office, "Close the cycle (locks the year's data)", 'Closed', [
+      /^3 of 5 areas have no self-assessment\.$/,
+      /^1 of 3 actions are not finished/,
+    ]);
     await office.getByRole('row', { name: /^2024 Closed/ }).waitFor();
 
     const closed = await harness.newPage({ language: 'ko' });
     await signIn(closed, department, '/staff/indicators/entry');
     await waitForHeading(closed, '인권지표 값 입력');
-    await closed.getByText('진행 중인 평가 주기가 없습니다.').waitFor();
+    await settled(closed);
+    await closed
+      .getByText('2024년 평가 주기는 종료되어 읽기 전용입니다.', { exact: false })
+      .first()
+      .waitFor();
+    assert.equal(await closed.getByLabel(/^값: 전체/).count(), 0, 'a closed year takes no value');
+    await checkAccessibility(closed, 'the value entry page of a closed year (ko)');
+  });
+
+  it('reopens the closed year read-only from the cycles list, where its unfinished action goes on', async () => {
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, officer, '/staff/indicators/cycles');
+    await waitForHeading(page, 'Indicator assessment cycle');
+    await settled(page);
+    await page.getByText('No cycle is in progress.').waitFor();
+    await activate(page.getByRole('link', { name: '2024', exact: true }));
+    await page.getByRole('heading', { level: 2, name: 'The 2024 cycle' }).waitFor();
+    await settled(page);
+    assert.equal(await page.getByRole('button', { name: /^Close the cycle/ }).count(), 0);
+    await checkAccessibility(page, 'a closed cycle reopened (en)');
+
+    await activate(page.getByRole('main').getByRole('link', { name: 'Indicator targets and plans' }));
+    await waitForHeading(page, 'Indicator targets and plans');
+    await settled(page);
+    assert.match(page.url(), /\?year=2024$/);
+    await page
+      .getByRole('row', { name: /^1-1 Protection of privacy 50 \(2026\) Survey every district\./ })
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save the target and plan' }).count(), 0);
+    await checkAccessibility(page, 'the targets of a closed year (en)');
+
+    await activate(page.getByRole('main').getByRole('link', { name: 'Indicator self-assessment' }));
+    await waitForHeading(page, 'Indicator self-assessment');
+    await settled(page);
+    await page.getByRole('row', { name: /^Participation & Communication 3\/5 Privacy improved/ }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save the self-assessment' }).count(), 0);
+
+    await activate(page.getByRole('main').getByRole('link', { name: 'Indicator assessment report' }));
+    await waitForHeading(page, 'Indicator assessment report');
+    await settled(page);
+    await page.getByText('Please publish the data by district next year.').waitFor();
+    await page.getByText('We will publish by district from 2025.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Send the answer' }).count(), 0);
+    await checkAccessibility(page, 'the report of a closed year (en)');
+
+    await activate(page.getByRole('main').getByRole('link', { name: 'Indicator questionnaires' }));
+    await waitForHeading(page, 'Indicator questionnaires');
+    await settled(page);
+    await page.getByText(/^Responses recorded: \d+ \(a number only staff see\)$/).waitFor();
+    await checkAccessibility(page, 'the questionnaire of a closed year (en)');
+
+    await activate(page.getByRole('main').getByRole('link', { name: 'Indicator complementation actions' }));
+    await waitForHeading(page, 'Indicator complementation actions');
+    await settled(page);
+    await page
+      .getByText("This year's cycle is closed. Unfinished actions go on until they are done or cancelled.")
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Add the action' }).count(), 0);
+    // Only the unfinished action is offered; it takes a note and moves after the year closed.
+    const chooser = page.getByLabel(/^Action to update/);
+    assert.deepEqual(await chooser.locator('option').allTextContents(), [
+      '1-1: Train district staff on privacy.',
+    ]);
+    await chooseByKeyboard(page.getByLabel(/^Status/), 'in_progress');
+    await activate(page.getByRole('button', { name: 'Save the action' }));
+    await page.getByText(/^The action for indicator 1-1 is saved as "In progress"/).waitFor();
+    await typeInto(page.getByLabel(/^Progress note/), 'First session held in 2025.');
+    await activate(page.getByRole('button', { name: 'Add the note' }));
+    await page.getByText('A progress note is added to the action for indicator 1-1.').waitFor();
+    await page
+      .getByRole('row', {
+        name: /^Train district staff on privacy\. .* In progress .*First session held in 2025\./,
+      })
+      .waitFor();
+    await checkAccessibility(page, 'the actions of a closed year (en)');
+
+    const korean = await harness.newPage({ language: 'ko' });
+    await signIn(korean, committee, '/staff/indicators/cycles?year=2024');
+    await waitForHeading(korean, '인권지표 평가 주기');
+    await settled(korean);
+    await korean.getByRole('heading', { level: 2, name: '2024년 평가 주기' }).waitFor();
+    await checkAccessibility(korean, 'a closed cycle reopened (ko)');
+    await activate(korean.getByRole('main').getByRole('link', { name: '인권지표 보완 조치' }));
+    await waitForHeading(korean, '인권지표 보완 조치');
+    await settled(korean);
+    await checkAccessibility(korean, 'the actions of a closed year (ko)');
+    assertNoPageErrors(page);
   });
 
   it('shows the value and the target on the public page, in both languages', async () => {

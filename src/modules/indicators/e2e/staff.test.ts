@@ -107,12 +107,21 @@ describe('the indicators’ staff pages in the browser', () => {
       ['Start complementation', 'Complementation'],
       ['Start collecting results', 'Collection of results'],
     ] as const;
+    // Each move is confirmed in the page, beside what is still empty.
+    const confirm = async (action: string) => {
+      await page.getByRole('button', { name: action, exact: true }).click();
+      await page
+        .getByRole('region', { name: /^Confirm: / })
+        .getByText('Still empty')
+        .waitFor();
+      await page.getByRole('button', { name: `Yes, go ahead: ${action}` }).click();
+    };
     for (const [action, step] of walk) {
-      await page.getByRole('button', { name: action }).click();
+      await confirm(action);
       await page.getByText(`The 2024 cycle has moved to "${step}".`).waitFor();
       await steps.locator('[aria-current="step"]', { hasText: step }).waitFor();
     }
-    await page.getByRole('button', { name: "Close the cycle (locks the year's data)" }).click();
+    await confirm("Close the cycle (locks the year's data)");
     await page.getByText('The 2024 cycle has moved to "Closed".').waitFor();
     await page.getByText('No cycle is in progress.').waitFor();
     const closed = page.getByRole('row', { name: /^2024 Closed/ });

@@ -16,7 +16,6 @@ export const indicatorsCycleText = defineMessages('indicators-cycle', {
     closedReadOnly:
       '{{year}}년 평가 주기는 종료되어 읽기 전용입니다. 끝나지 않은 보완 조치만 계속 진행합니다.',
     showingYear: '{{year}}년 평가 주기를 보고 있습니다.',
-    openYearLink: '{{year}}년 평가 주기 보기',
     confirmTitle: '확인: {{year}}년 주기를 "{{step}}" 단계로 넘길까요?',
     confirmClose: '확인: {{year}}년 주기를 종료할까요? 그 해의 자료는 읽기 전용이 됩니다.',
     stillEmpty: '아직 비어 있는 것',
@@ -27,7 +26,7 @@ export const indicatorsCycleText = defineMessages('indicators-cycle', {
     gap_targets_missing: '지표 {{total}}개 중 {{missing}}개에 저장된 목표가 없습니다.',
     gap_values_missing: '지표 {{total}}개 중 {{missing}}개에 {{year}}년 값이 없습니다.',
     gap_questionnaires_missing: '정성 지표 {{total}}개 중 {{missing}}개에 설문이 없습니다: {{items}}',
-    gap_questionnaires_open: '설문 {{missing}}개가 아직 응답을 받고 있으며, 넘기면 닫힙니다: {{items}}',
+    gap_questionnaires_open: '아직 응답을 받고 있어 넘기면 닫히는 설문({{missing}}개): {{items}}',
     gap_questionnaires_not_aggregated:
       '설문 {{total}}개 중 {{missing}}개의 결과가 아직 지표 값으로 집계되지 않았습니다: {{items}}',
     gap_assessments_missing: '영역 {{total}}개 중 {{missing}}개에 자체 평가가 없습니다.',
@@ -96,7 +95,6 @@ export const indicatorsCycleText = defineMessages('indicators-cycle', {
     closedReadOnly:
       'The {{year}} cycle is closed and read-only. Only its unfinished complementation actions go on.',
     showingYear: 'Showing the {{year}} cycle.',
-    openYearLink: 'Open the {{year}} cycle',
     confirmTitle: 'Confirm: move the {{year}} cycle to "{{step}}"?',
     confirmClose: "Confirm: close the {{year}} cycle? That year's data becomes read-only.",
     stillEmpty: 'Still empty',
@@ -108,7 +106,8 @@ export const indicatorsCycleText = defineMessages('indicators-cycle', {
     gap_values_missing: '{{missing}} of {{total}} indicators have no value for {{year}}.',
     gap_questionnaires_missing:
       '{{missing}} of {{total}} qualitative indicators have no questionnaire: {{items}}',
-    gap_questionnaires_open: '{{missing}} questionnaires still take answers and will close: {{items}}',
+    gap_questionnaires_open:
+      'Questionnaires still taking answers, which this move closes ({{missing}}): {{items}}',
     gap_questionnaires_not_aggregated:
       "{{missing}} of {{total}} questionnaires are not yet aggregated into the indicator's values: {{items}}",
     gap_assessments_missing: '{{missing}} of {{total}} areas have no self-assessment.',

@@ -216,11 +216,7 @@ export default function CyclesPage() {
       key: 'year',
       header: t('year'),
       rowHeader: true,
-      cell: (row) => (
-        <Link to={`${cyclesPath}?year=${row.year}`} aria-label={c('openYearLink', { year: row.year })}>
-          {row.year}
-        </Link>
-      ),
+      cell: (row) => <Link to={`${cyclesPath}?year=${row.year}`}>{row.year}</Link>,
     },
     { key: 'step', header: t('step'), cell: (row) => t(`step_${row.step}`) },
     { key: 'opened', header: t('openedAt'), cell: (row) => formatDateTime(row.openedAt, language) },
