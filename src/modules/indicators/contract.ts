@@ -680,7 +680,7 @@ export const publishedActionSchema = z.object({
   /** The owner department's name, when the vocabulary has it. */
   ownerDepartmentName: bilingual.nullable(),
   dueDate: z.string(),
-  status: z.enum(actionStatuses),
+  status: z.enum(actionStates),
 });
 export type PublishedAction = z.infer<typeof publishedActionSchema>;
 export const publishedResultsSchema = z.object({

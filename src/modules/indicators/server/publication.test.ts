@@ -176,6 +176,31 @@ describe('publication of a closed year', () => {
     assert.ok(!otherYear.includes(narrative), "another year's report does not print this year's results");
   });
 
+  it('shows an action cancelled after the close as cancelled, at once, on the results and in the report', async () => {
+    const { actions } = await ok(await call('GET', `/indicators/cycles/${year}/actions`, officer));
+    const action = actions.find((a: { description: string }) => a.description === actionText);
+    // Read once so that the public cache holds the action as planned.
+    await ok(await call('GET', `/indicators/results/${year}`));
+    await ok(
+      await call('POST', `/indicators/actions/${action.id}/cancel`, officer, {
+        version: action.version,
+        reason: 'Replaced by the new survey.',
+      }),
+    );
+    const results = await ok(await call('GET', `/indicators/results/${year}`));
+    assert.deepEqual(
+      results.actions.map((a: { status: string }) => a.status),
+      ['cancelled'],
+    );
+    const detail = await ok(await call('GET', '/indicators/1-1'));
+    assert.deepEqual(
+      detail.publishedActions.map((a: { status: string }) => a.status),
+      ['cancelled'],
+    );
+    assert.match(await text(`/report/${year}.html?lang=en`), /Cancelled/);
+    assert.match(await text(`/report/${year}.html?lang=ko`), /취소/);
+  });
+
   it('refuses a correction without a reason, on its field, and changes nothing', async () => {
     const correction = { year, dimensions: {}, value: 161, version: 1 };
     for (const [body, language] of [

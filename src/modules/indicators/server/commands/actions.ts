@@ -13,6 +13,7 @@ import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
+import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { Action, ActionCancel, ActionCreate, ActionUpdate, CycleStep } from '../../contract.ts';
 import { loadIndicator } from '../queries.ts';
 import {
@@ -196,7 +197,7 @@ export async function updateAction(
   id: number,
   input: ActionUpdate,
 ): Promise<Action> {
-  return runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
+  const action = await runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
     const trx = indicatorsTrx(raw);
     const current = await lockAction(trx, user, id, true);
     // The owner department answers for the status only; what and when are the office's. The action
@@ -231,6 +232,9 @@ export async function updateAction(
     });
     return presentOne(trx, id);
   });
+  // A closed year's actions are public (its results page, the indicator's page).
+  publicDataChanged();
+  return action;
 }
 
 /** The office cancels an action that is no longer to be done, saying why; it then stays as it is. */
@@ -241,7 +245,7 @@ export async function cancelAction(
   id: number,
   input: ActionCancel,
 ): Promise<Action> {
-  return runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
+  const action = await runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
     const trx = indicatorsTrx(raw);
     const current = await lockAction(trx, user, id, false);
     if (current.version !== input.version) throw conflict();
@@ -268,6 +272,9 @@ export async function cancelAction(
     });
     return presentOne(trx, id);
   });
+  // A closed year's actions are public (its results page, the indicator's page).
+  publicDataChanged();
+  return action;
 }
 
 /** A progress note on an action (the office or the owner department), kept as written. */

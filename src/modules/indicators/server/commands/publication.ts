@@ -253,8 +253,8 @@ export async function publishResults(
 
 const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 const statusWords = {
-  ko: { planned: '계획', in_progress: '진행 중', done: '완료' },
-  en: { planned: 'Planned', in_progress: 'In progress', done: 'Done' },
+  ko: { planned: '계획', in_progress: '진행 중', done: '완료', cancelled: '취소' },
+  en: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
 } as Record<Language, Record<string, string>>;
 
 /**
