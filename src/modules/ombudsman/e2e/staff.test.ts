@@ -100,7 +100,12 @@ describe('the ombudsman’s staff pages in the browser', () => {
       departmentCode: 'TEST-DEPT',
       question: '야간 출입 관리 규정을 보내 주세요.',
     });
-    await step(standing, recommended.id, { action: 'decide', outcome: 'violation_found' });
+    await step(standing, recommended.id, {
+      action: 'decide',
+      outcome: 'violation_found',
+      facts: '고용센터는 통역 요청을 거절하였다.',
+      grounds: '언어를 이유로 한 차별이다.',
+    });
     await step(standing, recommended.id, {
       action: 'recommend',
       departmentCode: 'TEST-DEPT',
