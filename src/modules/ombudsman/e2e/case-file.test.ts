@@ -188,13 +188,13 @@ describe('the case file keeps and shows what staff write (browser)', () => {
     // The printable decision.
     const documentPage = await page.context().newPage();
     await documentPage.goto(`${harness.baseUrl}/api/v1/ombudsman/cases/${caseId}/documents/decision?lang=ko`);
-    const document = (await documentPage.locator('body').textContent()) ?? '';
-    assert.match(document, /병실 안의 상시 촬영은 사생활의 비밀과 자유를 침해한다/);
-    assert.match(document, /민주인권과/);
-    assert.match(document, /인권담당관실/);
-    assert.ok(document.includes(koreanDate(due60)) && document.includes(koreanDate(due90)), document);
-    assert.match(document, /광주광역시 상임 인권옴부즈맨정상임/);
-    assert.doesNotMatch(document, /홍진정|홍어머니/);
+    const printed = (await documentPage.locator('body').textContent()) ?? '';
+    assert.match(printed, /병실 안의 상시 촬영은 사생활의 비밀과 자유를 침해한다/);
+    assert.match(printed, /민주인권과/);
+    assert.match(printed, /인권담당관실/);
+    assert.ok(printed.includes(koreanDate(due60)) && printed.includes(koreanDate(due90)), printed);
+    assert.match(printed, /광주광역시 상임 인권옴부즈맨정상임/);
+    assert.doesNotMatch(printed, /홍진정|홍어머니/);
     await documentPage.close();
 
     await fromTop(page);
