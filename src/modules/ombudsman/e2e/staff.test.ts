@@ -107,7 +107,12 @@ describe('the ombudsman’s staff pages in the browser', () => {
       departmentCode: 'TEST-DEPT',
       question: '야간 출입 관리 규정을 보내 주세요.',
     });
-    await step(standing, recommended.id, { action: 'decide', outcome: 'violation_found' });
+    await step(standing, recommended.id, {
+      action: 'decide',
+      outcome: 'violation_found',
+      facts: '고용센터는 통역 요청을 거절하였다.',
+      grounds: '언어를 이유로 한 차별이다.',
+    });
     await step(standing, recommended.id, {
       action: 'recommend',
       departmentCode: 'TEST-DEPT',
@@ -148,7 +153,11 @@ describe('the ombudsman’s staff pages in the browser', () => {
     await admit.getByText(/그 사이에 다른 사람이 이 사건을 바꾸었습니다/).waitFor();
     await checkAccessibility(page, 'the case page with a conflict (ko)');
     await admit.getByRole('button', { name: '최신 내용 다시 불러오기' }).click();
-    await page.getByText('다른 창에서 남긴 메모').waitFor();
+    // In the notes, and on the timeline with its author since the note is kept there too.
+    await page
+      .getByRole('region', { name: '메모', exact: true })
+      .getByText('다른 창에서 남긴 메모')
+      .waitFor();
     assert.equal(await admit.getByLabel(/^메모/).inputValue(), '조사를 시작합니다', 'what was typed is kept');
     await admit.getByRole('button', { name: '조사 개시' }).click();
     await page.getByText('"조사 개시"을(를) 마쳤습니다.').waitFor();
