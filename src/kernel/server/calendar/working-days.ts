@@ -13,10 +13,11 @@ export interface Calendar {
   years: ReadonlySet<number>;
 }
 
-interface CalendarTables {
+// A type alias, not an interface: Kysely's `withTables` needs the implicit index signature.
+type CalendarTables = {
   calendar_years: { year: number };
   calendar_holidays: { date: string; name_ko: string; name_en: string };
-}
+};
 
 export async function loadCalendar(db: Kysely<object> | Transaction<object>): Promise<Calendar> {
   const typed = db.withTables<CalendarTables>();
@@ -106,4 +107,21 @@ export function workingTime(
     if (to > from) days += activeWithin(from, to);
   }
   return { days, uncoveredYears: [...uncovered].sort() };
+}
+
+/** The date `days` working days after `from` (a due date given in working days). */
+export function addWorkingDays(
+  calendar: Calendar,
+  from: string,
+  days: number,
+): WorkingDayCount & { date: string } {
+  let date = from;
+  let counted = 0;
+  const uncovered = new Set<number>();
+  while (counted < days) {
+    date = nextDate(date);
+    if (!covers(calendar, date)) uncovered.add(Number(date.slice(0, 4)));
+    if (isWorkingDay(calendar, date)) counted += 1;
+  }
+  return { date, days: counted, uncoveredYears: [...uncovered].sort() };
 }

@@ -82,7 +82,8 @@ export function decisionDocument(view: CaseView, language: Language): string {
     ],
     [
       [words.summary[language], view.summary],
-      [words.facts[language], view.description],
+      // Need to know: a reader without the identity capacity has the summary, not the complainant's words.
+      [words.facts[language], view.description ?? view.summary],
     ],
   );
 }
