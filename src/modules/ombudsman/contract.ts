@@ -274,18 +274,13 @@ export const caseListSchema = z.object({
 
 /**
  * Opening a case file says why (written to the access log, once per opening); reloading the same
- * opening (after a step taken on the page) names the opening instead and is not logged again.
+ * opening (after a step taken on the page) also names the opening and is not logged again.
  */
-export const caseReadQuerySchema = z
-  .strictObject({
-    purpose: z.string().trim().min(3).max(200).optional(),
-    opening: z.uuid().optional(),
-    lang: z.enum(['ko', 'en']).optional(),
-  })
-  .refine((query) => query.purpose !== undefined || query.opening !== undefined, {
-    path: ['purpose'],
-    message: 'A purpose is required to open a case file',
-  });
+export const caseReadQuerySchema = z.strictObject({
+  purpose: z.string().trim().min(3).max(200),
+  opening: z.uuid().optional(),
+  lang: z.enum(['ko', 'en']).optional(),
+});
 
 /** Every read of a case file says why (written to the access log). */
 export const purposeQuerySchema = z.strictObject({

@@ -137,7 +137,10 @@ describe('ombudsman: need to know, access log, follow-up, working days', () => {
     const { openingId } = opened.json();
     assert.match(openingId, /^[0-9a-f-]{36}$/);
     for (let reload = 0; reload < 2; reload += 1) {
-      const again = await get(`/ombudsman/cases/${caseId}?opening=${openingId}`, as.officer);
+      const again = await get(
+        `/ombudsman/cases/${caseId}?purpose=${encodeURIComponent(purpose)}&opening=${openingId}`,
+        as.officer,
+      );
       assert.equal(again.statusCode, 200, again.body);
       assert.equal(again.json().openingId, openingId);
     }
@@ -149,7 +152,10 @@ describe('ombudsman: need to know, access log, follow-up, working days', () => {
     assert.equal(entries[0].actorRole, 'officer');
     assert.equal(entries[0].what, 'case');
     // Another reader cannot ride on this opening, and a read names a purpose or an opening.
-    const borrowed = await get(`/ombudsman/cases/${caseId}?opening=${openingId}`, as.standing);
+    const borrowed = await get(
+      `/ombudsman/cases/${caseId}?purpose=borrowed&opening=${openingId}`,
+      as.standing,
+    );
     assert.equal(borrowed.statusCode, 409);
     const bare = await get(`/ombudsman/cases/${caseId}`, as.officer);
     assert.equal(bare.statusCode, 400);

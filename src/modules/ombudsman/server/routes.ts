@@ -282,7 +282,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request) => {
       const { opening, purpose } = request.query;
-      const read = opening !== undefined ? { opening } : { purpose: purpose ?? '' };
+      const read = opening !== undefined ? { opening } : { purpose };
       return readCase(db, keys, staff(request).user, request.ip, request.params.id, read);
     },
   );

@@ -45,7 +45,7 @@ import { ombudsmanStaffText } from './staff-messages.ts';
 import { TextField } from './text-field.tsx';
 import './ombudsman.css';
 
-function casePathOf(id: string, read: { purpose: string } | { opening: string }) {
+function casePathOf(id: string, read: { purpose: string; opening?: string }) {
   return `/ombudsman/cases/${encodeURIComponent(id)}${query(read)}`;
 }
 
@@ -120,7 +120,7 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
 
   // The same opening: the server logged it once, when the purpose was given.
   async function reload() {
-    setView(await api<CaseView>(casePathOf(view.id, { opening: view.openingId }), { fresh: true }));
+    setView(await api<CaseView>(casePathOf(view.id, { purpose, opening: view.openingId }), { fresh: true }));
   }
   const personName = (userId: string | null) =>
     (userId ? view.people[userId]?.name : undefined) ?? nameOf(userId);
