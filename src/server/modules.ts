@@ -5,6 +5,7 @@
  */
 import { accountsModule } from '../kernel/server/accounts/module.ts';
 import { auditModule } from '../kernel/server/audit/module.ts';
+import { calendarModule } from '../kernel/server/calendar/module.ts';
 import { filesModule } from '../kernel/server/files/module.ts';
 import type { ServerModule } from '../kernel/server/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
@@ -31,6 +32,7 @@ export const modules: readonly ServerModule[] = [
   rateLimitModule,
   vocabModule,
   filesModule,
+  calendarModule,
   seedModule,
   openDataModule,
   portalModule,

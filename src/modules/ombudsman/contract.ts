@@ -180,7 +180,17 @@ const infoRequestSchema = z.object({
   answeredAt: z.string().nullable(),
 });
 
-const recommendationSchema = z.object({
+/** A file in the kernel's store as described to readers (no bytes; the web must not import the server's). */
+export const evidenceFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+
+export const recommendationSchema = z.object({
   id: z.string(),
   caseId: z.string(),
   departmentCode: z.string(),
@@ -192,6 +202,25 @@ const recommendationSchema = z.object({
   implementationEvidence: z.string().nullable(),
   implemented: z.boolean(),
   respondedAt: z.string().nullable(),
+  /** Set when the ombudsman ends the follow-up; no implementation report is taken afterwards. */
+  closedAt: z.string().nullable(),
+  closedOutcome: z.enum(['implemented', 'not_implemented']).nullable(),
+  /** The department's implementation reports after its first answer, oldest first. */
+  reports: z.array(
+    z.object({
+      id: z.string(),
+      authorId: z.string(),
+      authorName: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+      files: z.array(evidenceFileSchema),
+    }),
+  ),
+});
+
+export const implementationReportInputSchema = z.strictObject({ body: trimmed(5000) });
+export const recommendationClosureInputSchema = z.strictObject({
+  outcome: z.enum(['implemented', 'not_implemented']),
 });
 
 const eventSchema = z.object({
@@ -220,7 +249,11 @@ export const caseSchema = z.object({
   respondent: z.string(),
   respondentType: z.enum(respondentTypes),
   summary: z.string(),
-  description: z.string(),
+  /**
+   * The complainant's own words, which often name the victim: only for readers who may see identity
+   * (the standing and assigned ombudsmen); others read the ombudsman's `summary`.
+   */
+  description: z.string().optional(),
   occurredOn: z.string().nullable(),
   occurredPlace: z.string().nullable(),
   rights: z.array(z.string()),
@@ -252,7 +285,22 @@ export const caseSchema = z.object({
   ),
   informationRequests: z.array(infoRequestSchema),
   recommendations: z.array(recommendationSchema),
-  attachments: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number().int() })),
+  /** The complaint's files, listed only for readers who may see identity (they name people). */
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      /** The name the complainant gave the file; null for files sent before names were kept. */
+      name: z.string().nullable(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+    }),
+  ),
+  /** True when the description and the attachments are withheld from this reader. */
+  needToKnow: z.boolean(),
+  /** Names and roles of the people the file mentions (note authors, actors), by user id. */
+  people: z.record(z.string(), z.object({ name: z.string(), role: z.string() })),
+  /** This opening of the file (logged once): later reads of the same opening name it instead of a purpose. */
+  openingId: z.string(),
   /** What the reader may do next (from the transition table). */
   allowedActions: z.array(z.enum(caseActions)),
 });
@@ -274,6 +322,16 @@ export const caseListSchema = z.object({
   total: z.number().int(),
   /** True when more cases match than `total` counts (the count stops a page of cases past the cap). */
   more: z.boolean(),
+});
+
+/**
+ * Opening a case file says why (written to the access log, once per opening); reloading the same
+ * opening (after a step taken on the page) also names the opening and is not logged again.
+ */
+export const caseReadQuerySchema = z.strictObject({
+  purpose: z.string().trim().min(3).max(200),
+  opening: z.uuid().optional(),
+  lang: z.enum(['ko', 'en']).optional(),
 });
 
 /** Every read of a case file says why (written to the access log). */
@@ -450,9 +508,14 @@ export const overdueItemSchema = z.object({
   kind: z.enum(['assessment', 'decision', 'information_request', 'recommendation']),
   /** The department that owes an answer, for the last two kinds. */
   departmentCode: z.string().nullable(),
-  /** Working days counted (elapsed minus paused) and the limit. */
+  /**
+   * Working days on the city's calendar: counted so far (minus pauses) and allowed. For a department's
+   * answer, allowed is the working days from the request to its due date.
+   */
   elapsedDays: z.number(),
   limitDays: z.number().int(),
+  /** The due date, for a department's answer. */
+  dueOn: z.string().nullable(),
   assignedTo: z.array(z.string()),
 });
 export const workloadSchema = z.object({
@@ -498,6 +561,11 @@ export const accessLogSchema = z.object({
     z.object({
       at: z.string(),
       actorId: z.string(),
+      /** Who read, by name and role (an account since removed shows its id). */
+      actorName: z.string(),
+      actorRole: z.string(),
+      /** The case file itself, or one of its attachments. */
+      what: z.enum(['case', 'attachment']),
       ip: z.string().nullable(),
       entityType: z.string(),
       entityId: z.string(),
@@ -508,16 +576,26 @@ export const accessLogSchema = z.object({
 
 export const attachmentReceiptSchema = z.object({
   id: z.string(),
+  name: z.string().nullable(),
   contentType: z.string(),
   sizeBytes: z.number().int(),
 });
 
 export const departmentInboxSchema = z.object({
   informationRequests: z.array(
-    infoRequestSchema.extend({ caseVersion: z.number().int(), receiptNumber: z.string().nullable() }),
+    infoRequestSchema.extend({
+      caseVersion: z.number().int(),
+      receiptNumber: z.string().nullable(),
+      /** Unanswered past its due date (a whole Seoul day). */
+      overdue: z.boolean(),
+    }),
   ),
   recommendations: z.array(
-    recommendationSchema.extend({ caseVersion: z.number().int(), receiptNumber: z.string().nullable() }),
+    recommendationSchema.extend({
+      caseVersion: z.number().int(),
+      receiptNumber: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
   ),
 });
 

@@ -29,6 +29,17 @@ const complaint = (summary: string, name: string, respondent: string) => ({
   consent: true,
 });
 
+/** Every id on the page once: a label's `for` and an error summary's link must reach their own control. */
+async function assertUniqueIds(page: Page, where: string): Promise<void> {
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const element of document.querySelectorAll('[id]'))
+      seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+    return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+  });
+  assert.deepEqual(duplicates, [], `duplicate ids on ${where}`);
+}
+
 async function step(client: ApiClient, id: string, input: Record<string, unknown>): Promise<void> {
   const view = await client.call<CaseView>('GET', `/ombudsman/cases/${id}?purpose=test%20setup`);
   await client.call('POST', `/ombudsman/cases/${id}/transitions`, { ...input, version: view.version });
@@ -53,10 +64,11 @@ describe('the ombudsman’s staff pages in the browser', () => {
   let officer: Account;
   let department: Account;
   let standing: ApiClient;
-  const receipts: Record<'fresh' | 'asked' | 'recommended', string> = {
+  const receipts: Record<'fresh' | 'asked' | 'recommended' | 'decided', string> = {
     fresh: '',
     asked: '',
     recommended: '',
+    decided: '',
   };
 
   before(async () => {
@@ -98,6 +110,12 @@ describe('the ombudsman’s staff pages in the browser', () => {
     receipts.fresh = fresh.receipt;
     receipts.asked = asked.receipt;
     receipts.recommended = recommended.receipt;
+    // Decided: the note's and the recommendation's text boxes are both on the page.
+    const decided = await filed('장애인 화장실이 잠겨 있었습니다', '박이용', '남구 주민센터');
+    receipts.decided = decided.receipt;
+    await step(standing, decided.id, { action: 'start_assessment' });
+    await step(standing, decided.id, { action: 'admit' });
+    await step(standing, decided.id, { action: 'decide', outcome: 'violation_found' });
     for (const { id } of [asked, recommended]) {
       await step(standing, id, { action: 'start_assessment' });
       await step(standing, id, { action: 'admit' });
@@ -325,13 +343,25 @@ describe('the ombudsman’s staff pages in the browser', () => {
         await waitForHeading(page, heading[language]);
         await waitForLoaded(page);
         assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${path}`);
+        await assertUniqueIds(page, path);
         await checkAccessibility(page, `${path} (${language})`);
       }
       await page.goto('/staff/ombudsman/cases');
       await waitForHeading(page, pages[0]?.heading[language] ?? '');
       await openCase(page, receipts.recommended, language);
       await waitForLoaded(page);
+      await assertUniqueIds(page, 'a case in follow-up');
       await checkAccessibility(page, `a case in follow-up (${language})`);
+      await page.goto('/staff/ombudsman/cases');
+      await waitForHeading(page, pages[0]?.heading[language] ?? '');
+      await openCase(page, receipts.decided, language);
+      await waitForLoaded(page);
+      // The recommendation's label points at the recommendation's own box (not the note's).
+      const label = page.locator('label[for="field-recommendationBody"]');
+      assert.match((await label.textContent()) ?? '', language === 'ko' ? /^권고 내용/ : /^Recommendation/);
+      assert.equal(await page.locator('textarea#field-recommendationBody').count(), 1);
+      await assertUniqueIds(page, 'a decided case');
+      await checkAccessibility(page, `a decided case (${language})`);
 
       const departmentPage = await harness.newPage({ language });
       await signIn(departmentPage, department, '/staff/ombudsman/department');
@@ -340,6 +370,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
         language === 'ko' ? '인권옴부즈맨의 요청과 권고' : 'Requests and recommendations from the ombudsman',
       );
       await waitForLoaded(departmentPage);
+      await assertUniqueIds(departmentPage, 'the department inbox');
       await checkAccessibility(departmentPage, `the department inbox (${language})`);
 
       const adminPage = await harness.newPage({ language });
@@ -358,6 +389,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
         await adminPage.goto(path);
         await waitForHeading(adminPage, heading[language]);
         await waitForLoaded(adminPage);
+        await assertUniqueIds(adminPage, path);
         await checkAccessibility(adminPage, `${path} as an admin (${language})`);
       }
     });

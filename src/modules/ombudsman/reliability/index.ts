@@ -110,6 +110,17 @@ export const reliability: ModuleReliability = {
         another: { id, recommendationId: randomUUID() },
         exists: false,
       },
+      // Follow-up on a recommendation that does not exist: the role gate decides, then a 404.
+      '/api/v1/ombudsman/recommendations/{id}/reports': { another: { id: randomUUID() }, exists: false },
+      '/api/v1/ombudsman/recommendations/{id}/closure': { another: { id: randomUUID() }, exists: false },
+      '/api/v1/ombudsman/recommendations/{id}/reports/{reportId}/files': {
+        another: { id: randomUUID(), reportId: randomUUID() },
+        exists: false,
+      },
+      '/api/v1/ombudsman/recommendations/{id}/reports/{reportId}/files/{fileId}': {
+        another: { id: randomUUID(), reportId: randomUUID(), fileId: randomUUID() },
+        exists: false,
+      },
       '/api/v1/ombudsman/complaints/{receiptNumber}/attachments': {
         another: { receiptNumber: complaint.receiptNumber },
         exists: true,

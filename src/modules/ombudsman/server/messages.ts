@@ -62,4 +62,16 @@ export const messages: Record<string, Bilingual> = {
     ko: '이미 철회된 위촉입니다.',
     en: 'This appointment has already been withdrawn.',
   },
+  ombudsman_recommendation_closed: {
+    ko: '후속 조치가 종결된 권고입니다. 더 이상 이행 보고를 받지 않습니다.',
+    en: 'The follow-up of this recommendation is closed; it takes no more implementation reports.',
+  },
+  ombudsman_recommendation_not_answered: {
+    ko: '권고에 먼저 회신(수용 여부)해 주세요. 이행 보고는 회신 다음에 합니다.',
+    en: 'Answer the recommendation (accept or not) first; implementation reports follow the answer.',
+  },
+  ombudsman_opening_unknown: {
+    ko: '사건 열람이 만료되었습니다. 열람 목적을 적고 다시 열어 주세요.',
+    en: 'This opening of the case file has expired. Give the purpose and open it again.',
+  },
 };

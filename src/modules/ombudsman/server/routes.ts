@@ -11,10 +11,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Access, requireUser } from '../../../kernel/server/access.ts';
 import { recordConfidentialRead } from '../../../kernel/server/audit/access-log.ts';
-import { listAccessLog } from '../../../kernel/server/audit/queries.ts';
 import { runCommand } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/server/errors.ts';
+import { sendStoredFile } from '../../../kernel/server/files/index.ts';
+import { declareFileRoutes } from '../../../kernel/server/files/routes.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
 import { termNames } from '../../../kernel/server/vocabularies/queries.ts';
@@ -24,6 +25,7 @@ import {
   attachmentReceiptSchema,
   caseEditSchema,
   caseListSchema,
+  caseReadQuerySchema,
   caseSchema,
   complaintInputSchema,
   complaintReceiptSchema,
@@ -35,12 +37,16 @@ import {
   departmentInboxSchema,
   documentQuerySchema,
   endAppointmentSchema,
+  evidenceFileSchema,
   grantsSchema,
+  implementationReportInputSchema,
   memberInputSchema,
   memberSchema,
   overdueItemSchema,
   privacyFactsSchema,
   purposeQuerySchema,
+  recommendationClosureInputSchema,
+  recommendationSchema,
   searchQuerySchema,
   staffCaseInputSchema,
   statusQuerySchema,
@@ -48,13 +54,26 @@ import {
   withdrawAppointmentSchema,
   workloadSchema,
 } from '../contract.ts';
-import { addAttachment, maxAttachmentBytes, readAttachment } from './commands/add-attachment.ts';
+import {
+  addAttachment,
+  cleanFileName,
+  maxAttachmentBytes,
+  readAttachment,
+} from './commands/add-attachment.ts';
+import { caseAccessLog } from './commands/case-access-log.ts';
 import { checkStatus, statusLookupLimit } from './commands/check-status.ts';
 import { readDeadlineSettings, updateDeadlineSettings } from './commands/deadline-settings.ts';
 import { departmentInbox } from './commands/department-inbox.ts';
 import { decisionDocument, documentCsp, recommendationDocument } from './commands/documents.ts';
 import { editCase } from './commands/edit-case.ts';
 import { fileCase } from './commands/file-complaint.ts';
+import {
+  attachReportFile,
+  closeRecommendation,
+  readReportFile,
+  removeReportFile,
+  reportImplementation,
+} from './commands/follow-up.ts';
 import { listOverdue, workload } from './commands/list-deadlines.ts';
 import {
   confirmAppointment,
@@ -203,9 +222,13 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       schema: {
         tags,
         summary: 'Attach a file (PDF, PNG, JPEG, WebP; 10 MB) to a complaint within a day of filing',
-        description: 'The file is the request body; the tracking code goes in the x-tracking-code header.',
+        description:
+          "The file is the request body; the tracking code goes in the x-tracking-code header, the file's name (percent-encoded UTF-8) in x-file-name.",
         params: z.strictObject({ receiptNumber: z.string().min(1).max(32) }),
-        headers: z.object({ 'x-tracking-code': z.string().min(1).max(64) }),
+        headers: z.object({
+          'x-tracking-code': z.string().min(1).max(64),
+          'x-file-name': z.string().max(1000).optional(),
+        }),
         response: { 201: attachmentReceiptSchema },
       },
     },
@@ -215,7 +238,14 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         receiptNumber: request.params.receiptNumber,
         trackingCode: request.headers['x-tracking-code'],
       };
-      const receipt = await addAttachment(db, keys, request.ip, pair, request.body);
+      const receipt = await addAttachment(
+        db,
+        keys,
+        request.ip,
+        pair,
+        request.body,
+        cleanFileName(request.headers['x-file-name']),
+      );
       return reply.code(201).send(receipt);
     },
   );
@@ -293,14 +323,17 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       schema: {
         tags,
         summary:
-          'Read a case file (logged with its purpose); identity only for the standing and assigned ombudsmen',
+          'Read a case file: an opening names its purpose and is logged once; reloads name the opening. Identity, the description and the attachments only for the standing and assigned ombudsmen',
         params: caseParams,
-        querystring: purposeQuerySchema,
+        querystring: caseReadQuerySchema,
         response: { 200: caseSchema },
       },
     },
-    async (request) =>
-      readCase(db, keys, staff(request).user, request.ip, request.params.id, request.query.purpose),
+    async (request) => {
+      const { opening, purpose } = request.query;
+      const read = opening !== undefined ? { opening } : { purpose };
+      return readCase(db, keys, staff(request).user, request.ip, request.params.id, read);
+    },
   );
 
   app.post(
@@ -355,12 +388,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         reviewsAccessLog((await loadCase(ombudsmanTrx(trx), user, request.params.id)).capacities),
       );
       if (!allowed) throw forbidden();
-      const page = await listAccessLog(db, {
-        entityType: caseEntityType,
-        entityId: request.params.id,
-        limit: 200,
-      });
-      return { entries: page.entries };
+      return caseAccessLog(db, request.params.id);
     },
   );
 
@@ -370,7 +398,8 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       config: { access: caseStaff },
       schema: {
         tags,
-        summary: 'Download an attachment (logged with its purpose)',
+        summary:
+          'Download a complaint attachment: only the standing and assigned ombudsmen (need to know), logged with its purpose',
         params: z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }),
         querystring: purposeQuerySchema,
       },
@@ -386,11 +415,18 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         request.params.attachmentId,
         request.query.purpose,
       );
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', 'attachment')
-        .header('x-content-type-options', 'nosniff')
-        .send(file.bytes);
+      return sendStoredFile(
+        reply,
+        {
+          id: request.params.attachmentId,
+          name: file.name ?? 'attachment',
+          contentType: file.contentType,
+          sizeBytes: file.bytes.length,
+          sha256: '',
+          createdAt: '',
+        },
+        file.bytes,
+      );
     },
   );
 
@@ -494,6 +530,80 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       if (html === undefined) throw notFound();
       return sendDocument(reply, html);
     },
+  );
+
+  const recommendationParams = z.strictObject({ id: z.uuid() });
+  const reportParams = z.strictObject({ id: z.uuid(), reportId: z.uuid() });
+  type Report = z.infer<typeof recommendationSchema>['reports'][number];
+
+  app.post(
+    '/ombudsman/recommendations/:id/reports',
+    {
+      config: { access: { roles: ['department'] } },
+      schema: {
+        tags,
+        summary:
+          'Report implementation of a recommendation (the addressed department, after its answer, any number of times until the recommendation is closed)',
+        params: recommendationParams,
+        body: implementationReportInputSchema,
+        response: { 201: recommendationSchema.shape.reports.element },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const report: Report = await reportImplementation(
+        db,
+        user,
+        request.ip,
+        request.params.id,
+        request.body,
+      );
+      return reply.code(201).send(report);
+    },
+  );
+
+  declareFileRoutes(app, {
+    tags,
+    path: '/ombudsman/recommendations/:id/reports/:reportId/files',
+    params: reportParams,
+    attach: {
+      access: { roles: ['department'] },
+      summary:
+        "Attach evidence to an implementation report: the file is the body (PDF, PNG, JPEG or WebP), its name in `name`; while the recommendation's follow-up is open",
+      response: evidenceFileSchema,
+      run: ({ user, ip }, { id, reportId, upload }) =>
+        attachReportFile(db, keys, user, ip, { id, reportId }, upload),
+    },
+    remove: {
+      access: { roles: ['department'] },
+      summary: "Remove evidence from an implementation report while the recommendation's follow-up is open",
+      run: ({ user, ip }, params) => removeReportFile(db, user, ip, params),
+    },
+    download: {
+      access: caseParticipants,
+      summary:
+        'Download evidence of an implementation report (the addressed department and case-file readers)',
+      run: ({ user, ip }, params) => readReportFile(db, keys, user, ip, params),
+    },
+  });
+
+  app.post(
+    '/ombudsman/recommendations/:id/closure',
+    {
+      config: { access: { roles: ['ombudsman'] } },
+      schema: {
+        tags,
+        summary:
+          "Close a recommendation's follow-up as implemented or not (the standing or an assigned ombudsman, once; audited)",
+        params: recommendationParams,
+        body: recommendationClosureInputSchema,
+        response: {
+          200: z.object({ closedAt: z.string(), closedOutcome: z.enum(['implemented', 'not_implemented']) }),
+        },
+      },
+    },
+    async (request) =>
+      closeRecommendation(db, staff(request).user, request.ip, request.params.id, request.body),
   );
 
   app.get(
@@ -692,14 +802,17 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       config: { access: caseStaff },
       schema: {
         tags,
-        summary: 'Overdue stages and answers (clocks paused while waiting on information)',
+        summary:
+          "Overdue stages and answers in working days on the city's calendar (clocks paused while waiting on information); years the calendar does not cover are named",
         querystring: langQuery,
-        response: { 200: z.object({ items: z.array(overdueItemSchema) }) },
+        response: {
+          200: z.object({ items: z.array(overdueItemSchema), uncoveredYears: z.array(z.number().int()) }),
+        },
       },
     },
     async (request) => {
       await requireOverseer(request);
-      return { items: await listOverdue(db) };
+      return listOverdue(db);
     },
   );
 

@@ -117,6 +117,25 @@ export type OmbudsmanTables = {
     implementation_evidence: string | null;
     implemented: Generated<boolean>;
     responded_at: Date | null;
+    closed_at: Date | null;
+    closed_by: string | null;
+    closed_outcome: 'implemented' | 'not_implemented' | null;
+  };
+  ombudsman_implementation_reports: {
+    id: string;
+    recommendation_id: string;
+    case_id: string;
+    author_id: string;
+    body: string;
+    created_at: Generated<Date>;
+  };
+  ombudsman_implementation_files: { report_id: string; file_id: string };
+  ombudsman_case_openings: {
+    id: string;
+    case_id: string;
+    user_id: string;
+    purpose: string;
+    opened_at: Generated<Date>;
   };
   ombudsman_attachments: {
     id: string;
@@ -124,6 +143,7 @@ export type OmbudsmanTables = {
     content_type: string;
     size_bytes: number;
     data_enc: string;
+    name_enc: string | null;
     created_at: Generated<Date>;
   };
   ombudsman_counselling: {

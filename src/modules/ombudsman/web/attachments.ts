@@ -32,15 +32,23 @@ export function attachmentRules(files: readonly File[], t: Translate<Key>): ApiE
   );
 }
 
+/** What the server confirmed it keeps of one file (shown on the receipt, to the filer only). */
+export interface SentAttachment {
+  name: string;
+  sizeBytes: number;
+}
+
 /**
- * Sends each file, authorised by the receipt (the tracking code is shown once, and for a short time
- * it also admits files). Resolves to whether every file arrived; the complaint stands either way.
+ * Sends each file with its name, authorised by the receipt (the tracking code is shown once, and for
+ * a short time it also admits files). Resolves to the files the server confirmed and whether every
+ * file arrived; the complaint stands either way.
  */
 export async function uploadAttachments(
   receipt: { receiptNumber: string; trackingCode: string },
   files: readonly File[],
-): Promise<boolean> {
+): Promise<{ allSent: boolean; sent: SentAttachment[] }> {
   let allSent = true;
+  const sent: SentAttachment[] = [];
   for (const file of files) {
     try {
       const response = await fetch(
@@ -52,14 +60,21 @@ export async function uploadAttachments(
             'content-type': file.type,
             'accept-language': currentLanguage(),
             'x-tracking-code': receipt.trackingCode,
+            // Header values are ASCII: the name travels percent-encoded.
+            'x-file-name': encodeURIComponent(file.name),
           },
           body: file,
         },
       );
-      if (!response.ok) allSent = false;
+      if (!response.ok) {
+        allSent = false;
+        continue;
+      }
+      const kept = (await response.json()) as { name: string | null; sizeBytes: number };
+      sent.push({ name: kept.name ?? file.name, sizeBytes: kept.sizeBytes });
     } catch {
       allSent = false;
     }
   }
-  return allSent;
+  return { allSent, sent };
 }

@@ -49,6 +49,9 @@ interface StepProps {
 
 const stepFields = [
   'note',
+  // The recommendation's text: `body` to the API, but its own id on the page, where the note's
+  // `body` field may be open beside it (a label must point at its own box).
+  'recommendationBody',
   'reason',
   'referredTo',
   'userIds',
@@ -69,10 +72,13 @@ function StepPanel({
   onDone,
   onReload,
   input,
+  aliases = {},
   children,
 }: StepProps & {
   action: CaseAction;
   input: () => StepInput;
+  /** The API's field name → this panel's field, where two panels on the page share a name. */
+  aliases?: Partial<Record<string, StepField>>;
   children?: (form: FormState<StepField>) => ReactNode;
 }) {
   const t = useText(ombudsmanStaffText);
@@ -84,6 +90,14 @@ function StepPanel({
       await sendTransition(view.id, { ...input(), version: view.version } as TransitionInput);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) setStale(true);
+      if (error instanceof ApiError) {
+        const errors = error.errors.map((fieldError) => {
+          const [where, name = ''] = fieldError.field.split('.');
+          const alias = aliases[name];
+          return alias ? { ...fieldError, field: `${where}.${alias}` } : fieldError;
+        });
+        throw new ApiError(error.status, error.code, error.title, errors);
+      }
       throw error;
     }
     await onDone(action);
@@ -378,12 +392,13 @@ function StepForm({
       return (
         <StepPanel
           {...panel}
+          aliases={{ body: 'recommendationBody' }}
           input={() => ({ action, departmentCode: department, body: text, ...(date ? { dueOn: date } : {}) })}
         >
           {(form) => (
             <>
               {departmentField(form)}
-              {textField(form, 'body', t('body'), { required: true })}
+              {textField(form, 'recommendationBody', t('body'), { required: true })}
               <TextField
                 name="dueOn"
                 label={fileText('recommendationDue')}

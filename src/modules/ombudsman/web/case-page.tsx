@@ -9,10 +9,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
+import { roles } from '../../../kernel/shared/roles.ts';
 import { ApiError, api, apiBase, query } from '../../../kernel/web/api.ts';
 import { type MessageKey, type Translate, useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import type { TermList } from '../../../kernel/web/pages/vocabularies/types.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
+import { StoredFileList } from '../../../kernel/web/ui/file-upload.tsx';
 import {
   Button,
   type Column,
@@ -23,6 +25,7 @@ import {
   LiveRegion,
   Notice,
   Page,
+  SelectField,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
@@ -47,8 +50,8 @@ import { TextField } from './text-field.tsx';
 import { TimelineDetail } from './timeline-detail.tsx';
 import './ombudsman.css';
 
-function casePathOf(id: string, purpose: string) {
-  return `/ombudsman/cases/${encodeURIComponent(id)}${query({ purpose })}`;
+function casePathOf(id: string, read: { purpose: string; opening?: string }) {
+  return `/ombudsman/cases/${encodeURIComponent(id)}${query(read)}`;
 }
 
 export default function CasePage() {
@@ -63,7 +66,7 @@ function PurposeForm({ id, onOpen }: { id: string; onOpen: (view: CaseView, purp
   const form = useForm({ fields: ['purpose'] });
   const [purpose, setPurpose] = useState('');
   const submit = form.submit(async () => {
-    onOpen(await api<CaseView>(casePathOf(id, purpose)), purpose);
+    onOpen(await api<CaseView>(casePathOf(id, { purpose }), { fresh: true }), purpose);
   });
   return (
     <Page title={t('caseTitleLoading')} lead={<p>{t('purposeLead')}</p>}>
@@ -121,9 +124,12 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, []);
 
+  // The same opening: the server logged it once, when the purpose was given.
   async function reload() {
-    setView(await api<CaseView>(casePathOf(view.id, purpose), { fresh: true }));
+    setView(await api<CaseView>(casePathOf(view.id, { purpose, opening: view.openingId }), { fresh: true }));
   }
+  const personName = (userId: string | null) =>
+    (userId ? view.people[userId]?.name : undefined) ?? nameOf(userId);
 
   async function done(action: CaseAction) {
     const text = t('done', { action: t(`action_${action}`) });
@@ -163,8 +169,12 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
           </dd>
           <dt>{t('summary')}</dt>
           <dd>{view.summary}</dd>
-          <dt>{t('description')}</dt>
-          <dd className="pre-wrap">{view.description}</dd>
+          {view.description !== undefined ? (
+            <>
+              <dt>{t('description')}</dt>
+              <dd className="pre-wrap">{view.description}</dd>
+            </>
+          ) : null}
           <dt>{t('occurred')}</dt>
           <dd>{[view.occurredOn, view.occurredPlace].filter(Boolean).join(', ') || t('none')}</dd>
           <dt>{t('rights')}</dt>
@@ -200,6 +210,11 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
             </>
           ) : null}
         </dl>
+        {view.needToKnow ? (
+          <Notice>
+            <p>{t('descriptionWithheld')}</p>
+          </Notice>
+        ) : null}
         {view.pseudonymised ? <Notice>{t('pseudonymised')}</Notice> : null}
       </section>
 
@@ -238,7 +253,7 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
             {view.notes.map((note) => (
               <li key={`${note.createdAt}-${note.authorId}`}>
                 <p className="meta">
-                  {note.authorName ?? nameOf(note.authorId)}, {formatDateTime(note.createdAt, language)}
+                  {note.authorName ?? personName(note.authorId)}, {formatDateTime(note.createdAt, language)}
                 </p>
                 <p className="pre-wrap">{note.body}</p>
               </li>
@@ -295,10 +310,28 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
                     {t(`response_${row.response}`)}
                     {row.responseReason ? `: ${row.responseReason}` : ''}
                     {row.implemented ? ` (${t('implemented')})` : ''}
+                    {row.implementationEvidence ? (
+                      <span className="pre-wrap evidence-text">
+                        {t('implementationEvidenceShown')}: {row.implementationEvidence}
+                      </span>
+                    ) : null}
                   </>
                 ) : (
                   t('notAnswered')
                 ),
+            },
+            {
+              key: 'followUp',
+              header: t('reports'),
+              cell: (row) =>
+                row.closedAt && row.closedOutcome
+                  ? t('followUpClosed', {
+                      outcome: t(`closedOutcome_${row.closedOutcome}`),
+                      time: formatDateTime(row.closedAt, language),
+                    })
+                  : row.issuedAt
+                    ? `${t('followUpOpen')} (${formatNumber(row.reports.length)})`
+                    : '',
             },
             {
               key: 'letter',
@@ -312,6 +345,16 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
           ]}
         />
       </section>
+
+      <FollowUp
+        view={view}
+        departmentName={departments.nameOf}
+        mayClose={view.allowedActions.includes('add_note')}
+        onClosed={async () => {
+          setMessage(t('closedDone'));
+          await reload();
+        }}
+      />
 
       {view.decision || view.attachments.length > 0 ? (
         <section className="section" aria-labelledby="documents-title">
@@ -330,11 +373,17 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
                   href={`${apiBase}/ombudsman/cases/${view.id}/attachments/${file.id}${query({ purpose })}`}
                   download
                 >
-                  {t('attachmentLabel', {
-                    number: index + 1,
-                    type: file.contentType,
-                    size: `${formatNumber(Math.ceil(file.sizeBytes / 1024))} KB`,
-                  })}
+                  {file.name
+                    ? t('attachmentNamed', {
+                        name: file.name,
+                        type: file.contentType,
+                        size: `${formatNumber(Math.ceil(file.sizeBytes / 1024))} KB`,
+                      })
+                    : t('attachmentLabel', {
+                        number: index + 1,
+                        type: file.contentType,
+                        size: `${formatNumber(Math.ceil(file.sizeBytes / 1024))} KB`,
+                      })}
                 </a>
               </li>
             ))}
@@ -358,7 +407,7 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
             {
               key: 'who',
               header: t('who'),
-              cell: (row) => row.actorName ?? (row.actorId ? nameOf(row.actorId) : '–'),
+              cell: (row) => row.actorName ?? (row.actorId ? personName(row.actorId) : '–'),
             },
             { key: 'what', header: t('what'), cell: (row) => eventName(t, row.action) },
             {
@@ -375,12 +424,135 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
         />
       </section>
 
-      <AccessLogSection caseId={view.id} nameOf={nameOf} />
+      <AccessLogSection caseId={view.id} />
     </Page>
   );
 }
 
 type StaffTranslate = Translate<MessageKey<typeof ombudsmanStaffText>>;
+
+function roleName(t: StaffTranslate, role: string): string {
+  return isOneOf(roles, role) ? t(`role_${role}`) : role;
+}
+
+/**
+ * Each issued recommendation's follow-up: the department's implementation reports (who, when, what,
+ * with their evidence files), and for the standing or assigned ombudsman a form to close it.
+ */
+function FollowUp({
+  view,
+  departmentName,
+  mayClose,
+  onClosed,
+}: {
+  view: CaseView;
+  departmentName: (code: string) => string;
+  mayClose: boolean;
+  onClosed: () => Promise<void>;
+}) {
+  const t = useText(ombudsmanStaffText);
+  const language = useLanguage();
+  const issued = view.recommendations.filter((recommendation) => recommendation.issuedAt !== null);
+  if (issued.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="follow-up-title">
+      <h2 id="follow-up-title">{t('reports')}</h2>
+      {issued.map((recommendation) => (
+        <section key={recommendation.id} aria-labelledby={`reports-${recommendation.id}`}>
+          <h3 id={`reports-${recommendation.id}`}>
+            {t('reportsOf', { department: departmentName(recommendation.departmentCode) })}
+          </h3>
+          {recommendation.reports.length === 0 ? (
+            <p>{t('reportsEmpty')}</p>
+          ) : (
+            <ol className="report-list">
+              {recommendation.reports.map((report) => (
+                <li key={report.id}>
+                  <p className="meta">
+                    {t('reportBy', {
+                      name: report.authorName,
+                      time: formatDateTime(report.createdAt, language),
+                    })}
+                  </p>
+                  <p className="pre-wrap">{report.body}</p>
+                  {report.files.length > 0 ? (
+                    <StoredFileList
+                      files={report.files}
+                      href={(file) =>
+                        `${apiBase}/ombudsman/recommendations/${recommendation.id}/reports/${report.id}/files/${file.id}`
+                      }
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          {recommendation.closedAt && recommendation.closedOutcome ? (
+            <p>
+              {t('followUpClosed', {
+                outcome: t(`closedOutcome_${recommendation.closedOutcome}`),
+                time: formatDateTime(recommendation.closedAt, language),
+              })}
+            </p>
+          ) : mayClose ? (
+            <CloseRecommendation
+              recommendationId={recommendation.id}
+              department={departmentName(recommendation.departmentCode)}
+              onClosed={onClosed}
+            />
+          ) : null}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function CloseRecommendation({
+  recommendationId,
+  department,
+  onClosed,
+}: {
+  recommendationId: string;
+  department: string;
+  onClosed: () => Promise<void>;
+}) {
+  const t = useText(ombudsmanStaffText);
+  const form = useForm({ fields: ['outcome'] });
+  const [outcome, setOutcome] = useState<'implemented' | 'not_implemented'>('implemented');
+  const submit = form.submit(async () => {
+    await api(`/ombudsman/recommendations/${encodeURIComponent(recommendationId)}/closure`, {
+      method: 'POST',
+      body: { outcome },
+    });
+    await onClosed();
+  });
+  const name = `outcome-${recommendationId}`;
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('closeRecommendationOf', { department })}
+    >
+      <ErrorSummary form={form} />
+      <SelectField
+        name={name}
+        label={t('closeOutcome')}
+        value={outcome}
+        onChange={setOutcome}
+        options={(['implemented', 'not_implemented'] as const).map((value) => ({
+          value,
+          label: t(`closedOutcome_${value}`),
+        }))}
+        error={form.errorFor('outcome')}
+        required
+      />
+      <Button type="submit" disabled={form.pending}>
+        {t('closeRecommendation')}
+      </Button>
+    </form>
+  );
+}
 
 const channels = ['online', 'phone', 'visit', 'letter', 'outreach', 'own_motion'] as const;
 /** What the history records: the workflow's steps, and the events that are not steps. */
@@ -440,7 +612,7 @@ function IdentitySection({ identity }: { identity: Identity }) {
 type AccessLog = z.infer<typeof accessLogSchema>;
 
 /** Loaded on request only: reading the log is the standing ombudsman's review, not every visit's. */
-function AccessLogSection({ caseId, nameOf }: { caseId: string; nameOf: (id: string) => string }) {
+function AccessLogSection({ caseId }: { caseId: string }) {
   const t = useText(ombudsmanStaffText);
   const language = useLanguage();
   const { user } = useSession();
@@ -480,7 +652,9 @@ function AccessLogSection({ caseId, nameOf }: { caseId: string; nameOf: (id: str
               rowHeader: true,
               cell: (row) => formatDateTime(row.at, language),
             },
-            { key: 'who', header: t('who'), cell: (row) => nameOf(row.actorId) },
+            { key: 'who', header: t('who'), cell: (row) => row.actorName },
+            { key: 'role', header: t('readerRole'), cell: (row) => roleName(t, row.actorRole) },
+            { key: 'what', header: t('readWhat'), cell: (row) => t(`what_${row.what}`) },
             { key: 'why', header: t('purpose'), cell: (row) => row.reason },
             { key: 'ip', header: t('ip'), cell: (row) => row.ip ?? '' },
           ]}

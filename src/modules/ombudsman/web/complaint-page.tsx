@@ -51,8 +51,8 @@ export default function ComplaintPage() {
     } catch (error) {
       throw error instanceof ApiError ? plainProblem(error, t) : error;
     }
-    const sent = await uploadAttachments(receipt, files);
-    keepReceipt({ ...receipt, attachmentsFailed: !sent });
+    const { allSent, sent } = await uploadAttachments(receipt, files);
+    keepReceipt({ ...receipt, attachmentsFailed: !allSent, attachments: sent });
     navigate(receivedPath);
   });
 

@@ -19,6 +19,7 @@ import {
   formatNumber,
   LiveRegion,
   Loaded,
+  Notice,
   Page,
   useForm,
 } from '../../../kernel/web/ui/index.ts';
@@ -87,7 +88,7 @@ function SettingsForm({ settings, onSaved }: { settings: DeadlineSettings; onSav
 
 function Oversight() {
   const t = useText(ombudsmanStaffText);
-  const overdue = useApiData<{ items: Overdue[] }>('/ombudsman/overdue');
+  const overdue = useApiData<{ items: Overdue[]; uncoveredYears: number[] }>('/ombudsman/overdue');
   const workload = useApiData<Workload>('/ombudsman/workload');
   const { nameOf } = useMembers();
 
@@ -97,44 +98,54 @@ function Oversight() {
         <h2 id="overdue-title">{t('overdue')}</h2>
         <Loaded state={overdue}>
           {(data) => (
-            <DataTable
-              caption={t('overdueCaption', { count: data.items.length })}
-              rows={data.items}
-              rowKey={(row) => `${row.caseId}-${row.kind}-${row.departmentCode ?? ''}`}
-              empty={t('overdueEmpty')}
-              columns={[
-                {
-                  key: 'case',
-                  header: t('caseLabel'),
-                  rowHeader: true,
-                  cell: (row) => <Link to={casePath(row.caseId)}>{row.receiptNumber ?? t('ownMotion')}</Link>,
-                },
-                {
-                  key: 'kind',
-                  header: t('kind'),
-                  cell: (row) =>
-                    `${t(`kind_${row.kind}`)}${row.departmentCode ? ` (${row.departmentCode})` : ''}`,
-                },
-                {
-                  key: 'elapsed',
-                  header: t('elapsed'),
-                  numeric: true,
-                  sortValue: (row) => row.elapsedDays,
-                  cell: (row) => formatNumber(row.elapsedDays),
-                },
-                {
-                  key: 'limit',
-                  header: t('limit'),
-                  numeric: true,
-                  cell: (row) => formatNumber(row.limitDays),
-                },
-                {
-                  key: 'assigned',
-                  header: t('assignedTo'),
-                  cell: (row) => row.assignedTo.map(nameOf).join(', '),
-                },
-              ]}
-            />
+            <>
+              {data.uncoveredYears.length > 0 ? (
+                <Notice tone="warning">
+                  <p>{t('uncoveredYears', { years: data.uncoveredYears.join(', ') })}</p>
+                </Notice>
+              ) : null}
+              <DataTable
+                caption={t('overdueCaption', { count: data.items.length })}
+                rows={data.items}
+                rowKey={(row) => `${row.caseId}-${row.kind}-${row.departmentCode ?? ''}`}
+                empty={t('overdueEmpty')}
+                columns={[
+                  {
+                    key: 'case',
+                    header: t('caseLabel'),
+                    rowHeader: true,
+                    cell: (row) => (
+                      <Link to={casePath(row.caseId)}>{row.receiptNumber ?? t('ownMotion')}</Link>
+                    ),
+                  },
+                  {
+                    key: 'kind',
+                    header: t('kind'),
+                    cell: (row) =>
+                      `${t(`kind_${row.kind}`)}${row.departmentCode ? ` (${row.departmentCode})` : ''}`,
+                  },
+                  {
+                    key: 'elapsed',
+                    header: t('elapsed'),
+                    numeric: true,
+                    sortValue: (row) => row.elapsedDays,
+                    cell: (row) => formatNumber(row.elapsedDays),
+                  },
+                  {
+                    key: 'limit',
+                    header: t('limit'),
+                    numeric: true,
+                    cell: (row) => formatNumber(row.limitDays),
+                  },
+                  { key: 'dueOn', header: t('dueOnColumn'), cell: (row) => row.dueOn ?? '' },
+                  {
+                    key: 'assigned',
+                    header: t('assignedTo'),
+                    cell: (row) => row.assignedTo.map(nameOf).join(', '),
+                  },
+                ]}
+              />
+            </>
           )}
         </Loaded>
       </section>

@@ -2,18 +2,23 @@
  * A department's view of the ombudsman: the information requests and the recommendations addressed
  * to it, each with a form to answer (a request) or respond (a recommendation: accepted, partly or
  * not, why, what was done), and the printable recommendation letter. The department sees nothing else
- * of the case. Answers carry the case's version; a 409 is explained and the list read again.
+ * of the case. Answers carry the case's version; a 409 is explained and the list read again. After its
+ * answer, the department reports implementation as often as it has something to report (text, then
+ * evidence files), until the ombudsman closes the follow-up; its reports are listed here, and items
+ * past their due date are flagged.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { ApiError, apiBase } from '../../../kernel/web/api.ts';
+import { ApiError, api, apiBase } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
+import { FileUploadForm, type StoredFileInfo, StoredFileList } from '../../../kernel/web/ui/file-upload.tsx';
 import {
   Button,
   CheckboxField,
   DataTable,
   ErrorSummary,
   formatDateTime,
+  formatNumber,
   LiveRegion,
   Loaded,
   Notice,
@@ -33,7 +38,73 @@ type Request = Inbox['informationRequests'][number];
 type Recommendation = Inbox['recommendations'][number];
 type Response = (typeof recommendationResponses)[number];
 
-type Open = { kind: 'request'; item: Request } | { kind: 'recommendation'; item: Recommendation };
+type Open =
+  | { kind: 'request'; item: Request }
+  | { kind: 'recommendation'; item: Recommendation }
+  | { kind: 'report'; item: Recommendation };
+type Report = Recommendation['reports'][number];
+
+const reportsPath = (recommendationId: string) =>
+  `/ombudsman/recommendations/${encodeURIComponent(recommendationId)}/reports`;
+
+/** A due date, and "overdue" in words (not by colour alone) when the answer is late. */
+function Due({ date, overdue }: { date: string | null; overdue: boolean }) {
+  const t = useText(ombudsmanStaffText);
+  if (!date) return overdue ? <strong className="overdue">{t('overdueFlag')}</strong> : null;
+  return overdue ? <strong className="overdue">{t('dueWithFlag', { date })}</strong> : <>{date}</>;
+}
+
+/** Writes the report, then takes its evidence files one by one; "Finish" closes the form. */
+function ReportForm({ item, onDone }: { item: Recommendation; onDone: () => void }) {
+  const t = useText(ombudsmanStaffText);
+  const form = useForm({ fields: ['body'] });
+  const [body, setBody] = useState('');
+  const [report, setReport] = useState<Report | null>(null);
+  const [files, setFiles] = useState<StoredFileInfo[]>([]);
+  const sent = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (report) sent.current?.focus();
+  }, [report]);
+  const submit = form.submit(async () => {
+    setReport(await api<Report>(reportsPath(item.id), { method: 'POST', body: { body } }));
+  });
+  if (report) {
+    const filesPath = `${reportsPath(item.id)}/${report.id}/files`;
+    return (
+      <>
+        <p ref={sent} tabIndex={-1} className="notice notice--success">
+          {t('reportSent')}
+        </p>
+        <StoredFileList files={files} href={(file) => `${apiBase}${filesPath}/${file.id}`} />
+        <FileUploadForm
+          id="reportFile"
+          path={filesPath}
+          label={t('reportFile')}
+          onUploaded={(file) => setFiles((current) => [...current, file])}
+        />
+        <Button onClick={onDone}>{t('reportFinish')}</Button>
+      </>
+    );
+  }
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary form={form} />
+      <p className="pre-wrap">{item.body}</p>
+      <TextField
+        name="body"
+        label={t('reportText')}
+        value={body}
+        onChange={setBody}
+        error={form.errorFor('body')}
+        multiline
+        required
+      />
+      <Button type="submit" disabled={form.pending}>
+        {t('reportSend')}
+      </Button>
+    </form>
+  );
+}
 
 function ConflictNotice({ problem }: { problem: ApiError | null }) {
   const t = useText(ombudsmanStaffText);
@@ -192,7 +263,12 @@ export default function InboxPage() {
                   header: t('question'),
                   cell: (row) => <span className="pre-wrap">{row.question}</span>,
                 },
-                { key: 'due', header: t('dueOn'), sortValue: (row) => row.dueOn, cell: (row) => row.dueOn },
+                {
+                  key: 'due',
+                  header: t('dueOn'),
+                  sortValue: (row) => row.dueOn,
+                  cell: (row) => <Due date={row.dueOn} overdue={row.overdue} />,
+                },
                 {
                   key: 'answer',
                   header: t('answer'),
@@ -228,7 +304,11 @@ export default function InboxPage() {
                   header: t('issuedAt'),
                   cell: (row) => (row.issuedAt ? formatDateTime(row.issuedAt, language) : t('notIssued')),
                 },
-                { key: 'due', header: t('dueOn'), cell: (row) => row.dueOn ?? '' },
+                {
+                  key: 'due',
+                  header: t('dueOn'),
+                  cell: (row) => <Due date={row.dueOn} overdue={row.overdue} />,
+                },
                 {
                   key: 'letter',
                   header: t('letter'),
@@ -258,8 +338,30 @@ export default function InboxPage() {
                       `${t(`response_${row.response}`)}${row.implemented ? ` (${t('implemented')})` : ''}`
                     ),
                 },
+                {
+                  key: 'reports',
+                  header: t('reports'),
+                  cell: (row) =>
+                    row.closedAt && row.closedOutcome ? (
+                      t('followUpClosed', {
+                        outcome: t(`closedOutcome_${row.closedOutcome}`),
+                        time: formatDateTime(row.closedAt, language),
+                      })
+                    ) : row.response === null ? (
+                      formatNumber(row.reports.length)
+                    ) : (
+                      <Button
+                        variant="secondary"
+                        aria-label={t('reportImplementationFor', { receipt: receipt(row) })}
+                        onClick={() => setOpen({ kind: 'report', item: row })}
+                      >
+                        {t('reportImplementation')}
+                      </Button>
+                    ),
+                },
               ]}
             />
+            <SentReports recommendations={data.recommendations} receipt={receipt} />
           </>
         )}
       </Loaded>
@@ -289,7 +391,12 @@ function OpenItem({
 }) {
   const t = useText(ombudsmanStaffText);
   const receipt = open.item.receiptNumber ?? t('ownMotion');
-  const title = open.kind === 'request' ? t('replyTo', { receipt }) : t('respondTo', { receipt });
+  const title =
+    open.kind === 'request'
+      ? t('replyTo', { receipt })
+      : open.kind === 'report'
+        ? t('reportImplementationFor', { receipt })
+        : t('respondTo', { receipt });
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened by a button in a table row: take the reader to the form.
   useEffect(() => heading.current?.focus(), []);
@@ -300,12 +407,57 @@ function OpenItem({
       </h2>
       {open.kind === 'request' ? (
         <AnswerForm item={open.item} onDone={() => onDone(t('answered'))} onConflict={onConflict} />
+      ) : open.kind === 'report' ? (
+        <ReportForm item={open.item} onDone={() => onDone(t('reportDone'))} />
       ) : (
         <RespondForm item={open.item} onDone={() => onDone(t('responded'))} onConflict={onConflict} />
       )}
       <Button variant="secondary" onClick={onCancel}>
         {t('cancel')}
       </Button>
+    </section>
+  );
+}
+
+/** Every implementation report the department sent, per recommendation, oldest first. */
+function SentReports({
+  recommendations,
+  receipt,
+}: {
+  recommendations: readonly Recommendation[];
+  receipt: (item: { receiptNumber: string | null }) => string;
+}) {
+  const t = useText(ombudsmanStaffText);
+  const language = useLanguage();
+  const reported = recommendations.filter((item) => item.reports.length > 0);
+  if (reported.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="sent-reports-title">
+      <h2 id="sent-reports-title">{t('reportsSection')}</h2>
+      {reported.map((item) => (
+        <section key={item.id} aria-labelledby={`sent-${item.id}`}>
+          <h3 id={`sent-${item.id}`}>{t('caseTitle', { receipt: receipt(item) })}</h3>
+          <ol className="report-list">
+            {item.reports.map((report) => (
+              <li key={report.id}>
+                <p className="meta">
+                  {t('reportBy', {
+                    name: report.authorName,
+                    time: formatDateTime(report.createdAt, language),
+                  })}
+                </p>
+                <p className="pre-wrap">{report.body}</p>
+                {report.files.length > 0 ? (
+                  <StoredFileList
+                    files={report.files}
+                    href={(file) => `${apiBase}${reportsPath(item.id)}/${report.id}/files/${file.id}`}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
     </section>
   );
 }

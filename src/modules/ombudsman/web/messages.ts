@@ -46,6 +46,8 @@ export const ombudsmanText = defineMessages('ombudsman', {
     attachmentTooLarge: '{{name}} 파일이 10MB보다 큽니다. 더 작은 파일을 골라 주세요.',
     attachmentWrongType: '{{name}} 파일은 올릴 수 없습니다. PDF나 JPG, PNG, WebP 파일을 골라 주세요.',
     attachmentTooMany: '파일은 10개까지 올릴 수 있습니다.',
+    receivedFiles: '받은 첨부파일',
+    receivedFile: '{{name}} ({{size}} KB)',
     attachmentsFailed:
       '진정은 접수되었지만 첨부 파일을 올리지 못했습니다. 접수번호를 알려 주시면 담당자가 파일을 받겠습니다.',
     privacyTitle: '개인정보 처리 안내',
@@ -189,6 +191,8 @@ export const ombudsmanText = defineMessages('ombudsman', {
     attachmentTooLarge: 'The file {{name}} is larger than 10 MB. Please choose a smaller file.',
     attachmentWrongType: 'The file {{name}} cannot be sent. Please choose a PDF, JPG, PNG or WebP file.',
     attachmentTooMany: 'You can send up to 10 files.',
+    receivedFiles: 'Files received',
+    receivedFile: '{{name}} ({{size}} KB)',
     attachmentsFailed:
       'Your report was filed, but the files could not be sent. Give the receipt number to the office and they will take the files.',
     privacyTitle: 'How we use your personal data',

@@ -9,6 +9,8 @@ export interface Receipt {
   trackingCode: string;
   /** Files the citizen chose that could not be sent (the complaint itself was filed). */
   attachmentsFailed: boolean;
+  /** The files the server confirmed, by name and size. */
+  attachments: readonly { name: string; sizeBytes: number }[];
 }
 
 let latest: Receipt | null = null;

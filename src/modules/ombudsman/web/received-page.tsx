@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useText } from '../../../kernel/web/i18n/index.ts';
-import { Button, Notice, Page } from '../../../kernel/web/ui/index.ts';
+import { Button, formatNumber, Notice, Page } from '../../../kernel/web/ui/index.ts';
 import { ombudsmanText } from './messages.ts';
 import { complaintPath, statusPath } from './paths.ts';
 import { forgetReceipt, latestReceipt } from './receipt-store.ts';
@@ -49,6 +49,22 @@ export default function ReceivedPage() {
         <Notice tone="warning">
           <p>{t('keepBoth')}</p>
         </Notice>
+        {receipt.attachments.length > 0 ? (
+          <section aria-labelledby="received-files-title">
+            <h2 id="received-files-title">{t('receivedFiles')}</h2>
+            <ul>
+              {receipt.attachments.map((file, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is the order sent, never reordered; names may repeat.
+                <li key={index}>
+                  {t('receivedFile', {
+                    name: file.name,
+                    size: formatNumber(Math.max(1, Math.ceil(file.sizeBytes / 1024))),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {receipt.attachmentsFailed ? (
           <Notice tone="error">
             <p>{t('attachmentsFailed')}</p>

@@ -3,7 +3,8 @@
  * the receipt number and tracking code, within a day of filing: the form files the complaint as JSON
  * (nothing stored without consent), then sends each file as the request body. The type is decided by
  * the file's first bytes, never by its name or the declared content type. Files are encrypted in the
- * database (see the migration) and served only to staff who may read the case file.
+ * database (see the migration), with the name the complainant gave them (encrypted too: names name
+ * people), and served only to staff who may see identity (need to know), each download access-logged.
  */
 import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
@@ -13,9 +14,10 @@ import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
 import { sniffContentType } from '../../../../kernel/server/files/sniff.ts';
-import { readsCaseFile } from '../policy.ts';
+import { seesIdentity } from '../policy.ts';
 import { loadCase } from '../queries.ts';
 import { ombudsmanTrx } from '../tables.ts';
+import { attachmentEntityType } from './case-access-log.ts';
 import { verifyTracking } from './check-status.ts';
 
 export const maxAttachmentBytes = 10 * 1024 * 1024;
@@ -30,6 +32,7 @@ export async function addAttachment(
   ip: string,
   pair: { receiptNumber: string; trackingCode: string },
   bytes: Buffer,
+  fileName: string | null = null,
 ) {
   const found = await verifyTracking(db, keys, ip, pair.receiptNumber, pair.trackingCode);
   if (Date.now() - found.received_at.getTime() > attachmentWindowHours * 60 * 60 * 1000) {
@@ -78,6 +81,7 @@ export async function addAttachment(
         content_type: contentType,
         size_bytes: bytes.length,
         data_enc: keys.encryptField(bytes.toString('base64')),
+        name_enc: fileName === null ? null : keys.encryptField(fileName),
       })
       .execute();
     await audit({
@@ -86,11 +90,34 @@ export async function addAttachment(
       entityId: id,
       after: { caseId: found.id, contentType, sizeBytes: bytes.length },
     });
-    return { id, contentType, sizeBytes: bytes.length };
+    return { id, name: fileName, contentType, sizeBytes: bytes.length };
   });
 }
 
-/** An attachment's bytes for staff who may read the case file; the read is logged with its purpose. */
+/**
+ * A file name as sent (percent-encoded UTF-8 in a header): control characters and path separators
+ * leave it, as in the kernel's store; blank or undecodable means no name.
+ */
+export function cleanFileName(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const cleaned = name
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f/\\]/g, '_')
+    .trim()
+    .slice(0, 200);
+  return cleaned === '' ? null : cleaned;
+}
+
+/**
+ * An attachment's bytes and name for staff who may see identity (a complainant's files show and name
+ * people); the read is logged with its purpose.
+ */
 export async function readAttachment(
   db: Db,
   keys: Keyring,
@@ -103,7 +130,7 @@ export async function readAttachment(
   return runCommand(db, { userId: user.id, ip }, async ({ trx: plain }) => {
     const trx = ombudsmanTrx(plain);
     const { capacities } = await loadCase(trx, user, caseId);
-    if (!readsCaseFile(capacities)) throw forbidden();
+    if (!seesIdentity(capacities)) throw forbidden();
     const file = await trx
       .selectFrom('ombudsman_attachments')
       .selectAll()
@@ -114,10 +141,14 @@ export async function readAttachment(
     await recordConfidentialRead(plain, {
       actorId: user.id,
       ip,
-      entityType: 'ombudsman_attachment',
+      entityType: attachmentEntityType,
       entityId: attachmentId,
       reason: purpose,
     });
-    return { contentType: file.content_type, bytes: Buffer.from(keys.decryptField(file.data_enc), 'base64') };
+    return {
+      contentType: file.content_type,
+      name: file.name_enc === null ? null : keys.decryptField(file.name_enc),
+      bytes: Buffer.from(keys.decryptField(file.data_enc), 'base64'),
+    };
   });
 }

@@ -3,10 +3,20 @@
  * - assessment: from receipt until the case left assessment (admitted, dismissed or referred);
  * - decision: from receipt until the decision;
  * both paused while an information request is open; and a department's answer to an information
- * request or an issued recommendation, against its due date.
+ * request or an issued recommendation, against its due date. Days are working days on the city's
+ * calendar (`kernel/server/calendar`); a count through a year the calendar does not cover is made
+ * with weekends only and that year is reported in `uncoveredYears` for the page to warn about.
  */
+import {
+  addWorkingDays,
+  type Calendar,
+  loadCalendar,
+  seoulDate,
+  workingDaysBetween,
+  workingTime,
+} from '../../../../kernel/server/calendar/working-days.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
-import { activeDays, clockState, type Interval } from '../deadlines.ts';
+import { activeDays, type Interval } from '../deadlines.ts';
 import { ombudsmanDb } from '../tables.ts';
 import { readDeadlineSettings } from './deadline-settings.ts';
 
@@ -17,19 +27,48 @@ export interface OverdueItem {
   departmentCode: string | null;
   elapsedDays: number;
   limitDays: number;
+  dueOn: string | null;
   assignedTo: string[];
 }
 
-export async function listOverdue(db: Db, now = new Date()): Promise<OverdueItem[]> {
+/** A due date is a whole Seoul calendar day: passed from the next midnight in Seoul. */
+export function dueDatePassed(dueOn: string, now: Date): boolean {
+  return now > new Date(`${dueOn}T24:00:00+09:00`);
+}
+
+/** A clock's working days so far (minus pauses), and whether it has run past `limitDays`. */
+export function workingClock(
+  calendar: Calendar,
+  start: Date,
+  end: Date,
+  pauses: readonly Interval[],
+  limitDays: number,
+) {
+  const counted = workingTime(calendar, start, end, (from, to) => activeDays(from, to, pauses));
+  return {
+    elapsedDays: Math.round(counted.days * 10) / 10,
+    overdue: counted.days > limitDays,
+    uncoveredYears: counted.uncoveredYears,
+  };
+}
+
+export async function listOverdue(
+  db: Db,
+  now = new Date(),
+): Promise<{ items: OverdueItem[]; uncoveredYears: number[] }> {
   const om = ombudsmanDb(db);
-  const settings = await readDeadlineSettings(om);
+  const [settings, calendar] = await Promise.all([readDeadlineSettings(om), loadCalendar(db)]);
+  const uncovered = new Set<number>();
+  const note = (years: readonly number[]) => {
+    for (const year of years) uncovered.add(year);
+  };
   const cases = await om
     .selectFrom('ombudsman_cases')
     .select(['id', 'receipt_number', 'status', 'received_at', 'assessed_at', 'decided_at'])
     .where('status', 'in', ['received', 'assessment', 'investigation', 'decided', 'follow_up'])
     .execute();
   const ids = cases.map((row) => row.id);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return { items: [], uncoveredYears: [] };
   const [requests, recommendations, assignments] = await Promise.all([
     om.selectFrom('ombudsman_info_requests').selectAll().where('case_id', 'in', ids).execute(),
     om
@@ -52,8 +91,15 @@ export async function listOverdue(db: Db, now = new Date()): Promise<OverdueItem
     const pauses: Interval[] = requests
       .filter((request) => request.case_id === row.id)
       .map((request) => ({ start: request.requested_at, end: request.answered_at }));
-    const assessment = clockState(row.received_at, row.assessed_at ?? now, pauses, settings.daysToAssessment);
+    const assessment = workingClock(
+      calendar,
+      row.received_at,
+      row.assessed_at ?? now,
+      pauses,
+      settings.daysToAssessment,
+    );
     if (assessment.overdue && row.assessed_at === null) {
+      note(assessment.uncoveredYears);
       items.push({
         caseId: row.id,
         receiptNumber: row.receipt_number,
@@ -61,11 +107,19 @@ export async function listOverdue(db: Db, now = new Date()): Promise<OverdueItem
         departmentCode: null,
         elapsedDays: assessment.elapsedDays,
         limitDays: settings.daysToAssessment,
+        dueOn: null,
         assignedTo: assignedTo(row.id),
       });
     }
-    const decision = clockState(row.received_at, row.decided_at ?? now, pauses, settings.daysToDecision);
+    const decision = workingClock(
+      calendar,
+      row.received_at,
+      row.decided_at ?? now,
+      pauses,
+      settings.daysToDecision,
+    );
     if (decision.overdue && row.decided_at === null) {
+      note(decision.uncoveredYears);
       items.push({
         caseId: row.id,
         receiptNumber: row.receipt_number,
@@ -73,6 +127,7 @@ export async function listOverdue(db: Db, now = new Date()): Promise<OverdueItem
         departmentCode: null,
         elapsedDays: decision.elapsedDays,
         limitDays: settings.daysToDecision,
+        dueOn: null,
         assignedTo: assignedTo(row.id),
       });
     }
@@ -93,24 +148,33 @@ export async function listOverdue(db: Db, now = new Date()): Promise<OverdueItem
       caseId: recommendation.case_id,
       department: recommendation.department_code,
       since: recommendation.issued_at ?? now,
-      dueOn: recommendation.due_on ?? '',
+      // No due date written on the recommendation: the setting's working days from its issue.
+      dueOn:
+        recommendation.due_on ??
+        addWorkingDays(calendar, seoulDate(recommendation.issued_at ?? now), settings.daysForDepartmentAnswer)
+          .date,
     })),
   ];
   for (const item of owed) {
-    // A due date is a whole Seoul calendar day: overdue from the next midnight in Seoul.
-    const dueEnd = new Date(`${item.dueOn}T24:00:00+09:00`);
-    if (now <= dueEnd) continue;
+    if (!dueDatePassed(item.dueOn, now)) continue;
+    // Both figures in working days from the day it was sent: so far, and up to the due date (the
+    // allowance that was actually given, which may differ from the current setting).
+    const since = seoulDate(item.since);
+    const elapsed = workingDaysBetween(calendar, since, seoulDate(now));
+    const allowed = workingDaysBetween(calendar, since, item.dueOn);
+    note(elapsed.uncoveredYears);
     items.push({
       caseId: item.caseId,
       receiptNumber: caseById.get(item.caseId)?.receipt_number ?? null,
       kind: item.kind,
       departmentCode: item.department,
-      elapsedDays: Math.round(activeDays(item.since, now, []) * 10) / 10,
-      limitDays: settings.daysForDepartmentAnswer,
+      elapsedDays: elapsed.days,
+      limitDays: allowed.days,
+      dueOn: item.dueOn,
       assignedTo: assignedTo(item.caseId),
     });
   }
-  return items;
+  return { items, uncoveredYears: [...uncovered].sort() };
 }
 
 export async function workload(db: Db, now = new Date()) {
@@ -130,7 +194,7 @@ export async function workload(db: Db, now = new Date()) {
       .execute(),
     listOverdue(db, now),
   ]);
-  const overdueCases = new Set(overdue.map((item) => item.caseId));
+  const overdueCases = new Set(overdue.items.map((item) => item.caseId));
   return {
     members: members.map((member) => {
       const mine = open.filter((row) => row.user_id === member.user_id);

@@ -4,42 +4,72 @@
  * the standing ombudsman and the case's assigned ombudsmen.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { recordConfidentialRead } from '../../../../kernel/server/audit/access-log.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
-import { forbidden } from '../../../../kernel/server/errors.ts';
+import { AppError, forbidden } from '../../../../kernel/server/errors.ts';
 import type { CaseView } from '../../contract.ts';
 import { openIdentity } from '../identity.ts';
 import { readsCaseFile, seesIdentity } from '../policy.ts';
 import { dateOnly, loadCase } from '../queries.ts';
 import { type OmbudsmanTrx, ombudsmanTrx } from '../tables.ts';
 import { allowedActions, type Capacity } from '../workflow.ts';
+import { loadReports } from './follow-up.ts';
 
 export const caseEntityType = 'ombudsman_case';
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
-/** Loads the case for `user`, refuses who may not read the file, and logs the read. */
+/** How long the page may reload an opening without asking for the purpose again. */
+export const openingHours = 12;
+
+/**
+ * How a read names itself: a new opening with its purpose (logged), or an opening this reader made of
+ * this case within `openingHours` (not logged again: the page reloads the file after each step).
+ */
+export type CaseRead = { purpose: string } | { opening: string };
+
+/** Loads the case for `user`, refuses who may not read the file, and logs the read once per opening. */
 export async function openCaseFile(
   plain: Transaction<object>,
   user: SessionUser,
   ip: string | null,
   caseId: string,
-  purpose: string,
+  read: CaseRead | string,
 ) {
   const loaded = await loadCase(ombudsmanTrx(plain), user, caseId);
   if (!readsCaseFile(loaded.capacities)) throw forbidden();
+  const how: CaseRead = typeof read === 'string' ? { purpose: read } : read;
+  const trx = ombudsmanTrx(plain);
+  if ('opening' in how) {
+    const opening = await trx
+      .selectFrom('ombudsman_case_openings')
+      .select('id')
+      .where('id', '=', how.opening)
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', user.id)
+      .where('opened_at', '>', new Date(Date.now() - openingHours * 60 * 60 * 1000))
+      .executeTakeFirst();
+    if (!opening) throw new AppError('ombudsman_opening_unknown', 409);
+    return { ...loaded, openingId: opening.id };
+  }
+  const openingId = randomUUID();
+  await trx
+    .insertInto('ombudsman_case_openings')
+    .values({ id: openingId, case_id: caseId, user_id: user.id, purpose: how.purpose })
+    .execute();
   await recordConfidentialRead(plain, {
     actorId: user.id,
     ip,
     entityType: caseEntityType,
     entityId: caseId,
-    reason: purpose,
+    reason: how.purpose,
   });
-  return loaded;
+  return { ...loaded, openingId };
 }
 
 export async function presentCase(
@@ -48,7 +78,9 @@ export async function presentCase(
   row: Awaited<ReturnType<typeof openCaseFile>>['row'],
   capacities: ReadonlySet<Capacity>,
   assignedTo: readonly string[],
+  openingId = '',
 ): Promise<CaseView> {
+  const entitled = seesIdentity(capacities);
   const [events, notes, requests, recommendations, attachments] = await Promise.all([
     trx
       .selectFrom('ombudsman_events')
@@ -80,11 +112,28 @@ export async function presentCase(
       .execute(),
     trx
       .selectFrom('ombudsman_attachments')
-      .select(['id', 'content_type', 'size_bytes'])
+      .select(['id', 'content_type', 'size_bytes', 'name_enc'])
       .where('case_id', '=', row.id)
       .orderBy('created_at')
       .execute(),
   ]);
+  const reports = await loadReports(
+    trx,
+    recommendations.map((recommendation) => recommendation.id),
+  );
+  const mentioned = new Set<string>([
+    ...assignedTo,
+    ...events.flatMap((event) => (event.actor_id ? [event.actor_id] : [])),
+    ...notes.map((note) => note.author_id),
+  ]);
+  const people =
+    mentioned.size === 0
+      ? []
+      : await trx
+          .selectFrom('accounts_users')
+          .select(['id', 'display_name', 'role'])
+          .where('id', 'in', [...mentioned])
+          .execute();
   return {
     id: row.id,
     receiptNumber: row.receipt_number,
@@ -96,7 +145,14 @@ export async function presentCase(
     respondent: row.respondent,
     respondentType: row.respondent_type as CaseView['respondentType'],
     summary: row.summary,
-    description: row.description,
+    // Need to know: the complainant's own words name people; readers without the identity capacity
+    // (the officer) work from the ombudsman's summary.
+    ...(entitled ? { description: row.description } : {}),
+    needToKnow: !entitled,
+    people: Object.fromEntries(
+      people.map((person) => [person.id, { name: person.display_name, role: person.role }]),
+    ),
+    openingId,
     occurredOn: row.occurred_on,
     occurredPlace: row.occurred_place,
     rights: row.rights,
@@ -135,12 +191,17 @@ export async function presentCase(
       createdAt: note.created_at.toISOString(),
     })),
     informationRequests: requests.map(presentInfoRequest),
-    recommendations: recommendations.map(presentRecommendation),
-    attachments: attachments.map((file) => ({
-      id: file.id,
-      contentType: file.content_type,
-      sizeBytes: file.size_bytes,
-    })),
+    recommendations: recommendations.map((recommendation) =>
+      presentRecommendation(recommendation, reports.get(recommendation.id) ?? []),
+    ),
+    attachments: entitled
+      ? attachments.map((file) => ({
+          id: file.id,
+          name: file.name_enc === null ? null : keys.decryptField(file.name_enc),
+          contentType: file.content_type,
+          sizeBytes: file.size_bytes,
+        }))
+      : [],
     allowedActions: allowedActions(row.status, capacities),
   };
 }
@@ -167,19 +228,24 @@ export function presentInfoRequest(request: {
   };
 }
 
-export function presentRecommendation(recommendation: {
-  id: string;
-  case_id: string;
-  department_code: string;
-  body: string;
-  issued_at: Date | null;
-  due_on: string | null;
-  response: 'accepted' | 'partly_accepted' | 'rejected' | null;
-  response_reason: string | null;
-  implementation_evidence: string | null;
-  implemented: boolean;
-  responded_at: Date | null;
-}) {
+export function presentRecommendation(
+  recommendation: {
+    id: string;
+    case_id: string;
+    department_code: string;
+    body: string;
+    issued_at: Date | null;
+    due_on: string | null;
+    response: 'accepted' | 'partly_accepted' | 'rejected' | null;
+    response_reason: string | null;
+    implementation_evidence: string | null;
+    implemented: boolean;
+    responded_at: Date | null;
+    closed_at: Date | null;
+    closed_outcome: 'implemented' | 'not_implemented' | null;
+  },
+  reports: CaseView['recommendations'][number]['reports'],
+) {
   return {
     id: recommendation.id,
     caseId: recommendation.case_id,
@@ -192,6 +258,9 @@ export function presentRecommendation(recommendation: {
     implementationEvidence: recommendation.implementation_evidence,
     implemented: recommendation.implemented,
     respondedAt: iso(recommendation.responded_at),
+    closedAt: iso(recommendation.closed_at),
+    closedOutcome: recommendation.closed_outcome,
+    reports,
   };
 }
 
@@ -201,11 +270,11 @@ export async function readCase(
   user: SessionUser,
   ip: string | null,
   caseId: string,
-  purpose: string,
+  read: CaseRead,
 ): Promise<CaseView> {
   return runCommand(db, { userId: user.id, ip }, async ({ trx: plain }) => {
     const trx = ombudsmanTrx(plain);
-    const { row, capacities, facts } = await openCaseFile(plain, user, ip, caseId, purpose);
-    return presentCase(trx, keys, row, capacities, facts.assignedUserIds);
+    const { row, capacities, facts, openingId } = await openCaseFile(plain, user, ip, caseId, read);
+    return presentCase(trx, keys, row, capacities, facts.assignedUserIds, openingId);
   });
 }
