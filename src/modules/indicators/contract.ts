@@ -324,6 +324,9 @@ export const entryRowSchema = z.object({
   version: z.number().int(),
   /** The same breakdown's value the year before, which a large change is measured against. */
   previous: z.string().nullable(),
+  /** Who entered this year's value, and when (null before it is entered). */
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
 });
 export type EntryRow = z.infer<typeof entryRowSchema>;
 

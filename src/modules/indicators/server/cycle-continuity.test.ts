@@ -140,6 +140,12 @@ describe('a year of the cycle kept whole, and what continues after it closes', (
         entries: [{ dimensions: {}, value: 60, comment: 'First year.', version: 0 }],
       }),
     );
+    const entered = (await ok(await call('GET', '/indicators/1-1/values/2024', officer))).rows[0];
+    assert.deepEqual(
+      [entered.value, entered.comment, entered.savedBy, typeof entered.savedAt],
+      ['60', 'First year.', 'Officer Kim', 'string'],
+      'the form says who entered the value and when',
+    );
     found = await gaps();
     assert.equal(found.get('values_missing')?.missing, indicatorCount - 1);
     assert.ok(!found.get('values_missing')?.items.includes('1-1'));

@@ -12,6 +12,7 @@ import {
   type Column,
   DataTable,
   ErrorSummary,
+  formatDateTime,
   Group,
   LiveRegion,
   Loaded,
@@ -22,7 +23,13 @@ import {
 } from '../../../kernel/web/ui/index.ts';
 import { type ApiData, useApiData } from '../../../kernel/web/use-api.ts';
 import type { Completeness, EntryRow, ValueEntry } from '../contract.ts';
-import { breakdownLabel, indicatorOptions, useDataEntryIndicators } from './current-cycle.tsx';
+import {
+  breakdownLabel,
+  indicatorOptions,
+  useDataEntryIndicators,
+  useSavedByColumn,
+} from './current-cycle.tsx';
+import { indicatorsCycleText } from './cycle-messages.ts';
 import { indicatorsStaffText } from './staff-messages.ts';
 import { StepPage } from './step-page.tsx';
 import './indicators.css';
@@ -34,6 +41,8 @@ type Draft = EntryRow & { input: string; note: string };
 
 function ValueRows({ entry, onSaved }: { entry: ValueEntry; onSaved: (message: string) => void }) {
   const t = useText(indicatorsStaffText);
+  const c = useText(indicatorsCycleText);
+  const language = useLanguage();
   const [rows, setRows] = useState<Draft[]>(
     entry.rows.map((row) => ({ ...row, input: row.value ?? '', note: row.comment ?? '' })),
   );
@@ -102,6 +111,11 @@ function ValueRows({ entry, onSaved }: { entry: ValueEntry; onSaved: (message: s
             <p className="meta">
               {row.previous === null ? t('noLastYear') : t('lastYear', { value: row.previous })}
             </p>
+            {row.savedAt === null ? null : (
+              <p className="meta">
+                {c('savedBy', { name: row.savedBy ?? '', at: formatDateTime(row.savedAt, language) })}
+              </p>
+            )}
             <TextField
               name={`entries.${index}.value`}
               label={t('valueOf', { label })}
@@ -152,6 +166,7 @@ function ValueRows({ entry, onSaved }: { entry: ValueEntry; onSaved: (message: s
 
 function ValueTable({ entry }: { entry: ValueEntry }) {
   const t = useText(indicatorsStaffText);
+  const savedBy = useSavedByColumn<EntryRow>();
   const columns: Column<EntryRow>[] = [
     {
       key: 'breakdown',
@@ -161,6 +176,7 @@ function ValueTable({ entry }: { entry: ValueEntry }) {
     },
     { key: 'value', header: t('value'), numeric: true, cell: (row) => row.value ?? t('none') },
     { key: 'comment', header: t('comment'), cell: (row) => row.comment ?? '' },
+    savedBy,
   ];
   return (
     <DataTable

@@ -4,7 +4,7 @@
  * workflow that the test is not about. What the test is about happens in the browser.
  */
 import assert from 'node:assert/strict';
-import type { Account } from '../../../kernel/web/e2e/harness.ts';
+import type { Account, Harness } from '../../../kernel/web/e2e/harness.ts';
 
 export interface ApiClient {
   userId: string;
@@ -50,4 +50,18 @@ export async function signInApi(baseUrl: string, account: Account): Promise<ApiC
 
 export function publicApi(baseUrl: string) {
   return <T>(method: string, path: string, body?: unknown) => send<T>(baseUrl, method, path, {}, body);
+}
+
+/**
+ * Appoints `ombudsman` the standing ombudsman as the office does: an admin proposes, and since no
+ * standing ombudsman is in office yet, a second admin confirms (a pending appointment grants nothing).
+ */
+export async function appointStanding(harness: Harness, ombudsman: ApiClient): Promise<void> {
+  const office = await signInApi(harness.baseUrl, await harness.createAccount('admin', '김관리'));
+  const proposed = await office.call<{ version: number }>('PUT', `/ombudsman/members/${ombudsman.userId}`, {
+    standing: true,
+    appointedOn: '2026-01-01',
+  });
+  const second = await signInApi(harness.baseUrl, await harness.createAccount('admin', '오확인'));
+  await second.call('POST', `/ombudsman/members/${ombudsman.userId}/confirm`, { version: proposed.version });
 }

@@ -19,7 +19,7 @@ import {
   waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import type { CaseView } from '../contract.ts';
-import { type ApiClient, signInApi } from './api-client.ts';
+import { type ApiClient, appointStanding, signInApi } from './api-client.ts';
 import { tabTo } from './keyboard.ts';
 
 const seoulDay = (days: number) => {
@@ -44,14 +44,9 @@ describe('the case file keeps and shows what staff write (browser)', () => {
 
   before(async () => {
     harness = await startHarness();
-    const admin = await harness.createAccount('admin', '김관리');
     ombudsman = await harness.createAccount('ombudsman', '정상임');
     standing = await signInApi(harness.baseUrl, ombudsman);
-    const office = await signInApi(harness.baseUrl, admin);
-    await office.call('PUT', `/ombudsman/members/${standing.userId}`, {
-      standing: true,
-      appointedOn: '2026-01-01',
-    });
+    await appointStanding(harness, standing);
   });
   after(() => harness?.close());
 

@@ -14,7 +14,7 @@ import {
   waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import type { CaseView } from '../contract.ts';
-import { type ApiClient, publicApi, signInApi } from './api-client.ts';
+import { type ApiClient, appointStanding, publicApi, signInApi } from './api-client.ts';
 import { tabTo } from './keyboard.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n%evidence of implementation\n');
@@ -44,15 +44,10 @@ describe('follow-up and receipts in the browser', () => {
 
   before(async () => {
     harness = await startHarness();
-    const admin = await harness.createAccount('admin', '김관리');
     ombudsman = await harness.createAccount('ombudsman', '정보호관');
     department = await harness.createAccount('department', '이부서');
     const standing = await signInApi(harness.baseUrl, ombudsman);
-    const office = await signInApi(harness.baseUrl, admin);
-    await office.call('PUT', `/ombudsman/members/${standing.userId}`, {
-      standing: true,
-      appointedOn: '2026-01-01',
-    });
+    await appointStanding(harness, standing);
     const filed = await publicApi(harness.baseUrl)<{ receiptNumber: string }>(
       'POST',
       '/ombudsman/complaints',
@@ -74,7 +69,12 @@ describe('follow-up and receipts in the browser', () => {
     for (const input of [
       { action: 'start_assessment' },
       { action: 'admit' },
-      { action: 'decide', outcome: 'violation_found' },
+      {
+        action: 'decide',
+        outcome: 'violation_found',
+        facts: '고용센터는 통역 없이 상담하였다.',
+        grounds: '언어를 이유로 한 차별이다.',
+      },
       { action: 'recommend', departmentCode: 'TEST-DEPT', body: '민원 창구에 통역 서비스를 마련하십시오.' },
       { action: 'issue_recommendations' },
     ]) {

@@ -17,7 +17,7 @@ import {
   waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import type { CaseView } from '../contract.ts';
-import { type ApiClient, publicApi, signInApi } from './api-client.ts';
+import { type ApiClient, appointStanding, publicApi, signInApi } from './api-client.ts';
 import { tabTo } from './keyboard.ts';
 
 const complaint = (summary: string, name: string, respondent: string) => ({
@@ -78,16 +78,7 @@ describe('the ombudsman’s staff pages in the browser', () => {
     officer = await harness.createAccount('officer', '박담당');
     department = await harness.createAccount('department', '이부서');
     standing = await signInApi(harness.baseUrl, ombudsman);
-    const office = await signInApi(harness.baseUrl, admin);
-    const proposed = await office.call<{ version: number }>('PUT', `/ombudsman/members/${standing.userId}`, {
-      standing: true,
-      appointedOn: '2026-01-01',
-    });
-    // No standing ombudsman is in office yet: a second admin confirms the first appointment.
-    const secondAdmin = await signInApi(harness.baseUrl, await harness.createAccount('admin', '오확인'));
-    await secondAdmin.call('POST', `/ombudsman/members/${standing.userId}/confirm`, {
-      version: proposed.version,
-    });
+    await appointStanding(harness, standing);
 
     const file = publicApi(harness.baseUrl);
     const filed = async (summary: string, name: string, respondent: string) => {
@@ -115,7 +106,12 @@ describe('the ombudsman’s staff pages in the browser', () => {
     receipts.decided = decided.receipt;
     await step(standing, decided.id, { action: 'start_assessment' });
     await step(standing, decided.id, { action: 'admit' });
-    await step(standing, decided.id, { action: 'decide', outcome: 'violation_found' });
+    await step(standing, decided.id, {
+      action: 'decide',
+      outcome: 'violation_found',
+      facts: '주민센터는 장애인 화장실을 잠가 두었다.',
+      grounds: '이동권과 접근권을 침해하였다.',
+    });
     for (const { id } of [asked, recommended]) {
       await step(standing, id, { action: 'start_assessment' });
       await step(standing, id, { action: 'admit' });

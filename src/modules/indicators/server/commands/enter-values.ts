@@ -15,7 +15,13 @@ import { publicDataChanged } from '../../../../kernel/server/open-data/public-ca
 import type { CycleStep, EntryRow, ValueEntry, ValueEntryUpdate } from '../../contract.ts';
 import { requireDataEntry } from '../policy.ts';
 import { loadIndicator, type StoredIndicator } from '../queries.ts';
-import { type IndicatorsDb, type IndicatorsTrx, indicatorsDb, indicatorsTrx } from '../tables.ts';
+import {
+  type IndicatorsDb,
+  type IndicatorsTrx,
+  indicatorsDb,
+  indicatorsTrx,
+  savedByName,
+} from '../tables.ts';
 import {
   breakdownId,
   breakdownKey,
@@ -35,6 +41,7 @@ async function valuesAround(reader: IndicatorsDb | IndicatorsTrx, indicatorId: n
     .selectFrom('indicators_observations as o')
     .innerJoin('indicators_breakdowns as b', 'b.id', 'o.breakdown_id')
     .select(['b.key', 'b.series', 'b.unit', 'b.dimensions', 'o.year', 'o.value', 'o.comment', 'o.version'])
+    .select(['o.recorded_at', savedByName('o.recorded_by').as('recorded_by_name')])
     .where('o.indicator_id', '=', indicatorId)
     .where('o.year', 'in', [year, year - 1])
     .where('o.superseded_at', 'is', null)
@@ -83,6 +90,8 @@ export async function readValueEntry(
       comment: now?.comment ?? null,
       version: now?.version ?? 0,
       previous: previous.get(breakdown.key)?.value ?? null,
+      savedBy: now ? (now.recorded_by_name ?? '') : null,
+      savedAt: now ? new Date(now.recorded_at).toISOString() : null,
     });
   }
   return {
