@@ -67,6 +67,8 @@ function ValueRows({ entry, onSaved }: { entry: ValueEntry; onSaved: (message: s
         comment: null,
         version: 0,
         previous: null,
+        savedBy: null,
+        savedAt: null,
         input: '',
         note: '',
       },
