@@ -51,7 +51,7 @@ const reportsPath = (recommendationId: string) =>
 function Due({ date, overdue }: { date: string | null; overdue: boolean }) {
   const t = useText(ombudsmanStaffText);
   if (!date) return overdue ? <strong className="overdue">{t('overdueFlag')}</strong> : null;
-  return overdue ? <strong className="overdue">{t('dueWithFlag', { date })}</strong> : <>{date}</>;
+  return overdue ? <strong className="overdue">{t('dueWithFlag', { date })}</strong> : date;
 }
 
 /** Writes the report, then takes its evidence files one by one; "Finish" closes the form. */
