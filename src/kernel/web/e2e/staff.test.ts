@@ -280,7 +280,7 @@ describe('staff pages in the browser', () => {
     await page.getByLabel('제목(영어)').fill('The right not to be discriminated against');
     await page.getByRole('button', { name: '조항 추가' }).click();
     await page.getByText('조항 차별받지 않을 권리을(를) 추가했습니다.').waitFor();
-    await table.getByRole('rowheader', { name: '차별받지 않을 권리' }).waitFor();
+    await table.getByRole('rowheader', { name: '차별받지 않을 권리', exact: true }).waitFor();
 
     await page.getByRole('button', { name: '[예시] 존엄하게 살 권리 삭제' }).click();
     await page.getByRole('button', { name: '삭제합니다' }).click();
@@ -294,7 +294,7 @@ describe('staff pages in the browser', () => {
     await page.getByText('조항 차별받지 않을 권리을(를) 삭제했습니다.').waitFor();
     // The table reloads after the message: wait for the row to go (if it stays, this times out).
     await table
-      .getByRole('rowheader', { name: '차별받지 않을 권리' })
+      .getByRole('rowheader', { name: '차별받지 않을 권리', exact: true })
       .waitFor({ state: 'detached', timeout: 10_000 });
   });
 

@@ -147,6 +147,18 @@ interface DeleteButtonProps {
 }
 
 /** Delete asks once more in place; the confirming button takes focus, and Cancel gives it back. */
+/**
+ * A right's title as the table and its buttons name it. The Universal Declaration's articles stand in
+ * until the city enters its charter, and say so: a charter article of the same title is never mistaken
+ * for one, by eye or by screen reader.
+ */
+function useRightLabel(): (term: Term) => string {
+  const t = useText(vocabulariesText);
+  const language = useLanguage();
+  return (term) =>
+    term.data.default === 'udhr' ? `${term.name[language]} (${t('rightsDefault')})` : term.name[language];
+}
+
 function DeleteButton({ term, onDeleted, onRefused }: DeleteButtonProps) {
   const t = useText(vocabulariesText);
   const language = useLanguage();
@@ -155,6 +167,7 @@ function DeleteButton({ term, onDeleted, onRefused }: DeleteButtonProps) {
   const deleteButton = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
   const title = term.name[language];
+  const labelOf = useRightLabel();
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -167,7 +180,7 @@ function DeleteButton({ term, onDeleted, onRefused }: DeleteButtonProps) {
       <Button
         ref={deleteButton}
         variant="danger"
-        aria-label={t('deleteLabel', { title })}
+        aria-label={t('deleteLabel', { title: labelOf(term) })}
         onClick={() => setConfirming(true)}
       >
         {t('delete')}
@@ -215,6 +228,7 @@ export default function RightsPage() {
     state.reload();
   }
 
+  const labelOf = useRightLabel();
   const columns: Column<Term>[] = [
     {
       key: 'number',
@@ -228,7 +242,7 @@ export default function RightsPage() {
       header: t('title'),
       rowHeader: true,
       sortValue: (term) => term.name[language],
-      cell: (term) => term.name[language],
+      cell: labelOf,
     },
     { key: 'code', header: t('code'), cell: (term) => <code>{term.code}</code> },
     {
@@ -238,7 +252,7 @@ export default function RightsPage() {
         <span className="inline-actions">
           <Button
             variant="secondary"
-            aria-label={t('editLabel', { title: term.name[language] })}
+            aria-label={t('editLabel', { title: labelOf(term) })}
             onClick={() => {
               setMessage('');
               setEditing(term);
