@@ -16,6 +16,11 @@ export interface Actor {
    * submission to a person for anyone reading the trail.
    */
   ip?: string | null;
+  /**
+   * A refused sign-in keeps its address although nobody is signed in: the trail is where an attack on
+   * an account is traced (ASVS V16), and only staff sign in, so no complainant is tied to it.
+   */
+  signInAttempt?: true;
 }
 
 export interface CommandContext {
@@ -38,7 +43,7 @@ export async function runCommand<T>(
         recordAudit(trx, {
           ...entry,
           actorId: actor.userId,
-          ip: actor.userId === null ? null : (actor.ip ?? null),
+          ip: actor.userId === null && !actor.signInAttempt ? null : (actor.ip ?? null),
         }),
     }),
   );

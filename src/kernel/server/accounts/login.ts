@@ -46,7 +46,7 @@ function auditLogin(
 ): Promise<void> {
   return runCommand(
     db,
-    { userId: action === 'accounts.login' ? userId : null, ip: request.ip },
+    { userId: action === 'accounts.login' ? userId : null, ip: request.ip, signInAttempt: true },
     ({ audit }) =>
       audit({
         action,

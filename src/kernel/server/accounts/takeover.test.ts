@@ -187,6 +187,7 @@ describe('account takeover', () => {
       ],
     );
     assert.deepEqual(rows[1]?.after, { reason: 'password' });
+    assert.ok(rows[1]?.ip, 'a refused sign-in keeps the address it came from');
     assert.equal(rows[2]?.actor_id, user.id);
     const unknown = await sql<{ after: unknown }>`
       select after from audit_trail where action = 'accounts.login-failed' and entity_id = '-'`.execute(
