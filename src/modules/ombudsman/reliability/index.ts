@@ -11,6 +11,7 @@ import type { TestApp } from '../../../kernel/server/testing.ts';
 import type { ModuleReliability, Planted, Variants } from '../../../reliability/contributions.ts';
 import { logIn, send } from '../../../reliability/http.ts';
 import { sessionHeaders } from '../../../reliability/operations.ts';
+import { createOmbudsmanMember } from '../test/factories.ts';
 
 async function fileComplaint(test: TestApp, summary: string) {
   const filed = await test.app.inject({
@@ -183,16 +184,10 @@ export const reliability: ModuleReliability = {
     },
     {
       name: "an ombudsman case's particulars (PATCH /ombudsman/cases/:id)",
-      async create(test, adminId) {
-        const admin = await sessionHeaders(test.database.db, adminId);
-        const ombudsman = await createUser(test.database, { role: 'ombudsman' });
-        const appointed = await test.app.inject({
-          method: 'PUT',
-          url: `/api/v1/ombudsman/members/${ombudsman.id}`,
-          headers: admin,
-          payload: { standing: true, appointedOn: '2025-01-01' },
-        });
-        assert.equal(appointed.statusCode, 200, appointed.body);
+      async create(test) {
+        // Appointed by the operator, in force at once: the office's proposal and its confirmation
+        // by a second person are the record above's setting, not this record's subject.
+        const ombudsman = await createOmbudsmanMember(test.database, { standing: true });
         const { id } = await fileComplaint(test, '동시 수정');
         const url = `/api/v1/ombudsman/cases/${id}`;
         return {
