@@ -6,6 +6,7 @@
 import type { ServerModule } from '../module.ts';
 import { ensureFirstAdmin } from './commands/ensure-first-admin.ts';
 import { accountsMessages } from './messages.ts';
+import { preparePasswordChecker } from './passwords.ts';
 import { accountsRoutes } from './routes.ts';
 
 export const accountsModule: ServerModule = {
@@ -14,6 +15,7 @@ export const accountsModule: ServerModule = {
   messages: accountsMessages,
   routes: accountsRoutes,
   async onStart(kernel) {
+    await preparePasswordChecker();
     const created = await ensureFirstAdmin(kernel.database.db, kernel.config);
     if (!created) return;
     // Printed once, to the operator's terminal, never to the log.

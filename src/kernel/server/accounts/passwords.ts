@@ -98,6 +98,15 @@ interface Checker {
 
 let checker: Promise<Checker> | undefined;
 
+/**
+ * Loads the strength checker's dictionaries now. Loading them is about half a second of work that
+ * holds the event loop; done at the first new password, it stalled every request in flight (a
+ * complaint being filed included), so the server does it before it listens.
+ */
+export async function preparePasswordChecker(): Promise<void> {
+  await loadChecker();
+}
+
 function loadChecker(): Promise<Checker> {
   checker ??= (async () => {
     const [core, common, english] = await Promise.all([
