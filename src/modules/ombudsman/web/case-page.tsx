@@ -23,6 +23,7 @@ import {
   formatDateTime,
   formatNumber,
   LiveRegion,
+  Loaded,
   Notice,
   Page,
   SelectField,
@@ -110,8 +111,8 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
   const { members, nameOf } = useMembers();
   const departments = useDepartments();
   const rights = useApiData<TermList>('/vocabularies/rights');
-  const rightName = (code: string) =>
-    rights.data?.terms.find((term) => term.code === code)?.name[language] ?? code;
+  const rightName = (terms: TermList['terms'], code: string) =>
+    terms.find((term) => term.code === code)?.name[language] ?? code;
   const departmentColumn = <Row extends { departmentCode: string }>(): Column<Row> => ({
     key: 'department',
     header: t('department'),
@@ -178,7 +179,12 @@ function CaseFile({ initial, purpose }: { initial: CaseView; purpose: string }) 
           <dt>{t('occurred')}</dt>
           <dd>{[view.occurredOn, view.occurredPlace].filter(Boolean).join(', ') || t('none')}</dd>
           <dt>{t('rights')}</dt>
-          <dd>{view.rights.map(rightName).join(', ') || t('none')}</dd>
+          <dd>
+            {/* Names, never bare codes: the list waits for the vocabulary (and says so while it loads). */}
+            <Loaded state={rights}>
+              {(list) => view.rights.map((code) => rightName(list.terms, code)).join(', ') || t('none')}
+            </Loaded>
+          </dd>
           <dt>{t('receivedAt')}</dt>
           <dd>{formatDateTime(view.receivedAt, language)}</dd>
           <dt>{t('updatedAt')}</dt>
