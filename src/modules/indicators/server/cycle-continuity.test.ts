@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { apiClient, type SessionHeaders } from '../../../kernel/server/api-testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 
-type Headers = { cookie: string; 'x-csrf-token': string };
+type Headers = SessionHeaders;
 type Gap = { kind: string; missing: number; total: number; items: string[] };
 
 describe('a year of the cycle kept whole, and what continues after it closes', () => {
@@ -23,26 +24,7 @@ describe('a year of the cycle kept whole, and what continues after it closes', (
   let commentId = 0;
   const actionIds: Record<'kept' | 'cancelled' | 'done', number> = { kept: 0, cancelled: 0, done: 0 };
 
-  const call = (
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-    url: string,
-    headers?: Headers,
-    payload?: unknown,
-  ) =>
-    test.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(headers ? { headers } : {}),
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-  const ok = async (response: Awaited<ReturnType<typeof call>>, status = 200) => {
-    assert.equal(response.statusCode, status, response.body);
-    return response.json();
-  };
-  const refused = async (response: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
-    assert.equal(response.statusCode, status, response.body);
-    assert.equal(response.json().code, code);
-  };
+  const { call, ok, refused } = apiClient(() => test.app);
   const move = async (action: string) => {
     const { cycles } = await ok(await call('GET', '/indicators/cycles', officer));
     const { version } = cycles.find((cycle: { year: number }) => cycle.year === 2024);

@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { apiClient, type SessionHeaders } from '../../../kernel/server/api-testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 
-type Headers = { cookie: string; 'x-csrf-token': string };
+type Headers = SessionHeaders;
 
 const year = 2025;
 const narrative = 'Participation rose but two districts lag behind.';
@@ -23,17 +24,7 @@ describe('publication of a closed year', () => {
   let committee: Headers;
   let areaCode: string;
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, headers?: Headers, payload?: unknown) =>
-    test.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(headers ? { headers } : {}),
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-  const ok = async (response: Awaited<ReturnType<typeof call>>, status = 200) => {
-    assert.equal(response.statusCode, status, response.body);
-    return response.json();
-  };
+  const { call, ok } = apiClient(() => test.app);
   const move = async (action: string) => {
     const { cycles } = await ok(await call('GET', '/indicators/cycles', officer));
     const { version } = cycles.find((cycle: { year: number }) => cycle.year === year);
