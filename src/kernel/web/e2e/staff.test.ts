@@ -14,6 +14,7 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from './harness.ts';
 
 const staffPages: { path: string; heading: Record<Language, string> }[] = [
@@ -45,10 +46,6 @@ function isFocused(locator: Locator): Promise<boolean> {
 
 async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.locator('main [role="status"]:has-text("…")').waitFor({ state: 'detached' });
 }
 
 describe('staff pages in the browser', () => {
@@ -226,7 +223,7 @@ describe('staff pages in the browser', () => {
       for (const { path, heading } of staffPages) {
         await page.goto(path);
         await waitForHeading(page, heading[language]);
-        await settled(page);
+        await waitForLoaded(page);
         assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${path}`);
         await checkAccessibility(page, `${path} (${language})`);
       }

@@ -15,6 +15,7 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import { addAgendaItem, addDecision } from '../server/commands/meetings.ts';
 import { addDays, seoulDate } from '../server/seoul.ts';
@@ -27,16 +28,6 @@ async function tabUntil(page: Page, target: Locator, limit = 80): Promise<void> 
     if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
   }
   assert.fail(`Tab never reached ${target}`);
-}
-
-/** Every part of the page has its data. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
 }
 
 const roundtableTitle = '인권 라운드테이블: 도시의 지속가능발전목표';
@@ -103,11 +94,11 @@ describe('the committees’ pages in the browser', () => {
     await tabUntil(page, page.getByRole('link', { name: '인권 회의 일정' }).first());
     await page.keyboard.press('Enter');
     await waitForHeading(page, '인권 위원회와 회의');
-    await settled(page);
+    await waitForLoaded(page);
     await tabUntil(page, page.getByRole('link', { name: roundtableTitle }));
     await page.keyboard.press('Enter');
     await waitForHeading(page, roundtableTitle);
-    await settled(page);
+    await waitForLoaded(page);
     assert.match(
       (await page.locator('main').textContent()) ?? '',
       /19:00–21:00/,
@@ -136,7 +127,7 @@ describe('the committees’ pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, officer, `/committees/meetings/${committeeMeetingId}`);
     await waitForHeading(page, committeeTitle);
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByLabel(/^\[예시\] 김위원/).check();
     await page.getByLabel(/^\[예시\] 이위원/).check();
     await page.getByRole('button', { name: '출석 저장' }).click();
@@ -169,12 +160,12 @@ describe('the committees’ pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, officer, editPath);
     await waitForHeading(page, '회의 정보 수정');
-    await settled(page);
+    await waitForLoaded(page);
     // A second secretary opens the same meeting before the first one saves.
     const other = await harness.newPage({ language: 'ko' });
     await signIn(other, officer, editPath);
     await waitForHeading(other, '회의 정보 수정');
-    await settled(other);
+    await waitForLoaded(other);
 
     const day = addDays(seoulDate(), 31);
     const replace = async (label: RegExp, text: string) => {
@@ -204,7 +195,7 @@ describe('the committees’ pages in the browser', () => {
 
     await page.goto(`/committees/meetings/${workshopId}`);
     await waitForHeading(page, workshopTitle);
-    await settled(page);
+    await waitForLoaded(page);
     assert.match((await page.locator('main').textContent()) ?? '', /18:30–20:00/, 'Seoul time is kept');
     await page.getByLabel(new RegExp(`^${agendaTitle}: 올릴 자료 파일`)).setInputFiles({
       name: '실태조사 계획.pdf',
@@ -217,7 +208,7 @@ describe('the committees’ pages in the browser', () => {
     const citizen = await harness.newPage({ language: 'ko' });
     await citizen.goto(`/committees/meetings/${workshopId}`);
     await waitForHeading(citizen, workshopTitle);
-    await settled(citizen);
+    await waitForLoaded(citizen);
     assert.equal(
       await citizen.getByRole('link', { name: /실태조사 계획\.pdf/ }).count(),
       0,
@@ -226,7 +217,7 @@ describe('the committees’ pages in the browser', () => {
 
     await page.goto(editPath);
     await waitForHeading(page, '회의 정보 수정');
-    await settled(page);
+    await waitForLoaded(page);
     await tabUntil(page, page.getByLabel('안건 공개'));
     await page.keyboard.press('Space');
     await tabUntil(page, page.getByRole('button', { name: '회의 정보 저장' }));
@@ -237,7 +228,7 @@ describe('the committees’ pages in the browser', () => {
     const visitor = await harness.newPage({ language: 'ko' });
     await visitor.goto(`/committees/meetings/${workshopId}`);
     await waitForHeading(visitor, workshopTitle);
-    await settled(visitor);
+    await waitForLoaded(visitor);
     const link = visitor.getByRole('link', { name: /실태조사 계획\.pdf/ });
     await link.waitFor();
     await visitor.getByRole('link', { name: '여성' }).waitFor();
@@ -260,7 +251,7 @@ describe('the committees’ pages in the browser', () => {
       for (const path of publicPages) {
         await page.goto(path);
         await page.locator('h1').waitFor();
-        await settled(page);
+        await waitForLoaded(page);
         await checkAccessibility(page, `${path} for the public (${language})`);
       }
       const staff = await harness.newPage({ language });
@@ -274,7 +265,7 @@ describe('the committees’ pages in the browser', () => {
       ]) {
         await staff.goto(path);
         await staff.locator('h1').waitFor();
-        await settled(staff);
+        await waitForLoaded(staff);
         if (path === '/committees/secretariat') {
           // The edit forms open: a member's and a body's rules.
           await staff.getByRole('button', { name: /\[예시\] 김위원/ }).click();

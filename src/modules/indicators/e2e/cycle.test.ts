@@ -14,7 +14,7 @@
 // the year is reopened read-only from the cycles list while its unfinished action goes on.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   type Account,
   assertNoPageErrors,
@@ -23,38 +23,10 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
+import { activate, chooseByKeyboard, typeInto } from '../../../kernel/web/e2e/keyboard.ts';
 import { apiSession } from './seed-data.ts';
-
-/** Types into a field as a person at a keyboard would: focus, then key by key. */
-async function typeInto(field: Locator, text: string): Promise<void> {
-  await field.focus();
-  await field.pressSequentially(text);
-}
-
-/** Presses a button or follows a link from the keyboard. */
-async function activate(control: Locator): Promise<void> {
-  await control.focus();
-  await control.press('Enter');
-}
-
-/** Moves a closed select to `value` with the arrow keys, as a keyboard user does. */
-async function chooseByKeyboard(select: Locator, value: string): Promise<void> {
-  await select.focus();
-  for (let step = 0; step < 40 && (await select.inputValue()) !== value; step += 1) {
-    await select.press('ArrowDown');
-  }
-  assert.equal(await select.inputValue(), value);
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
-}
 
 describe('one indicator through the yearly cycle in the browser', () => {
   let harness: Harness;
@@ -78,7 +50,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
       true,
       'focus moves to the confirmation',
     );
-    await settled(page);
+    await waitForLoaded(page);
     for (const text of empty) await confirm.getByRole('listitem').filter({ hasText: text }).first().waitFor();
     assert.equal(
       await page.getByText(`The 2024 cycle has moved to "${step}".`).count(),
@@ -130,7 +102,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, officer, '/staff/indicators/targets');
     await waitForHeading(page, 'Indicator targets and plans');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText("Proposal: last year's target none, latest value 40 (2023)").waitFor();
     assert.equal(await page.getByLabel(/^Target value/).inputValue(), '40');
     await checkAccessibility(page, 'the targets page (en)');
@@ -147,7 +119,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await checkAccessibility(page, 'the targets page after saving (en)');
     await page.reload();
     await waitForHeading(page, 'Indicator targets and plans');
-    await settled(page);
+    await waitForLoaded(page);
     assert.deepEqual(
       [
         await page.getByLabel(/^Target value/).inputValue(),
@@ -160,12 +132,12 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, officer, '/staff/indicators/targets');
     await waitForHeading(korean, '인권지표 목표와 추진계획');
-    await settled(korean);
+    await waitForLoaded(korean);
     await checkAccessibility(korean, 'the targets page (ko)');
 
     await page.goto('/staff/indicators/cycles');
     await waitForHeading(page, 'Indicator assessment cycle');
-    await settled(page);
+    await waitForLoaded(page);
     // The confirmation lists what is still empty; going back moves nothing and returns focus.
     await activate(page.getByRole('button', { name: 'Start data collection', exact: true }));
     const confirm = page.getByRole('region', { name: /^Confirm: / });
@@ -187,7 +159,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, department, '/staff/indicators/entry');
     await waitForHeading(page, '인권지표 값 입력');
-    await settled(page);
+    await waitForLoaded(page);
     const choices = await page.getByLabel(/^지표/).locator('option').allTextContents();
     assert.deepEqual(choices, ['1-1 사생활 보호'], 'only the department’s own indicator');
     await page.getByText('지난해 값: 40').waitFor();
@@ -212,14 +184,14 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await checkAccessibility(page, 'the value entry page after saving (ko)');
     await page.reload();
     await waitForHeading(page, '인권지표 값 입력');
-    await settled(page);
+    await waitForLoaded(page);
     assert.equal(await page.getByLabel(/^값: 전체/).inputValue(), '60');
     assert.equal(await page.getByLabel(/^값: Sex female/).inputValue(), '58');
     assert.equal(await page.getByLabel(/^설명: 전체/).inputValue(), '조사 대상을 모든 구로 넓혔습니다.');
     const english = await harness.newPage({ language: 'en' });
     await signIn(english, department, '/staff/indicators/entry');
     await waitForHeading(english, 'Indicator value entry');
-    await settled(english);
+    await waitForLoaded(english);
     await english.getByText('Last year: 40').waitFor();
     await checkAccessibility(english, 'the value entry page (en)');
     assertNoPageErrors(page);
@@ -229,10 +201,10 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, officer, '/staff/indicators/cycles');
     await waitForHeading(page, 'Indicator assessment cycle');
-    await settled(page);
+    await waitForLoaded(page);
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator questionnaires' }));
     await waitForHeading(page, 'Indicator questionnaires');
-    await settled(page);
+    await waitForLoaded(page);
     const choices = await page
       .getByLabel(/^Qualitative indicator/)
       .locator('option')
@@ -313,7 +285,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, officer, '/staff/indicators/questionnaires');
     await waitForHeading(korean, '인권지표 설문');
-    await settled(korean);
+    await waitForLoaded(korean);
     await korean.getByText('기록된 응답: 1건(직원에게만 보이는 수)').waitFor();
     await checkAccessibility(korean, 'the questionnaire page (ko)');
     assertNoPageErrors(page);
@@ -323,13 +295,13 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await korean.goto(`/questionnaires/${token}`);
     await waitForHeading(korean, '설문: 시민 인권 인식 조사');
-    await settled(korean);
+    await waitForLoaded(korean);
     await checkAccessibility(korean, 'the public questionnaire (ko)');
 
     const page = await harness.newPage({ language: 'en' });
     await page.goto(`/questionnaires/${token}`);
     await waitForHeading(page, 'Questionnaire: Residents’ human rights survey');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByRole('alert').getByText('Answer at least one question.').waitFor();
     await checkAccessibility(page, 'the public questionnaire with an error (en)');
@@ -352,7 +324,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, officer, '/staff/indicators/cycles');
     await waitForHeading(page, 'Indicator assessment cycle');
-    await settled(page);
+    await waitForLoaded(page);
     await moveCycle(page, 'Start the self-assessment', 'Self-assessment', [
       /^\d+ of \d+ indicators have no value for 2024\.$/,
       /^Questionnaires still taking answers, which this move closes \(1\): 2-1$/,
@@ -360,7 +332,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     ]);
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator self-assessment' }));
     await waitForHeading(page, 'Indicator self-assessment');
-    await settled(page);
+    await waitForLoaded(page);
     await checkAccessibility(page, 'the self-assessment page (en)');
     await chooseByKeyboard(page.getByLabel(/^Score: Participation & Communication/), '3');
     await typeInto(
@@ -376,7 +348,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
       .waitFor();
     await page.reload();
     await waitForHeading(page, 'Indicator self-assessment');
-    await settled(page);
+    await waitForLoaded(page);
     await chooseByKeyboard(page.getByLabel(/^Area/), '1');
     assert.equal(await page.getByLabel(/^Score: Participation & Communication/).inputValue(), '3');
     assert.equal(
@@ -410,7 +382,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, department, '/staff/indicators/assessments');
     await waitForHeading(korean, '인권지표 자체 평가');
-    await settled(korean);
+    await waitForLoaded(korean);
     await korean
       .getByText('자체 평가는 평가 주기가 "자체 평가" 단계일 때 인권담당관실만 쓸 수 있습니다.')
       .waitFor();
@@ -420,7 +392,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
 
     await activate(page.getByRole('link', { name: 'Back to the assessment cycle' }));
     await waitForHeading(page, 'Indicator assessment cycle');
-    await settled(page);
+    await waitForLoaded(page);
     await moveCycle(page, "Report to the citizens' committee", "Report to the citizens' committee", [
       /^3 of 5 areas have no self-assessment\.$/,
     ]);
@@ -431,7 +403,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, committee, '/staff/indicators/report');
     await waitForHeading(page, 'Indicator assessment report');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByRole('heading', { level: 2, name: '1. Participation & Communication' }).waitFor();
     await page.getByText('Privacy improved after the survey was widened.').waitFor();
     await page.getByRole('row', { name: /^1-1 Protection of privacy 50 \(by 2026\) 60 / }).waitFor();
@@ -444,7 +416,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, committee, '/staff/indicators/report');
     await waitForHeading(korean, '인권지표 평가 보고서');
-    await settled(korean);
+    await waitForLoaded(korean);
     await korean.getByText('점수: 3/5').waitFor();
     await checkAccessibility(korean, 'the report page (ko)');
     assertNoPageErrors(page);
@@ -454,7 +426,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, officer, '/staff/indicators/report');
     await waitForHeading(page, 'Indicator assessment report');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText('No answer yet.').waitFor();
     await activate(page.getByRole('button', { name: 'Send the answer' }));
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
@@ -465,7 +437,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await page.getByText('Your answer is recorded.').waitFor();
     await page.reload();
     await waitForHeading(page, 'Indicator assessment report');
-    await settled(page);
+    await waitForLoaded(page);
     const answers = page.getByRole('list', { name: "The Human Rights Office's answers" });
     await answers.getByText('We will publish by district from 2025.').waitFor();
     await answers.getByText(/^Answer: Officer Kim, /).waitFor();
@@ -473,7 +445,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, committee, '/staff/indicators/report');
     await waitForHeading(korean, '인권지표 평가 보고서');
-    await settled(korean);
+    await waitForLoaded(korean);
     await korean.getByText(/^답변: Officer Kim, /).waitFor();
     await checkAccessibility(korean, 'the report page with an answer (ko)');
     assertNoPageErrors(page);
@@ -483,13 +455,13 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const office = await harness.newPage({ language: 'en' });
     await signIn(office, officer, '/staff/indicators/cycles');
     await waitForHeading(office, 'Indicator assessment cycle');
-    await settled(office);
+    await waitForLoaded(office);
     await moveCycle(office, 'Start complementation', 'Complementation', [
       /^3 of 5 areas have no self-assessment\.$/,
     ]);
     await activate(office.getByRole('main').getByRole('link', { name: 'Indicator complementation actions' }));
     await waitForHeading(office, 'Indicator complementation actions');
-    await settled(office);
+    await waitForLoaded(office);
     await checkAccessibility(office, 'the actions page (en)');
     const form = office
       .locator('form')
@@ -516,7 +488,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, department, '/staff/indicators/actions');
     await waitForHeading(page, '인권지표 보완 조치');
-    await settled(page);
+    await waitForLoaded(page);
     assert.equal(await page.getByRole('button', { name: '보완 조치 더하기' }).count(), 0, 'the office adds');
     assert.equal(await page.getByLabel(/^기한/).count(), 0, 'the department changes only the status');
     await checkAccessibility(page, 'the actions page of the owner department (ko)');
@@ -529,7 +501,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const reader = await harness.newPage({ language: 'en' });
     await signIn(reader, committee, '/staff/indicators/actions');
     await waitForHeading(reader, 'Indicator complementation actions');
-    await settled(reader);
+    await waitForLoaded(reader);
     await reader
       .getByRole('row', { name: /^Survey the privacy of older residents\. .* Done no notes$/ })
       .waitFor();
@@ -538,7 +510,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, committee, '/staff/indicators/actions');
     await waitForHeading(korean, '인권지표 보완 조치');
-    await settled(korean);
+    await waitForLoaded(korean);
     await checkAccessibility(korean, 'the actions page of the committee (ko)');
     assertNoPageErrors(office);
     assertNoPageErrors(page);
@@ -548,7 +520,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const office = await harness.newPage({ language: 'en' });
     await signIn(office, officer, '/staff/indicators/actions');
     await waitForHeading(office, 'Indicator complementation actions');
-    await settled(office);
+    await waitForLoaded(office);
     const form = office
       .locator('form')
       .filter({ has: office.getByRole('button', { name: 'Add the action' }) });
@@ -565,7 +537,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
       await office.getByRole('row', { name: new RegExp(`^${text.replace('.', '\\.')} `) }).waitFor();
       await office.reload();
       await waitForHeading(office, 'Indicator complementation actions');
-      await settled(office);
+      await waitForLoaded(office);
     }
     const chooser = office.getByLabel(/^Action to update/);
     const optionFor = async (text: string) =>
@@ -584,7 +556,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await office.getByText('A progress note is added to the action for indicator 1-1.').waitFor();
     await office.reload();
     await waitForHeading(office, 'Indicator complementation actions');
-    await settled(office);
+    await waitForLoaded(office);
     await office
       .getByRole('row', {
         name: /^Translate the survey\. .* Cancelled Cancelled: The survey is already bilingual\. \(Officer Kim, /,
@@ -603,7 +575,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, department, '/staff/indicators/actions');
     await waitForHeading(page, '인권지표 보완 조치');
-    await settled(page);
+    await waitForLoaded(page);
     assert.equal(
       await page.getByRole('button', { name: '조치 취소' }).count(),
       0,
@@ -622,7 +594,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const office = await harness.newPage({ language: 'en' });
     await signIn(office, officer, '/staff/indicators/cycles');
     await waitForHeading(office, 'Indicator assessment cycle');
-    await settled(office);
+    await waitForLoaded(office);
     await moveCycle(office, 'Start collecting results', 'Collection of results', [
       /^1 of 3 actions are not finished \(they go on after the cycle closes\)\.$/,
     ]);
@@ -630,7 +602,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     // Step 6: the collection of results, by the office and the committee.
     await activate(office.getByRole('main').getByRole('link', { name: 'Indicator collection of results' }));
     await waitForHeading(office, 'Indicator collection of results');
-    await settled(office);
+    await waitForLoaded(office);
     await office
       .getByRole('row', { name: /^1-1 Protection of privacy 50 \(by 2026\) 60 40 \(2023\) / })
       .waitFor();
@@ -643,13 +615,13 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, committee, '/staff/indicators/results');
     await waitForHeading(korean, '인권지표 결과 취합');
-    await settled(korean);
+    await waitForLoaded(korean);
     await korean.getByRole('row', { name: /^완료 1$/ }).waitFor();
     await checkAccessibility(korean, 'the collection of results (ko)');
 
     await office.goto('/staff/indicators/cycles');
     await waitForHeading(office, 'Indicator assessment cycle');
-    await settled(office);
+    await waitForLoaded(office);
     await moveCycle(office, "Close the cycle (locks the year's data)", 'Closed', [
       /^3 of 5 areas have no self-assessment\.$/,
       /^1 of 3 actions are not finished/,
@@ -659,7 +631,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const closed = await harness.newPage({ language: 'ko' });
     await signIn(closed, department, '/staff/indicators/entry');
     await waitForHeading(closed, '인권지표 값 입력');
-    await settled(closed);
+    await waitForLoaded(closed);
     await closed
       .getByText('2024년 평가 주기는 종료되어 읽기 전용입니다.', { exact: false })
       .first()
@@ -672,17 +644,17 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, officer, '/staff/indicators/cycles');
     await waitForHeading(page, 'Indicator assessment cycle');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText('No cycle is in progress.').waitFor();
     await activate(page.getByRole('link', { name: '2024', exact: true }));
     await page.getByRole('heading', { level: 2, name: 'The 2024 cycle' }).waitFor();
-    await settled(page);
+    await waitForLoaded(page);
     assert.equal(await page.getByRole('button', { name: /^Close the cycle/ }).count(), 0);
     await checkAccessibility(page, 'a closed cycle reopened (en)');
 
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator targets and plans' }));
     await waitForHeading(page, 'Indicator targets and plans');
-    await settled(page);
+    await waitForLoaded(page);
     assert.match(page.url(), /\?year=2024$/);
     await page
       .getByRole('row', { name: /^1-1 Protection of privacy 50 \(2026\) Survey every district\./ })
@@ -692,13 +664,13 @@ describe('one indicator through the yearly cycle in the browser', () => {
 
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator self-assessment' }));
     await waitForHeading(page, 'Indicator self-assessment');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByRole('row', { name: /^Participation & Communication 3\/5 Privacy improved/ }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Save the self-assessment' }).count(), 0);
 
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator assessment report' }));
     await waitForHeading(page, 'Indicator assessment report');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText('Please publish the data by district next year.').waitFor();
     await page.getByText('We will publish by district from 2025.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Send the answer' }).count(), 0);
@@ -706,13 +678,13 @@ describe('one indicator through the yearly cycle in the browser', () => {
 
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator questionnaires' }));
     await waitForHeading(page, 'Indicator questionnaires');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText(/^Responses recorded: \d+ \(a number only staff see\)$/).waitFor();
     await checkAccessibility(page, 'the questionnaire of a closed year (en)');
 
     await activate(page.getByRole('main').getByRole('link', { name: 'Indicator complementation actions' }));
     await waitForHeading(page, 'Indicator complementation actions');
-    await settled(page);
+    await waitForLoaded(page);
     await page
       .getByText("This year's cycle is closed. Unfinished actions go on until they are done or cancelled.")
       .waitFor();
@@ -738,12 +710,12 @@ describe('one indicator through the yearly cycle in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, committee, '/staff/indicators/cycles?year=2024');
     await waitForHeading(korean, '인권지표 평가 주기');
-    await settled(korean);
+    await waitForLoaded(korean);
     await korean.getByRole('heading', { level: 2, name: '2024년 평가 주기' }).waitFor();
     await checkAccessibility(korean, 'a closed cycle reopened (ko)');
     await activate(korean.getByRole('main').getByRole('link', { name: '인권지표 보완 조치' }));
     await waitForHeading(korean, '인권지표 보완 조치');
-    await settled(korean);
+    await waitForLoaded(korean);
     await checkAccessibility(korean, 'the actions of a closed year (ko)');
     assertNoPageErrors(page);
   });
@@ -753,7 +725,7 @@ describe('one indicator through the yearly cycle in the browser', () => {
       const page = await harness.newPage({ language });
       await page.goto('/indicators/1-1');
       await waitForHeading(page, language === 'ko' ? /^인권지표 1-1: / : /^Human rights indicator 1-1: /);
-      await settled(page);
+      await waitForLoaded(page);
       await page.getByRole('cell', { name: '60' }).first().waitFor();
       await checkAccessibility(page, `the public page of 1-1 after the cycle (${language})`);
       assertNoPageErrors(page);

@@ -11,18 +11,9 @@ import {
   type Harness,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import { importAsOfficer, sampleCsv } from './seed-data.ts';
-
-/** Every part of the page has its data (each part says "loading…" until it has). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
-}
 
 async function assertNoSidewaysScroll(page: Page, label: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -59,7 +50,7 @@ describe('the indicators’ public pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await page.goto('/indicators/1-1');
     await waitForHeading(page, '인권지표 1-1: 사생활 보호');
-    await settled(page);
+    await waitForLoaded(page);
     const chart = page.getByRole('img', { name: /사생활 보호, 연도별 값/ });
     await chart.waitFor();
     assert.match(
@@ -86,7 +77,7 @@ describe('the indicators’ public pages in the browser', () => {
     await page.getByLabel('Sex').selectOption('Female');
     await page.getByRole('button', { name: '보기' }).click();
     await page.waitForURL(/dimension=Sex%3DFemale|dimension=Sex=Female/);
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByRole('cell', { name: '46' }).waitFor();
     assert.deepEqual(await tableText(page, /그래프의 값/), [
       ['연도', 'Survey'],
@@ -107,7 +98,7 @@ describe('the indicators’ public pages in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await page.goto('/indicators/1-2');
     await waitForHeading(page, /^Human rights indicator 1-2: /);
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText('No data has been published yet.').waitFor();
     assert.equal(await page.locator('main svg[role="img"]').count(), 0);
     await page.goto('/indicators/99-1');
@@ -119,7 +110,7 @@ describe('the indicators’ public pages in the browser', () => {
       const page = await harness.newPage({ language });
       await page.goto('/indicators');
       await waitForHeading(page, language === 'ko' ? '인권지표' : 'Human rights indicators');
-      await settled(page);
+      await waitForLoaded(page);
       await page
         .getByText(language === 'ko' ? '달성한 지표(전체 기준)' : 'Accomplished (whole set)')
         .waitFor();
@@ -127,7 +118,7 @@ describe('the indicators’ public pages in the browser', () => {
       for (const code of codes) {
         await page.goto(`/indicators/${code}`);
         await waitForHeading(page, new RegExp(`^(인권지표|Human rights indicator) ${code}: `));
-        await settled(page);
+        await waitForLoaded(page);
         assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${code}`);
         await checkAccessibility(page, `indicator ${code} (${language})`);
       }

@@ -6,7 +6,7 @@
 // Every page passes axe in Korean and English.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   type Account,
   assertNoPageErrors,
@@ -15,40 +15,15 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
+import { activate, chooseByKeyboard, typeInto } from '../../../kernel/web/e2e/keyboard.ts';
 import { apiSession } from './seed-data.ts';
 
 const reason = 'The district totals were added twice.';
 const narrative = 'Privacy complaints fell in every district.';
 const comment = 'Publish the district figures too.';
 const actionText = 'Survey the privacy of older residents.';
-
-async function typeInto(field: Locator, text: string): Promise<void> {
-  await field.focus();
-  await field.pressSequentially(text);
-}
-
-async function activate(control: Locator): Promise<void> {
-  await control.focus();
-  await control.press('Enter');
-}
-
-async function chooseByKeyboard(select: Locator, value: string): Promise<void> {
-  await select.focus();
-  for (let step = 0; step < 40 && (await select.inputValue()) !== value; step += 1) {
-    await select.press('ArrowDown');
-  }
-  assert.equal(await select.inputValue(), value);
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
-}
 
 /** The chart's value ticks, as numbers. */
 async function yTicks(page: Page): Promise<number[]> {
@@ -104,11 +79,11 @@ describe('publishing a closed year and correcting it in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, officer, '/staff/indicators/corrections');
     await waitForHeading(page, "Correct a closed year's value");
-    await settled(page);
+    await waitForLoaded(page);
     assert.equal(await page.getByLabel(/^Closed year/).inputValue(), '2025');
     await chooseByKeyboard(page.getByLabel(/^Indicator/), '1-1');
     await page.getByRole('heading', { level: 2, name: 'Correct the value' }).waitFor();
-    await settled(page);
+    await waitForLoaded(page);
     const breakdown = page.getByLabel(/^Value to correct/);
     assert.match((await breakdown.locator('option:checked').textContent()) ?? '', /^Total: now 150$/);
     await page.getByText('This indicator has no correction yet.').waitFor();
@@ -136,10 +111,10 @@ describe('publishing a closed year and correcting it in the browser', () => {
     const korean = await harness.newPage({ language: 'ko' });
     await signIn(korean, officer, '/staff/indicators/corrections');
     await waitForHeading(korean, '닫힌 연도의 값 정정');
-    await settled(korean);
+    await waitForLoaded(korean);
     await chooseByKeyboard(korean.getByLabel(/^지표/), '1-1');
     await korean.getByRole('heading', { level: 2, name: '1-1의 정정 기록' }).waitFor();
-    await settled(korean);
+    await waitForLoaded(korean);
     await checkAccessibility(korean, 'the correction page (ko)');
     assertNoPageErrors(page);
     assertNoPageErrors(korean);
@@ -150,7 +125,7 @@ describe('publishing a closed year and correcting it in the browser', () => {
       const page = await harness.newPage({ language });
       await page.goto('/indicators/1-1');
       await waitForHeading(page, language === 'ko' ? /^인권지표 1-1: / : /^Human rights indicator 1-1: /);
-      await settled(page);
+      await waitForLoaded(page);
       await page.getByRole('img', { name: language === 'ko' ? /연도별 값/ : /by year/ }).waitFor();
       await page.getByRole('row', { name: /^2025 155$/ }).waitFor();
       const note =
@@ -172,7 +147,7 @@ describe('publishing a closed year and correcting it in the browser', () => {
       const page = await harness.newPage({ language });
       await page.goto('/indicators');
       await waitForHeading(page, language === 'ko' ? '인권지표' : 'Human rights indicators');
-      await settled(page);
+      await waitForLoaded(page);
       await checkAccessibility(page, `the overview with published results (${language})`);
       await activate(
         page.getByRole('link', { name: language === 'ko' ? '2025년 평가 결과' : 'Results of 2025' }),
@@ -181,7 +156,7 @@ describe('publishing a closed year and correcting it in the browser', () => {
         page,
         language === 'ko' ? '2025년 인권지표 평가 결과' : 'Human rights indicators: results of 2025',
       );
-      await settled(page);
+      await waitForLoaded(page);
       await page.getByRole('row', { name: new RegExp(`4 ${narrative.replace('.', '\\.')}$`) }).waitFor();
       await page.getByRole('listitem').filter({ hasText: comment }).waitFor();
       await page.getByRole('row', { name: new RegExp(`^${actionText.replace('.', '\\.')} 1-1 `) }).waitFor();

@@ -12,16 +12,8 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
-}
 
 async function upload(page: Page, csv: string): Promise<void> {
   await page
@@ -43,7 +35,7 @@ describe('the indicators’ staff pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, officer, '/staff/indicators/import');
     await waitForHeading(page, '인권지표 자료 올리기');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByLabel(/^지표/).selectOption('2-1');
     await upload(page, 'Year,Value\n2020,12\n20x1,3\n2022,abc\n');
     const summary = page.getByRole('alert').filter({ hasText: '문제가 있습니다' });
@@ -78,7 +70,7 @@ describe('the indicators’ staff pages in the browser', () => {
     const page = await harness.newPage({ language: 'en' });
     await signIn(page, officer, '/staff/indicators/cycles');
     await waitForHeading(page, 'Indicator assessment cycle');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText('No cycle is in progress.').waitFor();
     await checkAccessibility(page, 'the cycle page without a cycle (en)');
     await page.getByLabel(/^Year/).fill('2024');
@@ -130,7 +122,7 @@ describe('the indicators’ staff pages in the browser', () => {
 
     await page.goto('/staff/indicators/import');
     await waitForHeading(page, 'Indicator data import');
-    await settled(page);
+    await waitForLoaded(page);
     await upload(page, 'Year,Value\n2024,1\n');
     await page
       .getByRole('alert')
@@ -144,13 +136,13 @@ describe('the indicators’ staff pages in the browser', () => {
     const page = await harness.newPage({ language: 'ko' });
     await signIn(page, department, '/staff/indicators/cycles');
     await waitForHeading(page, '인권지표 평가 주기');
-    await settled(page);
+    await waitForLoaded(page);
     assert.equal(await page.getByRole('button', { name: '평가 주기 열기' }).count(), 0);
     await page.getByRole('row', { name: /^2024 종료/ }).waitFor();
     await checkAccessibility(page, 'the cycle page for a department (ko)');
     await page.goto('/staff/indicators/import');
     await waitForHeading(page, '인권지표 자료 올리기');
-    await settled(page);
+    await waitForLoaded(page);
     await page.getByText('자료를 올릴 수 있는 지표가 없습니다.', { exact: false }).waitFor();
     await checkAccessibility(page, 'the import page for a department without indicators (ko)');
   });

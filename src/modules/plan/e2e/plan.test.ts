@@ -14,6 +14,7 @@ import {
   signIn,
   startHarness,
   waitForHeading,
+  waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 
 const year = 2026;
@@ -30,15 +31,6 @@ async function announced(page: Page, text: string | RegExp): Promise<void> {
 
 async function isFocused(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((id) => document.activeElement?.id === id, selector);
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('main [role="status"]')].some((region) =>
-        region.textContent?.includes('…'),
-      ),
-  );
 }
 
 describe('the plan’s pages in the browser', () => {
@@ -63,7 +55,7 @@ describe('the plan’s pages in the browser', () => {
         page,
         language === 'ko' ? '인권도시 기본계획과 시행계획' : 'Basic plans and annual action plans',
       );
-      await settled(page);
+      await waitForLoaded(page);
       await page
         .getByText(
           language === 'ko' ? '연차별 시행계획의 정책과제 수' : 'Policy tasks in the annual action plan',
@@ -79,7 +71,7 @@ describe('the plan’s pages in the browser', () => {
         page,
         language === 'ko' ? '2022년 인권도시 시행계획' : 'The 2022 human rights city action plan',
       );
-      await settled(page);
+      await waitForLoaded(page);
       await page
         .getByRole('img', { name: language === 'ko' ? /분야별 진척도/ : /Progress by area/ })
         .waitFor();
@@ -87,7 +79,7 @@ describe('the plan’s pages in the browser', () => {
 
       await page.getByRole('link', { name: /Review of mobility rights|장애인 이동권 점검/ }).click();
       await waitForHeading(page, /S-1-1/);
-      await settled(page);
+      await waitForLoaded(page);
       await page.getByText(language === 'ko' ? /상반기 점검/ : /Mid-year review/).waitFor();
       await checkAccessibility(page, `a sample task (${language})`);
     }
@@ -97,7 +89,7 @@ describe('the plan’s pages in the browser', () => {
     const office = await harness.newPage({ language: 'ko' });
     await signIn(office, officer, `/plan/staff?year=${year}`);
     await waitForHeading(office, '시행계획 과제 관리');
-    await settled(office);
+    await waitForLoaded(office);
     await checkAccessibility(office, 'the staff page without tasks (ko)');
     await office.getByLabel(/^과제 코드/).fill('E2E-1');
     await office.getByLabel(/^분야/).selectOption('social-minorities');
@@ -156,7 +148,7 @@ describe('the plan’s pages in the browser', () => {
     const division = await harness.newPage({ language: 'ko' });
     await signIn(division, department, `/plan/staff?year=${year}`);
     await waitForHeading(division, '시행계획 과제 관리');
-    await settled(division);
+    await waitForLoaded(division);
     assert.equal(
       await division.getByRole('heading', { name: '과제 추가' }).count(),
       0,
@@ -164,7 +156,7 @@ describe('the plan’s pages in the browser', () => {
     );
     await division.getByRole('link', { name: '브라우저 시험 과제', exact: true }).click();
     await waitForHeading(division, '과제 E2E-1: 브라우저 시험 과제');
-    await settled(division);
+    await waitForLoaded(division);
     await checkAccessibility(division, 'the task page for its department (ko)');
     await division.getByLabel(/^보고 기간/).selectOption(`${year}-Q1`);
     await division.getByLabel(/^상태/).selectOption('completed');
@@ -187,7 +179,7 @@ describe('the plan’s pages in the browser', () => {
 
     await office.getByRole('link', { name: '브라우저 시험 과제', exact: true }).click();
     await waitForHeading(office, '과제 E2E-1: 브라우저 시험 과제');
-    await settled(office);
+    await waitForLoaded(office);
     await checkAccessibility(office, 'the task page awaiting review (ko)');
     const href = await office.getByRole('link', { name: /증빙 회의록\.pdf/ }).getAttribute('href');
     assert.deepEqual(
@@ -209,7 +201,7 @@ describe('the plan’s pages in the browser', () => {
     const visitor = await harness.newPage({ language: 'ko' });
     await visitor.goto(`/plan/${year}`);
     await waitForHeading(visitor, `${year}년 인권도시 시행계획`);
-    await settled(visitor);
+    await waitForLoaded(visitor);
     const row = visitor.getByRole('row', { name: /브라우저 시험 과제/ });
     await row.getByRole('cell', { name: '100%' }).waitFor();
     await row.getByRole('cell', { name: '완료' }).waitFor();
@@ -225,11 +217,11 @@ describe('the plan’s pages in the browser', () => {
     const member = await harness.newPage({ language: 'en' });
     await signIn(member, committee, `/plan/staff?year=${year}`);
     await waitForHeading(member, 'Action plan tasks');
-    await settled(member);
+    await waitForLoaded(member);
     await checkAccessibility(member, 'the staff page for the committee (en)');
     await member.getByRole('link', { name: 'Browser test task', exact: true }).click();
     await waitForHeading(member, 'Task E2E-1: Browser test task');
-    await settled(member);
+    await waitForLoaded(member);
     await member.getByLabel(/^Comment/).fill('Please publish the evidence.');
     await member.getByRole('button', { name: 'Add the comment' }).click();
     await member.getByText('The comment was added.').waitFor();
@@ -238,11 +230,11 @@ describe('the plan’s pages in the browser', () => {
     const office = await harness.newPage({ language: 'en' });
     await signIn(office, officer, `/plan/staff?year=${year}`);
     await waitForHeading(office, 'Action plan tasks');
-    await settled(office);
+    await waitForLoaded(office);
     await checkAccessibility(office, 'the staff page for the office (en)');
     await office.getByRole('link', { name: 'Browser test task', exact: true }).click();
     await waitForHeading(office, 'Task E2E-1: Browser test task');
-    await settled(office);
+    await waitForLoaded(office);
     await office.getByLabel(/^Comment/).fill('Published on the city site.');
     await office.getByRole('button', { name: 'Answer' }).click();
     await office.getByText('The comment was added.').waitFor();
@@ -263,7 +255,7 @@ describe('the plan’s pages in the browser', () => {
 
     await office.getByRole('link', { name: 'Back to the action plan tasks' }).click();
     await waitForHeading(office, 'Action plan tasks');
-    await settled(office);
+    await waitForLoaded(office);
     await office.getByLabel(/^Reports per year/).selectOption('2');
     await office.getByLabel(/^Yearly review \(Korean\)/).fill('상반기에 계획대로 추진했습니다.');
     await office.getByLabel(/^Yearly review \(English\)/).fill('The first half went to plan.');
@@ -275,7 +267,7 @@ describe('the plan’s pages in the browser', () => {
     const administrator = await harness.newPage({ language: 'en' });
     await signIn(administrator, await harness.createAccount('admin'), `/plan/staff?year=${year}`);
     await waitForHeading(administrator, 'Action plan tasks');
-    await settled(administrator);
+    await waitForLoaded(administrator);
     await administrator.getByLabel(/^Status code/).fill('delayed');
     await administrator.getByLabel(/^Name \(Korean\)/).fill('지연');
     await administrator.getByLabel(/^Name \(English\)/).fill('Delayed');
@@ -288,15 +280,15 @@ describe('the plan’s pages in the browser', () => {
     const division = await harness.newPage({ language: 'en' });
     await signIn(division, department, '/plan/staff/tasks/1');
     await waitForHeading(division, /^Task S-1: /);
-    await settled(division);
+    await waitForLoaded(division);
     await checkAccessibility(division, 'a task page for its department (en)');
 
     await division.goto(`/plan/staff?year=${year}`);
     await waitForHeading(division, 'Action plan tasks');
-    await settled(division);
+    await waitForLoaded(division);
     await division.getByRole('link', { name: 'Browser test task', exact: true }).click();
     await waitForHeading(division, 'Task E2E-1: Browser test task');
-    await settled(division);
+    await waitForLoaded(division);
     await division.getByLabel(/^Reporting period/).selectOption(`${year}-H2`);
     await division.getByLabel(/^Status/).selectOption('in-progress');
     await division.getByLabel(/^What was done/).fill('Second half under way.');
