@@ -24,7 +24,9 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+// The wait is generous because a first start migrates and loads the dataset, which on a 2-core machine
+// running other test files beside it has taken over a minute; it bounds a hang, it times nothing.
+export async function spawnServer(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/rightscity.mjs', 'serve'], {
     // Tests sign in as admins with a password alone unless they ask for the second factor.
