@@ -14,6 +14,8 @@ import { fieldId } from './field.tsx';
 export interface FormError {
   /** The form field the message belongs to, if it is one of the form's. */
   name: string | undefined;
+  /** The name of the control on the page that the summary's link moves to, when it is not the field's own. */
+  control?: string | undefined;
   message: string;
 }
 
@@ -22,6 +24,11 @@ export interface FormOptions<Name extends string> {
   fields: readonly Name[];
   /** Problem codes that carry no field but concern one (e.g. `invalid_credentials` → `password`). */
   attach?: Partial<Record<string, Name>>;
+  /**
+   * The page's control for a field, where it is not named as the API names the field: a form shown once
+   * per row names its controls apart (`outcome-12`), so that each has its own id to link to.
+   */
+  controls?: Partial<Record<Name, string>>;
 }
 
 export interface FormState<Name extends string> {
@@ -41,17 +48,21 @@ function fieldName<Name extends string>(field: string, names: readonly Name[]): 
   return names.find((name) => name === last);
 }
 
-export function useForm<Name extends string>({ fields, attach = {} }: FormOptions<Name>): FormState<Name> {
+export function useForm<Name extends string>({
+  fields,
+  attach = {},
+  controls = {},
+}: FormOptions<Name>): FormState<Name> {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
 
   const errors: FormError[] = [];
   if (problem) {
-    for (const error of problem.errors) {
-      errors.push({ name: fieldName(error.field, fields), message: error.message });
-    }
+    const withControl = (name: Name | undefined, message: string) =>
+      errors.push({ name, control: name === undefined ? undefined : controls[name], message });
+    for (const error of problem.errors) withControl(fieldName(error.field, fields), error.message);
     const attached = attach[problem.code];
-    if (problem.errors.length === 0 && attached) errors.push({ name: attached, message: problem.title });
+    if (problem.errors.length === 0 && attached) withControl(attached, problem.title);
   }
 
   const submit = useCallback(
@@ -109,11 +120,14 @@ export function ErrorSummary({ form }: { form: Pick<FormState<string>, 'problem'
       {showTitle ? <p>{problem.title}</p> : null}
       {errors.length > 0 ? (
         <ul className="error-summary__list">
-          {errors.map((error) => (
-            <li key={`${error.name}:${error.message}`}>
-              {error.name ? <FieldLink name={error.name}>{error.message}</FieldLink> : error.message}
-            </li>
-          ))}
+          {errors.map((error) => {
+            const target = error.control ?? error.name;
+            return (
+              <li key={`${error.name}:${error.message}`}>
+                {target ? <FieldLink name={target}>{error.message}</FieldLink> : error.message}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </div>

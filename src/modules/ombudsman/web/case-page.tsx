@@ -523,7 +523,8 @@ function CloseRecommendation({
   onClosed: () => Promise<void>;
 }) {
   const t = useText(ombudsmanStaffText);
-  const form = useForm({ fields: ['outcome'] });
+  const name = `outcome-${recommendationId}`;
+  const form = useForm({ fields: ['outcome'], controls: { outcome: name } });
   const [outcome, setOutcome] = useState<'implemented' | 'not_implemented'>('implemented');
   const submit = form.submit(async () => {
     await api(`/ombudsman/recommendations/${encodeURIComponent(recommendationId)}/closure`, {
@@ -532,7 +533,6 @@ function CloseRecommendation({
     });
     await onClosed();
   });
-  const name = `outcome-${recommendationId}`;
   return (
     <form
       className="form"
