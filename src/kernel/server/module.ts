@@ -40,17 +40,44 @@ export interface OpenDataset {
   description: Bilingual;
   /** Where the data comes from, e.g. the section of the seed document. */
   source?: string;
-  columns: readonly { name: string; description: Bilingual }[];
+  columns: readonly DatasetColumn[];
   /** The rows, each with exactly the columns above; public data only. */
   rows(db: Db): Promise<Record<string, unknown>[]>;
   /** The seed document's table this dataset regenerates (e.g. `Table 3`), if any. */
   seedTable?: string;
   /**
-   * Where the annual report prints this dataset as a table; omitted, the report leaves it out. The
-   * report charts `chart.value` by `chart.label` beside the table (default: the first text column and
-   * the first numeric one).
+   * Where the annual report prints this dataset as a table; omitted, the report leaves it out. A
+   * dataset says what its chart plots, or that it has none: the report never guesses a column.
    */
-  report?: { part: ReportPart; order: number; chart?: { label: string; value: string } | false };
+  report?: { part: ReportPart; order: number; chart: ReportChart | false };
+}
+
+/** A column of an open dataset. */
+export interface DatasetColumn {
+  name: string;
+  description: Bilingual;
+  /**
+   * A column written in one language (a name in Korean beside its English translation): the report
+   * in the other language leaves it out. Open data keeps every column.
+   */
+  language?: Language;
+}
+
+/** A column in both languages (`name_ko`, `name_en`), or one column for both. */
+export type ReportChartColumn = string | Record<Language, string>;
+
+/**
+ * The report's bar chart of a dataset: one bar a row, measured by `value` (a numeric column) and named
+ * by the `label` columns joined (a year and a group, where a name alone repeats across years).
+ */
+export interface ReportChart {
+  label: readonly ReportChartColumn[];
+  value: string;
+}
+
+/** A dataset column, its description in Korean and English; `language` for a column in one language. */
+export function datasetColumn(name: string, ko: string, en: string, language?: Language): DatasetColumn {
+  return language ? { name, description: { ko, en }, language } : { name, description: { ko, en } };
 }
 
 /** The parts of the annual Human Rights City report, in the order of the seed document. */

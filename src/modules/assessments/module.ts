@@ -4,15 +4,13 @@
  * events and municipal enterprises. Open dataset: `impact-assessment-summary` (the seed's figures as
  * history plus what the platform has tracked, in the annual report's part on systems).
  */
-import type { Headline, ServerModule } from '../../kernel/server/module.ts';
+import { datasetColumn, type Headline, type ServerModule } from '../../kernel/server/module.ts';
 import type { Bilingual } from '../../kernel/shared/language.ts';
 import { seedSamples } from './server/commands/seed-samples.ts';
 import { seedTemplates } from './server/commands/seed-templates.ts';
 import { messages } from './server/messages.ts';
 import { figures, publicSummaries } from './server/queries.ts';
 import { assessmentsRoutes } from './server/routes.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 export const assessmentsModule: ServerModule = {
   name: 'assessments',
@@ -36,12 +34,12 @@ export const assessmentsModule: ServerModule = {
       },
       source: '1.7, 1.8',
       columns: [
-        column('figure', '수치 id', 'Figure id'),
-        column('label_ko', '이름(한국어)', 'Label (Korean)'),
-        column('label_en', '이름(영어)', 'Label (English)'),
-        column('historical', '시가 밝힌 수치', "The city's stated figure"),
-        column('tracked', '이 플랫폼에서 더해진 수', 'Added on this platform'),
-        column('total', '합계', 'Total'),
+        datasetColumn('figure', '수치 id', 'Figure id'),
+        datasetColumn('label_ko', '이름(한국어)', 'Label (Korean)', 'ko'),
+        datasetColumn('label_en', '이름(영어)', 'Label (English)'),
+        datasetColumn('historical', '시가 밝힌 수치', "The city's stated figure"),
+        datasetColumn('tracked', '이 플랫폼에서 더해진 수', 'Added on this platform'),
+        datasetColumn('total', '합계', 'Total'),
       ],
       async rows(db) {
         return (await figures(db)).map((figure) => ({
@@ -53,7 +51,11 @@ export const assessmentsModule: ServerModule = {
           total: figure.total,
         }));
       },
-      report: { part: 'systems', order: 70 },
+      report: {
+        part: 'systems',
+        order: 70,
+        chart: { label: [{ ko: 'label_ko', en: 'label_en' }], value: 'total' },
+      },
     },
   ],
   async headlines(db): Promise<Headline[]> {

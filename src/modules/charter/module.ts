@@ -4,13 +4,11 @@
  * publications, and the yearly Human Rights Promotion Contest with its entries, judging, winners and
  * exhibition.
  */
-import type { ServerModule } from '../../kernel/server/module.ts';
+import { datasetColumn, type ServerModule } from '../../kernel/server/module.ts';
 import { seedCharter } from './server/commands/seed-charter.ts';
 import { messages } from './server/messages.ts';
 import { listPublications } from './server/queries.ts';
 import { charterRoutes } from './server/routes.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 export const charterModule: ServerModule = {
   name: 'charter',
@@ -29,11 +27,11 @@ export const charterModule: ServerModule = {
       },
       source: '1.4',
       columns: [
-        column('code', '코드', 'Code'),
-        column('title_ko', '제목(한국어)', 'Title (Korean)'),
-        column('title_en', '제목(영어)', 'Title (English)'),
-        column('year', '발행 연도', 'Year published'),
-        column(
+        datasetColumn('code', '코드', 'Code'),
+        datasetColumn('title_ko', '제목(한국어)', 'Title (Korean)', 'ko'),
+        datasetColumn('title_en', '제목(영어)', 'Title (English)'),
+        datasetColumn('year', '발행 연도', 'Year published'),
+        datasetColumn(
           'source_section',
           '자료집의 절(자료집이 이름을 든 경우)',
           'Section of the seed (when the seed names it)',

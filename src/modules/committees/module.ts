@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { sql } from 'kysely';
-import type { ServerModule } from '../../kernel/server/module.ts';
+import { datasetColumn, type ServerModule } from '../../kernel/server/module.ts';
 import { anyContains } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { seedBodies } from './server/commands/seed-bodies.ts';
@@ -15,8 +15,6 @@ import { messages } from './server/messages.ts';
 import { listBodies } from './server/queries.ts';
 import { committeesRoutes } from './server/routes.ts';
 import { committeesDb } from './server/tables.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 /** The historical counts the seed states, as headlines: id, body, order. */
 const historicalHeadlines = [
@@ -41,18 +39,18 @@ export const committeesModule: ServerModule = {
       },
       source: '2.1–2.3',
       columns: [
-        column('body_id', '기구 ID', 'Body id'),
-        column('body_ko', '기구 이름(한국어)', 'Body (Korean)'),
-        column('body_en', '기구 이름(영어)', 'Body (English)'),
-        column(
+        datasetColumn('body_id', '기구 ID', 'Body id'),
+        datasetColumn('body_ko', '기구 이름(한국어)', 'Body (Korean)', 'ko'),
+        datasetColumn('body_en', '기구 이름(영어)', 'Body (English)'),
+        datasetColumn(
           'source',
           '출처(published: 공표된 수치, records: 회의 기록)',
           'Source (published figures or meeting records)',
         ),
-        column('year', '연도(공표된 누적 수치는 빈칸)', 'Year (blank for a published total)'),
-        column('period_years', '공표된 수치의 기간(년)', 'Years the published total covers'),
-        column('meetings', '개최 횟수', 'Meetings held'),
-        column('required_per_year', '연간 기준 횟수', 'Meetings required per year'),
+        datasetColumn('year', '연도(공표된 누적 수치는 빈칸)', 'Year (blank for a published total)'),
+        datasetColumn('period_years', '공표된 수치의 기간(년)', 'Years the published total covers'),
+        datasetColumn('meetings', '개최 횟수', 'Meetings held'),
+        datasetColumn('required_per_year', '연간 기준 횟수', 'Meetings required per year'),
       ],
       async rows(db) {
         const bodies = await listBodies(db);
@@ -82,7 +80,8 @@ export const committeesModule: ServerModule = {
           ];
         });
       },
-      report: { part: 'collaboration', order: 10 },
+      // One row a body a year, and published totals over several years: a table, not bars.
+      report: { part: 'collaboration', order: 10, chart: false },
     },
   ],
   async headlines(db) {

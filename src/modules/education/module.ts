@@ -4,13 +4,11 @@
  * coverage (participants ÷ population) with the seed's stated rates beside the computed ones. Open
  * datasets: `education-participants` (Table 3) and `education-coverage`.
  */
-import type { ServerModule } from '../../kernel/server/module.ts';
+import { datasetColumn, type ServerModule } from '../../kernel/server/module.ts';
 import { seedEducation } from './server/commands/seed-education.ts';
 import { messages } from './server/messages.ts';
 import { coverageByYear, listGroups, participantsByYear, searchPublicProgrammes } from './server/queries.ts';
 import { educationRoutes } from './server/routes.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 export const educationModule: ServerModule = {
   name: 'education',
@@ -29,16 +27,24 @@ export const educationModule: ServerModule = {
       },
       source: 'Table 3',
       seedTable: 'Table 3',
-      report: { part: 'collaboration', order: 30 },
+      report: {
+        part: 'collaboration',
+        order: 30,
+        chart: { label: ['year', { ko: 'group_ko', en: 'group_en' }], value: 'participants' },
+      },
       columns: [
-        column('year', '연도', 'Year'),
-        column('group', '대상 집단 코드', 'Target group code'),
-        column('group_ko', '대상 집단(한국어)', 'Target group (Korean)'),
-        column('group_en', '대상 집단(영어)', 'Target group (English)'),
-        column('types_of_education_ko', '교육 유형(한국어)', 'Types of education (Korean)'),
-        column('types_of_education_en', '교육 유형(영어)', 'Types of education (English)'),
-        column('participants', '참여자 수', 'Participants'),
-        column('source', '출처(자료집의 표 또는 sessions)', 'Source (a table of the seed, or sessions)'),
+        datasetColumn('year', '연도', 'Year'),
+        datasetColumn('group', '대상 집단 코드', 'Target group code'),
+        datasetColumn('group_ko', '대상 집단(한국어)', 'Target group (Korean)', 'ko'),
+        datasetColumn('group_en', '대상 집단(영어)', 'Target group (English)'),
+        datasetColumn('types_of_education_ko', '교육 유형(한국어)', 'Types of education (Korean)', 'ko'),
+        datasetColumn('types_of_education_en', '교육 유형(영어)', 'Types of education (English)'),
+        datasetColumn('participants', '참여자 수', 'Participants'),
+        datasetColumn(
+          'source',
+          '출처(자료집의 표 또는 sessions)',
+          'Source (a table of the seed, or sessions)',
+        ),
       ],
       async rows(db) {
         const groups = new Map((await listGroups(db)).map((group) => [group.code, group]));
@@ -65,14 +71,18 @@ export const educationModule: ServerModule = {
         en: 'Participants and population by year, the computed coverage (participants ÷ population, two decimals) and the coverage the seed states; they can differ by rounding.',
       },
       source: '2.4',
-      report: { part: 'collaboration', order: 31 },
+      report: { part: 'collaboration', order: 31, chart: { label: ['year'], value: 'participants' } },
       columns: [
-        column('year', '연도', 'Year'),
-        column('participants', '참여자 수', 'Participants'),
-        column('population', '인구', 'Population'),
-        column('coverage_computed_percent', '계산한 참여율(%)', 'Computed coverage (%)'),
-        column('coverage_stated_percent', '자료집이 밝힌 참여율(%)', 'Coverage as the seed states it (%)'),
-        column('note', '비고(영어)', 'Note'),
+        datasetColumn('year', '연도', 'Year'),
+        datasetColumn('participants', '참여자 수', 'Participants'),
+        datasetColumn('population', '인구', 'Population'),
+        datasetColumn('coverage_computed_percent', '계산한 참여율(%)', 'Computed coverage (%)'),
+        datasetColumn(
+          'coverage_stated_percent',
+          '자료집이 밝힌 참여율(%)',
+          'Coverage as the seed states it (%)',
+        ),
+        datasetColumn('note', '비고(영어)', 'Note'),
       ],
       async rows(db) {
         return (await coverageByYear(db)).map((year) => ({

@@ -5,15 +5,18 @@
  * Human Rights Education Center. Open datasets: `forum-growth` (Table 5) and `un-documents`.
  */
 import { sql } from 'kysely';
-import type { Headline, PublicSearchHit, ServerModule } from '../../kernel/server/module.ts';
+import {
+  datasetColumn,
+  type Headline,
+  type PublicSearchHit,
+  type ServerModule,
+} from '../../kernel/server/module.ts';
 import { containsPattern } from '../../kernel/server/search.ts';
 import { seedForum } from './server/commands/seed-forum.ts';
 import { messages } from './server/messages.ts';
 import { editionPath, table5, unPath, unRegister } from './server/queries.ts';
 import { forumRoutes } from './server/routes.ts';
 import { forumDb } from './server/tables.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 export const forumModule: ServerModule = {
   name: 'forum',
@@ -32,21 +35,25 @@ export const forumModule: ServerModule = {
       },
       source: 'Table 5',
       seedTable: 'Table 5',
-      report: { part: 'collaboration', order: 10 },
+      report: { part: 'collaboration', order: 10, chart: { label: ['year'], value: 'participants' } },
       columns: [
-        column('year', '연도', 'Year'),
-        column('participants', '참가자 수', 'Participants'),
-        column(
+        datasetColumn('year', '연도', 'Year'),
+        datasetColumn('participants', '참가자 수', 'Participants'),
+        datasetColumn(
           'participants_as_written',
           '표에 적힌 참가자 수(별표 포함)',
           'Participants as the table writes them',
         ),
-        column('speakers', '발표자 수', 'Speakers'),
-        column('speakers_korean', '국내 발표자 수', 'Speakers, Korean'),
-        column('speakers_international', '해외 발표자 수', 'Speakers, international'),
-        column('cities', '참가 도시 수(표의 주석)', 'Participating cities (the note under the table)'),
-        column('countries', '참가 국가 수(표의 주석)', 'Participating countries (the note under the table)'),
-        column('note', '주석(영어)', 'Note'),
+        datasetColumn('speakers', '발표자 수', 'Speakers'),
+        datasetColumn('speakers_korean', '국내 발표자 수', 'Speakers, Korean'),
+        datasetColumn('speakers_international', '해외 발표자 수', 'Speakers, international'),
+        datasetColumn('cities', '참가 도시 수(표의 주석)', 'Participating cities (the note under the table)'),
+        datasetColumn(
+          'countries',
+          '참가 국가 수(표의 주석)',
+          'Participating countries (the note under the table)',
+        ),
+        datasetColumn('note', '주석(영어)', 'Note'),
       ],
       async rows(db) {
         const table = await table5(db);
@@ -74,16 +81,16 @@ export const forumModule: ServerModule = {
         en: 'UN documents and recommendations relevant to the city: symbol, title, year, body, and how many platform records answer each.',
       },
       source: 'IV',
-      report: { part: 'un', order: 10 },
+      report: { part: 'un', order: 10, chart: false },
       columns: [
-        column('id', '식별자', 'Identifier'),
-        column('symbol', '문서 기호', 'Symbol'),
-        column('title_ko', '제목(한국어)', 'Title (Korean)'),
-        column('title_en', '제목(영어)', 'Title (English)'),
-        column('year', '연도', 'Year'),
-        column('body_en', '기관(영어)', 'Body'),
-        column('source_section', '출처(시드 문서의 절)', 'Source section of the seed'),
-        column('linked_records', '연결된 기록 수', 'Linked records'),
+        datasetColumn('id', '식별자', 'Identifier'),
+        datasetColumn('symbol', '문서 기호', 'Symbol'),
+        datasetColumn('title_ko', '제목(한국어)', 'Title (Korean)', 'ko'),
+        datasetColumn('title_en', '제목(영어)', 'Title (English)'),
+        datasetColumn('year', '연도', 'Year'),
+        datasetColumn('body_en', '기관(영어)', 'Body'),
+        datasetColumn('source_section', '출처(시드 문서의 절)', 'Source section of the seed'),
+        datasetColumn('linked_records', '연결된 기록 수', 'Linked records'),
       ],
       async rows(db) {
         const { documents } = await unRegister(db);

@@ -5,13 +5,11 @@
  * call's budget, payment tranches, activity and final reports. Open dataset
  * `neighbourhood-participation` (Table 4); awarded grants also in the 360Giving layout.
  */
-import type { ServerModule } from '../../kernel/server/module.ts';
+import { datasetColumn, type ServerModule } from '../../kernel/server/module.ts';
 import { seedGrants } from './server/commands/seed-grants.ts';
 import { messages } from './server/messages.ts';
 import { headlines, participation, publicSearch } from './server/public-data.ts';
 import { grantsRoutes } from './server/routes.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 export const grantsModule: ServerModule = {
   name: 'grants',
@@ -32,17 +30,17 @@ export const grantsModule: ServerModule = {
       },
       source: 'Table 4',
       seedTable: 'Table 4',
-      report: { part: 'collaboration', order: 26 },
+      report: { part: 'collaboration', order: 26, chart: { label: ['year'], value: 'neighbourhoods' } },
       columns: [
-        column('year', '연도', 'Year'),
-        column('neighbourhoods', '인권마을 수(표 4)', 'Neighbourhoods (Table 4)'),
-        column('support_usd', '지원액(미국 달러)', 'Support (US$)'),
-        column(
+        datasetColumn('year', '연도', 'Year'),
+        datasetColumn('neighbourhoods', '인권마을 수(표 4)', 'Neighbourhoods (Table 4)'),
+        datasetColumn('support_usd', '지원액(미국 달러)', 'Support (US$)'),
+        datasetColumn(
           'text_neighbourhoods',
           '본문(2.6절)이 밝힌 마을 수',
           'Neighbourhoods as the text of 2.6 states them',
         ),
-        column('note', '주석(영어)', 'Note'),
+        datasetColumn('note', '주석(영어)', 'Note'),
       ],
       async rows(db) {
         return (await participation(db)).map((row) => ({

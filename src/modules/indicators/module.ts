@@ -4,7 +4,12 @@
  * assessment cycle (Table 2). Open datasets: `indicator-areas` and one `indicator-<code>` per indicator.
  */
 import type { Command } from 'commander';
-import type { Headline, OpenDataset, ServerModule } from '../../kernel/server/module.ts';
+import {
+  datasetColumn,
+  type Headline,
+  type OpenDataset,
+  type ServerModule,
+} from '../../kernel/server/module.ts';
 import { anyContains } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { breakdownKey } from './server/commands/observations.ts';
@@ -15,8 +20,6 @@ import { listObservations, overview } from './server/queries.ts';
 import { indicatorsRoutes } from './server/routes.ts';
 import { indicatorsDb } from './server/tables.ts';
 import { indicatorPath, overviewPath } from './web/paths.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 // Open data is built in memory by the catalogue; the indicator's own CSV download streams any size.
 const openDataRowLimit = 1_000_000;
@@ -83,13 +86,17 @@ export const indicatorsModule: ServerModule = {
       },
       source: 'Table 1',
       seedTable: 'Table 1',
-      report: { part: 'systems', order: 20, chart: { label: 'name_en', value: 'indicator_count' } },
+      report: {
+        part: 'systems',
+        order: 20,
+        chart: { label: [{ ko: 'name_ko', en: 'name_en' }], value: 'indicator_count' },
+      },
       columns: [
-        column('area', '영역 번호', 'Area number'),
-        column('name_ko', '영역 이름(한국어)', 'Area name (Korean)'),
-        column('name_en', '영역 이름(영어)', 'Area name (English)'),
-        column('indicator_count', '표 1이 밝힌 지표 수', 'Indicator count as Table 1 states it'),
-        column(
+        datasetColumn('area', '영역 번호', 'Area number'),
+        datasetColumn('name_ko', '영역 이름(한국어)', 'Area name (Korean)', 'ko'),
+        datasetColumn('name_en', '영역 이름(영어)', 'Area name (English)'),
+        datasetColumn('indicator_count', '표 1이 밝힌 지표 수', 'Indicator count as Table 1 states it'),
+        datasetColumn(
           'named_indicators',
           '표 1이 이름을 든 지표(영어 원문, 세미콜론으로 구분)',
           'Indicators Table 1 names (semicolon-separated)',
@@ -125,13 +132,13 @@ export const indicatorsModule: ServerModule = {
       },
       source: 'Table 1',
       columns: [
-        column('year', '연도', 'Year'),
-        column('series', '계열', 'Series'),
-        column('unit', '단위', 'Unit'),
-        column('geo_code', '지역 코드', 'Geo code'),
-        column('dimensions', '분류(JSON)', 'Disaggregation (JSON)'),
-        column('value', '값', 'Value'),
-        column(
+        datasetColumn('year', '연도', 'Year'),
+        datasetColumn('series', '계열', 'Series'),
+        datasetColumn('unit', '단위', 'Unit'),
+        datasetColumn('geo_code', '지역 코드', 'Geo code'),
+        datasetColumn('dimensions', '분류(JSON)', 'Disaggregation (JSON)'),
+        datasetColumn('value', '값', 'Value'),
+        datasetColumn(
           'note',
           '정정 메모: 연도를 마친 뒤 고친 값의 날짜, 이전 값, 사유',
           'Correction note: for a value corrected after its year closed, the date, old value and reason',

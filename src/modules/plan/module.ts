@@ -4,7 +4,7 @@
  * reports reviewed by the office, committee comments, the public accountability pages, CSV and .xlsx
  * import and export. Open dataset: `action-plan-tasks`.
  */
-import type { Headline, ServerModule } from '../../kernel/server/module.ts';
+import { datasetColumn, type Headline, type ServerModule } from '../../kernel/server/module.ts';
 import { containsPattern } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { seedPlan } from './server/commands/seed-plan.ts';
@@ -12,8 +12,6 @@ import { messages } from './server/messages.ts';
 import { listPlans, publicYear, summariseYear } from './server/queries.ts';
 import { planRoutes } from './server/routes.ts';
 import { planDb } from './server/tables.ts';
-
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 
 export const planModule: ServerModule = {
   name: 'plan',
@@ -33,23 +31,23 @@ export const planModule: ServerModule = {
       },
       source: '1.3',
       columns: [
-        column('year', '시행계획 연도', 'Action plan year'),
-        column('code', '과제 코드', 'Task code'),
-        column('parent_code', '상위 과제 코드', 'Parent task code'),
-        column('area', '분야 코드', 'Area code'),
-        column('title_ko', '과제명(한국어)', 'Title (Korean)'),
-        column('title_en', '과제명(영어)', 'Title (English)'),
-        column('lead_department', '주관 부서 코드', 'Lead department code'),
-        column(
+        datasetColumn('year', '시행계획 연도', 'Action plan year'),
+        datasetColumn('code', '과제 코드', 'Task code'),
+        datasetColumn('parent_code', '상위 과제 코드', 'Parent task code'),
+        datasetColumn('area', '분야 코드', 'Area code'),
+        datasetColumn('title_ko', '과제명(한국어)', 'Title (Korean)', 'ko'),
+        datasetColumn('title_en', '과제명(영어)', 'Title (English)'),
+        datasetColumn('lead_department', '주관 부서 코드', 'Lead department code'),
+        datasetColumn(
           'cooperating_departments',
           '협조 부서 코드(세미콜론으로 구분)',
           'Cooperating department codes (semicolon-separated)',
         ),
-        column('budget_planned', '계획 예산(원)', 'Budget planned (KRW)'),
-        column('budget_executed', '집행 예산(원)', 'Budget executed (KRW)'),
-        column('status', '상태 코드', 'Status code'),
-        column('progress', '진척도(%)', 'Progress (%)'),
-        column('is_sample', '예시 자료 여부', 'Sample record'),
+        datasetColumn('budget_planned', '계획 예산(원)', 'Budget planned (KRW)'),
+        datasetColumn('budget_executed', '집행 예산(원)', 'Budget executed (KRW)'),
+        datasetColumn('status', '상태 코드', 'Status code'),
+        datasetColumn('progress', '진척도(%)', 'Progress (%)'),
+        datasetColumn('is_sample', '예시 자료 여부', 'Sample record'),
       ],
       async rows(db) {
         const plan = planDb(db);
@@ -78,7 +76,8 @@ export const planModule: ServerModule = {
         }
         return rows;
       },
-      report: { part: 'systems', order: 30 },
+      // A hundred and more tasks: the table lists them; bars of each one's progress would say nothing.
+      report: { part: 'systems', order: 30, chart: false },
     },
   ],
   async headlines(db): Promise<Headline[]> {

@@ -4,7 +4,7 @@
  * and the network of cities that exchange public feeds (section IV). Open datasets:
  * `agenda21-phases` (Table 6) and `local-sdg-agenda` (Table 7).
  */
-import type { ServerModule } from '../../kernel/server/module.ts';
+import { datasetColumn, type ServerModule } from '../../kernel/server/module.ts';
 import { containsPattern } from '../../kernel/server/search.ts';
 import { agendaPath, seedSdg } from './server/commands/seed-agendas.ts';
 import { messages } from './server/messages.ts';
@@ -12,7 +12,6 @@ import { loadAgendas } from './server/queries.ts';
 import { sdgRoutes } from './server/routes.ts';
 import { sdgDb } from './server/tables.ts';
 
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 const list = (items: readonly string[]) => items.join('; ');
 
 export const sdgModule: ServerModule = {
@@ -33,19 +32,24 @@ export const sdgModule: ServerModule = {
       },
       source: 'Table 6',
       seedTable: 'Table 6',
-      report: { part: 'sdgs', order: 1 },
+      report: { part: 'sdgs', order: 1, chart: { label: ['period'], value: 'agendas' } },
       columns: [
-        column('phase', '단계', 'Phase'),
-        column('period', '기간', 'Period'),
-        column('agendas', '의제 수', 'Agendas'),
-        column('areas', '영역 수', 'Areas'),
-        column('systems_en', '체계(영어 원문)', 'Systems'),
-        column('systems_ko', '체계(한국어)', 'Systems (Korean)'),
-        column('major_areas_en', '주요 영역과 의제 수(영어 원문)', 'Major areas with their agenda counts'),
-        column(
+        datasetColumn('phase', '단계', 'Phase'),
+        datasetColumn('period', '기간', 'Period'),
+        datasetColumn('agendas', '의제 수', 'Agendas'),
+        datasetColumn('areas', '영역 수', 'Areas'),
+        datasetColumn('systems_en', '체계(영어 원문)', 'Systems'),
+        datasetColumn('systems_ko', '체계(한국어)', 'Systems (Korean)', 'ko'),
+        datasetColumn(
+          'major_areas_en',
+          '주요 영역과 의제 수(영어 원문)',
+          'Major areas with their agenda counts',
+        ),
+        datasetColumn(
           'major_areas_ko',
           '주요 영역과 의제 수(한국어)',
           'Major areas with their agenda counts (Korean)',
+          'ko',
         ),
       ],
       async rows(db) {
@@ -73,17 +77,21 @@ export const sdgModule: ServerModule = {
       },
       source: 'Table 7',
       seedTable: 'Table 7',
-      report: { part: 'sdgs', order: 2 },
+      report: {
+        part: 'sdgs',
+        order: 2,
+        chart: { label: [{ ko: 'agenda_ko', en: 'agenda_en' }], value: 'tasks' },
+      },
       columns: [
-        column('area_en', '영역(영어 원문)', 'Area'),
-        column('area_ko', '영역(한국어)', 'Area (Korean)'),
-        column('number', '의제 번호', 'Agenda number'),
-        column('agenda_en', '의제(영어 원문)', 'Agenda'),
-        column('agenda_ko', '의제(한국어)', 'Agenda (Korean)'),
-        column('tasks', '과제 수', 'Tasks'),
-        column('indicators', '지표 수', 'Indicators'),
-        column('un_sdgs', '유엔 SDG(표 7의 표기)', 'UN SDGs (as Table 7 prints them)'),
-        column('un_sdg_goals', '유엔 SDG 목표 번호', 'UN SDG goal numbers'),
+        datasetColumn('area_en', '영역(영어 원문)', 'Area'),
+        datasetColumn('area_ko', '영역(한국어)', 'Area (Korean)', 'ko'),
+        datasetColumn('number', '의제 번호', 'Agenda number'),
+        datasetColumn('agenda_en', '의제(영어 원문)', 'Agenda'),
+        datasetColumn('agenda_ko', '의제(한국어)', 'Agenda (Korean)', 'ko'),
+        datasetColumn('tasks', '과제 수', 'Tasks'),
+        datasetColumn('indicators', '지표 수', 'Indicators'),
+        datasetColumn('un_sdgs', '유엔 SDG(표 7의 표기)', 'UN SDGs (as Table 7 prints them)'),
+        datasetColumn('un_sdg_goals', '유엔 SDG 목표 번호', 'UN SDG goal numbers'),
       ],
       async rows(db) {
         const { phases } = await loadAgendas(db);

@@ -9,7 +9,13 @@
 import { valueAxis } from '../../shared/axis.ts';
 import type { Language } from '../../shared/language.ts';
 import type { Db } from '../db.ts';
-import { type OpenDataset, type ReportPart, reportParts, type ServerModule } from '../module.ts';
+import {
+  type OpenDataset,
+  type ReportChart,
+  type ReportPart,
+  reportParts,
+  type ServerModule,
+} from '../module.ts';
 import { reportStyles } from './styles.ts';
 import { partTitles, reportText } from './text.ts';
 
@@ -44,56 +50,94 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 /** A year reads 2018, not 2,018. */
 const isYearColumn = (name: string) => /(^|_)year$/.test(name);
 
-/**
- * Which column names the bars and which gives their length, or undefined when nothing is chartable:
- * unless the dataset says, the first column names them (a year, an area) and the first other numeric
- * column that is not a year measures them.
- */
-function chartColumns(dataset: OpenDataset, rows: readonly Record<string, unknown>[]) {
-  const placement = dataset.report?.chart;
-  if (placement === false || rows.length < 2) return undefined;
-  if (placement) return placement;
-  const [label, ...others] = dataset.columns.map((column) => column.name);
-  const value = others.find(
-    (name) =>
-      !isYearColumn(name) &&
-      rows.some((row) => isNumber(row[name])) &&
-      rows.every((row) => row[name] === null || isNumber(row[name])),
+/** The bars' names and lengths as the dataset declares them, in the report's language. */
+function chartBars(chart: ReportChart, rows: readonly Record<string, unknown>[], language: Language) {
+  const labelColumns = chart.label.map((column) => (typeof column === 'string' ? column : column[language]));
+  return rows
+    .filter((row) => isNumber(row[chart.value]))
+    .map((row) => ({
+      label: labelColumns
+        .map((column) => formatValue(row[column], language, column))
+        .filter((part) => part !== '')
+        .join(' · '),
+      value: row[chart.value] as number,
+    }));
+}
+
+/** The width of a text in half-width characters: a Hangul or other wide character counts two. */
+const textWidth = (text: string) =>
+  [...text].reduce(
+    (sum, character) => sum + (/[\u1100-\u11ff\u3000-\ud7af\uff00-\uffef]/.test(character) ? 2 : 1),
+    0,
   );
-  return label && value ? { label, value } : undefined;
+
+/**
+ * A bar's label in lines that fit beside the bars, broken between words where it can be: a label is
+ * never cut, so two long names cannot read the same.
+ */
+export function labelLines(label: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/(?<=\s)/)) {
+    if (line !== '' && textWidth(line + word.trimEnd()) > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    // A word wider than a line (a long Korean name without spaces) is broken by characters.
+    for (const character of word) {
+      if (line !== '' && textWidth(line + character) > width && character.trim() !== '') {
+        lines.push(line.trimEnd());
+        line = '';
+      }
+      line += character;
+    }
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
 }
 
 /** A horizontal bar chart in SVG: named, described, and followed by the table of the same values. */
 function barChart(
   id: string,
   title: string,
-  rows: readonly Record<string, unknown>[],
-  columns: { label: string; value: string },
+  bars: readonly { label: string; value: number }[],
   valueName: string,
   language: Language,
 ): string {
-  const bars = rows.filter((row) => isNumber(row[columns.value]));
   if (bars.length === 0) return '';
-  const rowHeight = 22;
+  const lineHeight = 14;
   const labelWidth = 220;
   const plotWidth = 380;
-  const height = bars.length * rowHeight + 8;
+  const labels = bars.map((bar) => labelLines(bar.label, 34));
+  const heights = labels.map((lines) => Math.max(22, lines.length * lineHeight + 8));
+  const height = heights.reduce((sum, rowHeight) => sum + rowHeight, 0) + 8;
   // The scale covers the lowest and the highest value and zero: a negative bar grows left of zero.
-  const axis = valueAxis(bars.map((row) => row[columns.value] as number));
+  const axis = valueAxis(bars.map((bar) => bar.value));
   const scale = (value: number) => ((value - axis.min) / (axis.max - axis.min)) * plotWidth;
   const zero = scale(0);
+  let y = 4;
   const shapes = bars
-    .map((row, index) => {
-      const value = row[columns.value] as number;
-      const end = scale(value);
+    .map((bar, index) => {
+      const rowHeight = heights[index] ?? 22;
+      const lines = labels[index] ?? [];
+      const end = scale(bar.value);
       const x = labelWidth + Math.min(zero, end);
       const width = Math.abs(end - zero);
-      const y = 4 + index * rowHeight;
-      return [
-        `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(formatValue(row[columns.label], language, columns.label).slice(0, 28))}</text>`,
-        `<rect x="${x.toFixed(1)}" y="${y + 3}" width="${width.toFixed(1)}" height="${rowHeight - 8}"></rect>`,
-        `<text x="${(labelWidth + Math.max(zero, end) + 4).toFixed(1)}" y="${y + 15}">${escapeHtml(formatValue(value, language))}</text>`,
+      const middle = y + rowHeight / 2;
+      const firstLine = middle - ((lines.length - 1) * lineHeight) / 2 + 4;
+      const label = lines
+        .map(
+          (line, at) =>
+            `<tspan x="${labelWidth - 6}" y="${(firstLine + at * lineHeight).toFixed(1)}">${escapeHtml(line)}</tspan>`,
+        )
+        .join('');
+      const shape = [
+        `<text text-anchor="end">${label}</text>`,
+        `<rect x="${x.toFixed(1)}" y="${(middle - 7).toFixed(1)}" width="${width.toFixed(1)}" height="14"></rect>`,
+        `<text x="${(labelWidth + Math.max(zero, end) + 4).toFixed(1)}" y="${(middle + 4).toFixed(1)}">${escapeHtml(formatValue(bar.value, language))}</text>`,
       ].join('');
+      y += rowHeight;
+      return shape;
     })
     .join('');
   const name = reportText(language, 'chartOf', { title, value: valueName });
@@ -134,14 +178,15 @@ async function datasetSection(db: Db, dataset: OpenDataset, language: Language):
   if (rows.length === 0) {
     parts.push(`<p>${escapeHtml(reportText(language, 'empty'))}</p>`);
   } else {
-    const columns = dataset.columns.map((column) => ({
-      name: column.name,
-      header: column.description[language],
-    }));
-    const charted = chartColumns(dataset, rows);
-    if (charted) {
-      const valueName = columns.find((column) => column.name === charted.value)?.header ?? charted.value;
-      parts.push(barChart(id, title, rows, charted, valueName, language));
+    // A column written in the other language stays in the open data, out of this language's report.
+    const columns = dataset.columns
+      .filter((column) => column.language === undefined || column.language === language)
+      .map((column) => ({ name: column.name, header: column.description[language] }));
+    const chart = dataset.report?.chart;
+    if (chart && rows.length > 1) {
+      const valueName =
+        dataset.columns.find((column) => column.name === chart.value)?.description[language] ?? chart.value;
+      parts.push(barChart(id, title, chartBars(chart, rows, language), valueName, language));
     }
     parts.push(table(title, columns, rows, language));
   }

@@ -8,7 +8,7 @@ import { modules } from '../../../server/modules.ts';
 import { createUser, signIn } from '../accounts/testing.ts';
 import { loadDataset } from '../seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
-import { buildReport } from './html.ts';
+import { buildReport, labelLines } from './html.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 /** The tables of the seed document that the report regenerates from the database. */
@@ -77,6 +77,99 @@ describe('annual report', () => {
       const after = ko.slice(ko.indexOf(`aria-labelledby="${id}-title"`));
       assert.ok(after.indexOf('<table>') < after.indexOf('</section>'), `${id}: a table follows its chart`);
     }
+  });
+
+  it('charts the column each dataset declares, with every bar named in full and apart', async () => {
+    const reported = modules.flatMap((module) => (module.openData ?? []).filter((dataset) => dataset.report));
+    for (const language of ['ko', 'en'] as const) {
+      const html = await buildReport(test.database.db, modules, { year: 2026, language });
+      for (const dataset of reported) {
+        const chart = dataset.report?.chart;
+        const section = html.slice(html.indexOf(`id="dataset-${dataset.id}"`)).split('</section>')[0] ?? '';
+        if (!chart) {
+          assert.ok(
+            !section.includes('<figure class="chart">'),
+            `${dataset.id} declares no chart and has none`,
+          );
+          continue;
+        }
+        const names = dataset.columns.map((column) => column.name);
+        const labels = chart.label.map((column) => (typeof column === 'string' ? column : column[language]));
+        for (const name of [...labels, chart.value]) {
+          assert.ok(
+            names.includes(name),
+            `${dataset.id}: the chart's column ${name} is one of the dataset's`,
+          );
+        }
+        const rows = (await dataset.rows(test.database.db)).filter(
+          (row) => typeof row[chart.value] === 'number',
+        );
+        const svg = section.slice(section.indexOf('<svg'), section.indexOf('</svg>'));
+        // Each bar is its label (one text of tspans), its rect and its value: the values are the declared column's.
+        const values = [...svg.matchAll(/<\/rect><text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+        const expected = rows.map((row) =>
+          (row[chart.value] as number).toLocaleString(language === 'ko' ? 'ko-KR' : 'en-GB'),
+        );
+        assert.deepEqual(values, expected, `${dataset.id} (${language}) plots ${chart.value}`);
+        const barLabels = [...svg.matchAll(/<text text-anchor="end">(.*?)<\/text>/g)].map((match) =>
+          textOf(match[1] ?? '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
+        assert.equal(barLabels.length, rows.length);
+        assert.equal(
+          new Set(barLabels).size,
+          barLabels.length,
+          `${dataset.id} (${language}): no two bars read the same`,
+        );
+        for (const [index, row] of rows.entries()) {
+          const full = labels
+            .map((column) => String(row[column] ?? ''))
+            .filter(Boolean)
+            .join(' · ');
+          assert.equal(
+            barLabels[index]?.replace(/\s/g, ''),
+            full.replace(/\s/g, ''),
+            `${dataset.id}: a label is never cut`,
+          );
+        }
+      }
+    }
+  });
+
+  it('leaves the columns written in Korean out of the English report, and keeps them in the Korean one', async () => {
+    const en = await buildReport(test.database.db, modules, { year: 2026, language: 'en' });
+    const ko = await buildReport(test.database.db, modules, { year: 2026, language: 'ko' });
+    const korean = [];
+    for (const dataset of modules.flatMap((module) => module.openData ?? [])) {
+      // A dataset with no rows prints no table (the action plan before its tasks are entered).
+      if (!dataset.report || (await dataset.rows(test.database.db)).length === 0) continue;
+      korean.push(...dataset.columns.filter((column) => column.language === 'ko'));
+    }
+    assert.ok(korean.length > 0, 'some reported columns are written in Korean');
+    for (const column of korean) {
+      assert.ok(
+        !en.includes(`<th scope="col">${column.description.en}</th>`),
+        `${column.name} is not in English`,
+      );
+      assert.ok(ko.includes(`<th scope="col">${column.description.ko}</th>`), `${column.name} is in Korean`);
+    }
+  });
+
+  it('breaks a long label into lines between words, never cutting it', () => {
+    assert.deepEqual(labelLines('Ensure healthy lives and promote well-being for all', 20), [
+      'Ensure healthy lives',
+      'and promote',
+      'well-being for all',
+    ]);
+    // Hangul counts double, and a word longer than a line breaks between its characters.
+    assert.deepEqual(labelLines('모든 연령층의 건강한 삶 보장', 10), [
+      '모든',
+      '연령층의',
+      '건강한 삶',
+      '보장',
+    ]);
+    assert.deepEqual(labelLines('가나다라마바사아', 6), ['가나다', '라마바', '사아']);
   });
 
   it('serves the HTML to everyone, with a policy that lets nothing run, and the PDF to staff only', async () => {

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { CommandContext } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { notFound } from '../../../../kernel/server/errors.ts';
-import type { OpenDataset } from '../../../../kernel/server/module.ts';
+import { datasetColumn, type OpenDataset } from '../../../../kernel/server/module.ts';
 import type { Language } from '../../../../kernel/shared/language.ts';
 import type { Correction, PublishedAction, PublishedResults, PublishedYearList } from '../../contract.ts';
 import { headlineLatest, listIndicators } from '../queries.ts';
@@ -251,7 +251,6 @@ export async function publishResults(
   });
 }
 
-const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 const statusWords = {
   ko: { planned: '계획', in_progress: '진행 중', done: '완료', cancelled: '취소' },
   en: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
@@ -285,9 +284,9 @@ export async function resultsForReport(
       source: 'Table 2',
       report,
       columns: [
-        column('area', '영역', 'Area'),
-        column('score', '점수(1–5)', 'Score (1–5)'),
-        column('narrative', '평가', 'Assessment'),
+        datasetColumn('area', '영역', 'Area'),
+        datasetColumn('score', '점수(1–5)', 'Score (1–5)'),
+        datasetColumn('narrative', '평가', 'Assessment'),
       ],
       rows: async () =>
         results.assessments.map((row) => ({
@@ -308,7 +307,7 @@ export async function resultsForReport(
       },
       source: 'Table 2',
       report,
-      columns: [column('date', '날짜', 'Date'), column('comment', '의견', 'Comment')],
+      columns: [datasetColumn('date', '날짜', 'Date'), datasetColumn('comment', '의견', 'Comment')],
       rows: async () =>
         results.committeeComments.map((row) => ({ date: seoulDate(row.createdAt), comment: row.body })),
     },
@@ -325,11 +324,11 @@ export async function resultsForReport(
       source: 'Table 2',
       report,
       columns: [
-        column('indicator', '지표', 'Indicator'),
-        column('action', '내용', 'Action'),
-        column('owner', '담당 부서', 'Owner'),
-        column('due', '기한', 'Due'),
-        column('status', '상태', 'Status'),
+        datasetColumn('indicator', '지표', 'Indicator'),
+        datasetColumn('action', '내용', 'Action'),
+        datasetColumn('owner', '담당 부서', 'Owner'),
+        datasetColumn('due', '기한', 'Due'),
+        datasetColumn('status', '상태', 'Status'),
       ],
       rows: async () =>
         results.actions.map((row) => ({
