@@ -35,6 +35,8 @@ export interface Database {
   engine: Engine;
   db: Db;
   close(): Promise<void>;
+  /** PGlite only: its whole data directory as a tarball, for `pgliteLoadDataDir` (test templates). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 // PostgreSQL returns int8 and numeric as strings to protect precision; counts and sums in this
@@ -195,6 +197,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite's buffer pool in MB (PostgreSQL's default, 128, when absent). */
   pgliteSharedBuffersMb?: number;
+  /** PGlite: start from this data directory tarball (from `dumpDataDir`) instead of an empty one. */
+  pgliteLoadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -210,6 +214,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', {
     extensions: { pg_trgm },
+    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
     // The buffer pool is allocated and touched inside the WebAssembly heap at start, so all of it is
     // resident from the first second: a small machine trades it for slower reads of what no longer
     // fits (the pages then come through the file system, one call each).
@@ -220,5 +225,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ],
   });
   const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
-  return { engine: 'pglite', db, close: () => db.destroy() };
+  return {
+    engine: 'pglite',
+    db,
+    close: () => db.destroy(),
+    dumpDataDir: () => pglite.dumpDataDir('none'),
+  };
 }

@@ -26,7 +26,8 @@ const tableExists = async (test: TestDatabase, table: string) => {
 describe('migrations', () => {
   let test: TestDatabase;
   before(async () => {
-    test = await createTestDatabase();
+    // From empty, not a copy of the test run's template: these tests are the migrations' own.
+    test = await createTestDatabase(modules, { fromEmpty: true });
   });
   after(() => test.close());
 

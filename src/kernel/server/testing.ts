@@ -2,8 +2,16 @@
  * Test support: a fresh database on the engine under test (PGlite in memory, or a new database on the
  * PostgreSQL server named by DATABASE_URL), migrated, and the real app on top. No part of our own code
  * is replaced by a stand-in.
+ *
+ * Migrating from empty costs every test file several seconds (on PGlite most of it is creating the
+ * cluster), so the test runner (scripts/test.mjs) migrates once per run into a template (see
+ * test-template.ts) and names it in RIGHTSCITY_TEST_TEMPLATE; each test database is then a copy of it:
+ * `CREATE DATABASE … TEMPLATE` on PostgreSQL, the template's data directory loaded on PGlite. A copy is
+ * byte for byte what the migrations made, sequences and seed rows included. Without the variable (a
+ * test file run by `node --test` directly), each database is migrated from empty as before.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { modules as allModules } from '../../server/modules.ts';
@@ -22,19 +30,35 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** Creates an empty database of its own on the server (tests in parallel must not share one). */
-export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * Creates a database of its own on the server (tests in parallel must not share one): empty, or a
+ * copy of `template`.
+ */
+export async function createServerDatabase(
+  options: { template?: string; prefix?: string } = {},
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('DATABASE_URL is not set');
-  const name = `rightscity_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${options.prefix ?? 'rightscity_test'}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (options.template !== undefined && !/^[a-z0-9_]+$/.test(options.template)) {
+    throw new Error(`Not a template database's name: ${options.template}`);
+  }
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(
+      options.template === undefined
+        ? `create database ${name}`
+        : `create database ${name} template ${options.template}`,
+    );
+  } finally {
+    await admin.end();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
     async drop() {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
@@ -44,12 +68,36 @@ export async function createServerDatabase(): Promise<{ url: string; drop(): Pro
   };
 }
 
-/** A fresh, migrated database on the engine under test. */
+/** The run's template (`RIGHTSCITY_TEST_TEMPLATE`, `<engine>:<reference>`), if made for this engine. */
+const template = (() => {
+  const value = process.env.RIGHTSCITY_TEST_TEMPLATE;
+  if (!value) return undefined;
+  const colon = value.indexOf(':');
+  return value.slice(0, colon) === testEngine ? value.slice(colon + 1) : undefined;
+})();
+
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/**
+ * The template holds every module's migrations, in their order; a test database for those modules
+ * plus fixtures of its own (after them) is a copy on which only the fixtures' migrations then run.
+ * Any other set (fewer modules, another order) is migrated from empty.
+ */
+function templateFits(modules: readonly ServerModule[]): boolean {
+  return template !== undefined && allModules.every((module, index) => modules[index] === module);
+}
+
+/**
+ * A fresh, migrated database on the engine under test: a copy of the run's template when there is
+ * one, unless `fromEmpty` asks for every migration to run here (the tests of the migrations).
+ */
 export async function createTestDatabase(
   modules: readonly ServerModule[] = allModules,
+  options: { fromEmpty?: boolean } = {},
 ): Promise<TestDatabase> {
+  const copy = !options.fromEmpty && templateFits(modules);
   if (testEngine === 'postgresql') {
-    const server = await createServerDatabase();
+    const server = await createServerDatabase(copy ? { template } : {});
     const database = await openDatabase({ databaseUrl: server.url });
     await migrate(database.db, modules);
     return {
@@ -61,7 +109,12 @@ export async function createTestDatabase(
       },
     };
   }
-  const database = await openDatabase({ pgliteDir: 'memory://' });
+  if (copy && template !== undefined)
+    pgliteTemplate ??= readFile(template).then((bytes) => new Blob([bytes]));
+  const database = await openDatabase({
+    pgliteDir: 'memory://',
+    ...(copy ? { pgliteLoadDataDir: await pgliteTemplate } : {}),
+  });
   await migrate(database.db, modules);
   return { database, url: undefined, close: () => database.close() };
 }
