@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { vocabularyIds } from '../../kernel/server/vocabularies/contract.ts';
+import { smallCell } from '../../kernel/shared/statistic.ts';
 
 const bilingual = z.object({ ko: z.string(), en: z.string() });
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -382,8 +383,8 @@ export type Completeness = z.infer<typeof completenessSchema>;
 
 export const questionKinds = ['likert', 'single', 'multiple', 'text'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
-/** Fewer responses than this are shown publicly as "<5", never as a count or a mean. */
-export const minimumPublicResponses = 5;
+/** Fewer responses than this (but some) are shown publicly as "<5", never as a count or a mean. */
+export const minimumPublicResponses = smallCell;
 
 const bilingualInput = z.strictObject({ ko: trimmed(500), en: trimmed(500) });
 
@@ -439,7 +440,7 @@ export type ResponseInput = z.infer<typeof responseSchema>;
 
 /**
  * The aggregate of one question: for Likert the mean and the count per score, for a choice the count
- * per option. `suppressed`: fewer than five answers, so the public sees "<5" and no numbers.
+ * per option. `suppressed`: one to four answers, so the public sees "<5" and no numbers (none is 0).
  */
 export const questionResultSchema = z.object({
   id: z.number().int(),
@@ -458,7 +459,7 @@ export const questionnaireResultsSchema = z.object({
   code: z.string(),
   year: z.number().int(),
   title: bilingual,
-  /** null when suppressed (fewer than five). */
+  /** null when suppressed (one to four); 0 when nobody has answered. */
   responses: z.number().int().nullable(),
   suppressed: z.boolean(),
   questions: z.array(questionResultSchema),
