@@ -515,7 +515,6 @@ export const authoredTextSchema = z.object({
   author: z.string(),
   createdAt: z.string(),
 });
-export type AuthoredText = z.infer<typeof authoredTextSchema>;
 
 export const reportCommentSchema = z.object({
   id: z.number().int(),
@@ -526,7 +525,6 @@ export const reportCommentSchema = z.object({
   /** The Human Rights Office's answers, oldest first. */
   answers: z.array(authoredTextSchema),
 });
-export type ReportComment = z.infer<typeof reportCommentSchema>;
 export const reportSchema = z.object({
   year: z.number().int(),
   step: z.enum(cycleSteps),
@@ -545,7 +543,6 @@ export const commentAnswerInputSchema = z.strictObject({ answer: trimmed(4000) }
 /** The statuses an action is moved to; `cancelled` is reached only by cancelling, with a reason. */
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
 export const actionStates = [...actionStatuses, 'cancelled'] as const;
-export type ActionState = (typeof actionStates)[number];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const actionSchema = z.object({
@@ -606,7 +603,6 @@ export const cycleGapKinds = [
   'actions_missing',
   'actions_unfinished',
 ] as const;
-export type CycleGapKind = (typeof cycleGapKinds)[number];
 export const cycleGapsSchema = z.object({
   year: z.number().int(),
   step: z.enum(cycleSteps),
