@@ -3,7 +3,9 @@
  * at all. Commands (the domain rules, named verb-noun) receive a `CommandContext` and never open
  * transactions of their own.
  */
+import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
+import { requireUser, type SessionUser } from './access.ts';
 import { type AuditEntry, recordAudit } from './audit/record.ts';
 import type { Db } from './db.ts';
 
@@ -21,6 +23,25 @@ export interface Actor {
    * an account is traced (ASVS V16), and only staff sign in, so no complainant is tied to it.
    */
   signInAttempt?: true;
+}
+
+/** Who a request acts as: the user, their address, and the actor their changes are audited under. */
+export interface Caller<User extends SessionUser | null = SessionUser> {
+  user: User;
+  ip: string;
+  actor: Actor & { userId: User extends SessionUser ? string : string | null; ip: string };
+}
+
+/**
+ * The one way a route turns its request into an actor. By default the caller must be signed in (a
+ * 401 problem otherwise: for handlers of non-public routes); `{ public: true }` takes anyone, an
+ * anonymous caller acting as the public (whose address `runCommand` keeps out of the trail).
+ */
+export function callerOf(request: FastifyRequest): Caller;
+export function callerOf(request: FastifyRequest, options: { public: true }): Caller<SessionUser | null>;
+export function callerOf(request: FastifyRequest, options?: { public: true }): Caller<SessionUser | null> {
+  const user = options?.public ? request.user : requireUser(request);
+  return { user, ip: request.ip, actor: { userId: user?.id ?? null, ip: request.ip } };
 }
 
 export interface CommandContext {

@@ -2,8 +2,6 @@
 export const roles = ['admin', 'officer', 'department', 'ombudsman', 'committee', 'organisation'] as const;
 export type Role = (typeof roles)[number];
 
-export const staffRoles: readonly Role[] = ['admin', 'officer', 'department', 'ombudsman', 'committee'];
-
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }

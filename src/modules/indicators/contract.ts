@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { vocabularyIds } from '../../kernel/server/vocabularies/contract.ts';
+import { smallCell } from '../../kernel/shared/statistic.ts';
 
 const bilingual = z.object({ ko: z.string(), en: z.string() });
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -382,8 +383,8 @@ export type Completeness = z.infer<typeof completenessSchema>;
 
 export const questionKinds = ['likert', 'single', 'multiple', 'text'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
-/** Fewer responses than this are shown publicly as "<5", never as a count or a mean. */
-export const minimumPublicResponses = 5;
+/** Fewer responses than this (but some) are shown publicly as "<5", never as a count or a mean. */
+export const minimumPublicResponses = smallCell;
 
 const bilingualInput = z.strictObject({ ko: trimmed(500), en: trimmed(500) });
 
@@ -439,7 +440,7 @@ export type ResponseInput = z.infer<typeof responseSchema>;
 
 /**
  * The aggregate of one question: for Likert the mean and the count per score, for a choice the count
- * per option. `suppressed`: fewer than five answers, so the public sees "<5" and no numbers.
+ * per option. `suppressed`: one to four answers, so the public sees "<5" and no numbers (none is 0).
  */
 export const questionResultSchema = z.object({
   id: z.number().int(),
@@ -458,7 +459,7 @@ export const questionnaireResultsSchema = z.object({
   code: z.string(),
   year: z.number().int(),
   title: bilingual,
-  /** null when suppressed (fewer than five). */
+  /** null when suppressed (one to four); 0 when nobody has answered. */
   responses: z.number().int().nullable(),
   suppressed: z.boolean(),
   questions: z.array(questionResultSchema),
@@ -514,7 +515,6 @@ export const authoredTextSchema = z.object({
   author: z.string(),
   createdAt: z.string(),
 });
-export type AuthoredText = z.infer<typeof authoredTextSchema>;
 
 export const reportCommentSchema = z.object({
   id: z.number().int(),
@@ -525,7 +525,6 @@ export const reportCommentSchema = z.object({
   /** The Human Rights Office's answers, oldest first. */
   answers: z.array(authoredTextSchema),
 });
-export type ReportComment = z.infer<typeof reportCommentSchema>;
 export const reportSchema = z.object({
   year: z.number().int(),
   step: z.enum(cycleSteps),
@@ -544,7 +543,6 @@ export const commentAnswerInputSchema = z.strictObject({ answer: trimmed(4000) }
 /** The statuses an action is moved to; `cancelled` is reached only by cancelling, with a reason. */
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
 export const actionStates = [...actionStatuses, 'cancelled'] as const;
-export type ActionState = (typeof actionStates)[number];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const actionSchema = z.object({
@@ -605,7 +603,6 @@ export const cycleGapKinds = [
   'actions_missing',
   'actions_unfinished',
 ] as const;
-export type CycleGapKind = (typeof cycleGapKinds)[number];
 export const cycleGapsSchema = z.object({
   year: z.number().int(),
   step: z.enum(cycleSteps),

@@ -4,6 +4,7 @@
  * city's specification; keep them.
  */
 import { z } from 'zod';
+import { statisticSchema } from '../../kernel/shared/statistic.ts';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
@@ -531,23 +532,21 @@ export const workloadSchema = z.object({
   ),
 });
 
-/** A count from case records: `"<5"` when fewer than five (small cells could identify people). */
-export const suppressedCount = z.union([z.number().int(), z.literal('<5')]);
-
 export const annualStatisticsSchema = z.object({
   years: z.array(
     z.object({
       year: z.number().int(),
       /** Published totals (the dataset) or counted from records. */
       source: z.enum(['published', 'records']),
-      counsellingSessions: suppressedCount.nullable(),
-      casesRegistered: suppressedCount.nullable(),
-      byRight: z.record(z.string(), suppressedCount),
-      byRespondentType: z.record(z.string(), suppressedCount),
-      byOutcome: z.record(z.string(), suppressedCount),
-      recommendationsIssued: suppressedCount,
-      recommendationsAccepted: suppressedCount,
-      recommendationsImplemented: suppressedCount,
+      /** Each count: the number, suppressed (1–4 from records) or not recorded (`kernel/shared/statistic.ts`). */
+      counsellingSessions: statisticSchema,
+      casesRegistered: statisticSchema,
+      byRight: z.record(z.string(), statisticSchema),
+      byRespondentType: z.record(z.string(), statisticSchema),
+      byOutcome: z.record(z.string(), statisticSchema),
+      recommendationsIssued: statisticSchema,
+      recommendationsAccepted: statisticSchema,
+      recommendationsImplemented: statisticSchema,
       /** Null when fewer than five cases closed that year. */
       medianDaysToClose: z.number().nullable(),
       note: z.string().nullable(),

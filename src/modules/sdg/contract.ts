@@ -169,7 +169,6 @@ export const evidenceInputSchema = z.strictObject({
   title: z.strictObject({ ko: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }),
   path: pathSchema,
 });
-export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
 export const updateCellSchema = z.strictObject({
   /** The version the assessor read; a change made meanwhile makes this a 409. */

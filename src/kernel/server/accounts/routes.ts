@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../../shared/roles.ts';
 import { requireUser } from '../access.ts';
-import { runCommand } from '../command.ts';
+import { callerOf, runCommand } from '../command.ts';
 import { keyring } from '../crypto.ts';
 import { notFound } from '../errors.ts';
 import type { Kernel } from '../module.ts';
@@ -54,11 +54,10 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
   void prepareDummyHash();
-  const actor = (request: FastifyRequest) => ({ userId: requireUser(request).id, ip: request.ip });
   /** The signed-in user proving themselves again (password or code), throttled per session. */
   const subject = (request: FastifyRequest) => {
-    const user = requireUser(request);
-    return { userId: user.id, sessionId: user.sessionId, ip: request.ip };
+    const { user, actor } = callerOf(request);
+    return { ...actor, sessionId: user.sessionId };
   };
 
   app.post(
@@ -255,7 +254,7 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
     },
     async (request, reply) => {
       authorize(userPolicy.create(requireUser(request)));
-      const user = await createUser(db, actor(request), request.body);
+      const user = await createUser(db, callerOf(request).actor, request.body);
       return reply.code(201).send({ user: presentUser(user) });
     },
   );
@@ -280,7 +279,7 @@ export function accountsRoutes(root: FastifyInstance, kernel: Kernel): void {
     },
     async (request) => {
       authorize(userPolicy.update(requireUser(request)));
-      const user = await updateUser(db, actor(request), request.params.id, request.body);
+      const user = await updateUser(db, callerOf(request).actor, request.params.id, request.body);
       return { user: presentUser(user) };
     },
   );

@@ -5,17 +5,18 @@
  * readers: a public download is the module's own route). The module brings the commands, which hold
  * its rules (who, at which step); these routes only call them with the signed-in caller.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser, type SessionUser } from '../access.ts';
+import type { Access } from '../access.ts';
+import { type Caller, callerOf } from '../command.ts';
 import { fileNameQuery, maxFileBytes, type StoredFile, sendStoredFile } from './index.ts';
 
 interface Operation<Params, Result> {
   access: Access;
   summary: string;
   description?: string;
-  run(caller: { user: SessionUser; ip: string }, params: Params): Promise<Result>;
+  run(caller: Caller, params: Params): Promise<Result>;
 }
 
 export interface RecordFileRoutes<Params extends z.ZodObject, File> {
@@ -39,7 +40,6 @@ export function declareFileRoutes<Params extends z.ZodObject, File>(
   const { tags, path, params, attach, remove, download } = routes;
   const fileParams = params.extend({ fileId: z.uuid() });
   type FileParams = z.infer<Params> & { fileId: string };
-  const caller = (request: FastifyRequest) => ({ user: requireUser(request), ip: request.ip });
   const described = (operation: { summary: string; description?: string }) => ({
     tags,
     summary: operation.summary,
@@ -60,7 +60,7 @@ export function declareFileRoutes<Params extends z.ZodObject, File>(
     },
     async (request, reply) => {
       const upload = { name: request.query.name, body: request.body };
-      const file = await attach.run(caller(request), { ...(request.params as z.infer<Params>), upload });
+      const file = await attach.run(callerOf(request), { ...(request.params as z.infer<Params>), upload });
       return reply.code(201).send(file);
     },
   );
@@ -72,7 +72,7 @@ export function declareFileRoutes<Params extends z.ZodObject, File>(
       schema: { ...described(remove), params: fileParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await remove.run(caller(request), request.params as FileParams);
+      await remove.run(callerOf(request), request.params as FileParams);
       return reply.code(204).send(null);
     },
   );
@@ -82,7 +82,7 @@ export function declareFileRoutes<Params extends z.ZodObject, File>(
       `${path}/:fileId`,
       { config: { access: download.access }, schema: { ...described(download), params: fileParams } },
       async (request, reply) => {
-        const { file, bytes } = await download.run(caller(request), request.params as FileParams);
+        const { file, bytes } = await download.run(callerOf(request), request.params as FileParams);
         return sendStoredFile(reply, file, bytes);
       },
     );

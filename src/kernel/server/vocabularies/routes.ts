@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../shared/roles.ts';
-import { requireUser } from '../access.ts';
+import { callerOf } from '../command.ts';
 import { notFound } from '../errors.ts';
 import type { Kernel } from '../module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../open-data/public-cache.ts';
@@ -112,8 +112,7 @@ export function vocabularyRoutes(scope: FastifyInstance, { database }: Kernel): 
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      const row = await createRight(db, { userId: user.id, ip: request.ip }, request.body);
+      const row = await createRight(db, callerOf(request).actor, request.body);
       return reply.code(201).send(presentTerm(row));
     },
   );
@@ -133,13 +132,7 @@ export function vocabularyRoutes(scope: FastifyInstance, { database }: Kernel): 
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      const row = await updateRight(
-        db,
-        { userId: user.id, ip: request.ip },
-        request.params.code,
-        request.body,
-      );
+      const row = await updateRight(db, callerOf(request).actor, request.params.code, request.body);
       return presentTerm(row);
     },
   );
@@ -156,8 +149,7 @@ export function vocabularyRoutes(scope: FastifyInstance, { database }: Kernel): 
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      await deleteRight(db, { userId: user.id, ip: request.ip }, request.params.code);
+      await deleteRight(db, callerOf(request).actor, request.params.code);
       return reply.code(204).send(null);
     },
   );

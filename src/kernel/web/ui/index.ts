@@ -12,4 +12,5 @@ export { Loaded } from './loaded.tsx';
 export { Localized } from './localized.tsx';
 export { Page } from './page.tsx';
 export { SelectField } from './select-field.tsx';
+export { StatisticText } from './statistic.tsx';
 export { TextField, type TextFieldProps } from './text-field.tsx';

@@ -5,10 +5,11 @@
  * the assessment workflow; departments request assessments of their subjects, answer recommendations
  * and record revisions, and may rate other departments' subjects, never their own.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import { acceptFileUploads, sendStoredFile } from '../../../kernel/server/files/index.ts';
@@ -92,7 +93,6 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
   const cache = new PublicCache();
-  const caller = (request: FastifyRequest) => ({ user: requireUser(request), ip: request.ip });
   const keys = keyring(kernel.config);
   acceptFileUploads(scope);
 
@@ -171,8 +171,8 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request, reply) => {
-      const { user, ip } = caller(request);
-      const id = await recordTraining(db, { userId: user.id, ip }, request.body);
+      const { actor } = callerOf(request);
+      const id = await recordTraining(db, actor, request.body);
       return reply.code(201).send({ id });
     },
   );
@@ -190,8 +190,8 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request) => {
-      const { user, ip } = caller(request);
-      return updateTraining(db, { userId: user.id, ip }, request.params.id, request.body);
+      const { actor } = callerOf(request);
+      return updateTraining(db, actor, request.params.id, request.body);
     },
   );
 
@@ -235,9 +235,9 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request, reply) => {
-      const { user, ip } = caller(request);
+      const { actor } = callerOf(request);
       const { key, ...input } = request.body;
-      return reply.code(201).send(await createTemplate(db, { userId: user.id, ip }, key, input));
+      return reply.code(201).send(await createTemplate(db, actor, key, input));
     },
   );
 
@@ -254,9 +254,9 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request) => {
-      const { user, ip } = caller(request);
+      const { actor } = callerOf(request);
       const { version, ...input } = request.body;
-      return reviseTemplate(db, { userId: user.id, ip }, request.params.key, input, version);
+      return reviseTemplate(db, actor, request.params.key, input, version);
     },
   );
 
@@ -272,7 +272,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request) => {
-      const { user } = caller(request);
+      const { user } = callerOf(request);
       const reader = assessmentsDb(db);
       const department = user.role === 'department' ? user.departmentCode : undefined;
       return {
@@ -297,7 +297,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request, reply) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       return reply.code(201).send(await registerSubject(db, user, ip, request.body));
     },
   );
@@ -314,7 +314,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request) => {
-      const { user } = caller(request);
+      const { user } = callerOf(request);
       const reader = assessmentsDb(db);
       const subject = await loadSubject(reader, request.params.id);
       requireRead(user, subject, 'requested');
@@ -337,7 +337,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request, reply) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       return reply.code(201).send({ id: await openAssessment(db, user, ip, request.body) });
     },
   );
@@ -353,7 +353,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
         response: { 200: assessmentSchema },
       },
     },
-    async (request) => readAssessment(db, caller(request).user, request.params.id),
+    async (request) => readAssessment(db, callerOf(request).user, request.params.id),
   );
 
   app.patch(
@@ -369,7 +369,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       await updateAssessmentDetails(db, user, ip, request.params.id, request.body);
       return readAssessment(db, user, request.params.id);
     },
@@ -388,7 +388,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       await transitionAssessment(db, user, ip, request.params.id, request.body);
       return readAssessment(db, user, request.params.id);
     },
@@ -407,7 +407,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       await rateItem(db, user, ip, request.params.id, request.body);
       return readAssessment(db, user, request.params.id);
     },
@@ -426,7 +426,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request, reply) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       return reply
         .code(201)
         .send({ id: await addRecommendation(db, user, ip, request.params.id, request.body) });
@@ -445,7 +445,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request, reply) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       await respondToRecommendation(db, user, ip, request.params.id, request.body);
       return reply.code(204).send();
     },
@@ -464,7 +464,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
       },
     },
     async (request, reply) => {
-      const { user, ip } = caller(request);
+      const { user, ip } = callerOf(request);
       const id = await recordRevision(db, user, ip, request.params.id, request.body);
       return reply.code(201).send({ id });
     },
@@ -520,7 +520,7 @@ export function assessmentsRoutes(scope: FastifyInstance, kernel: Kernel): void 
     },
     async (request, reply) => {
       const { id, fileId } = request.params;
-      const { file, bytes } = await readEvidenceFile(db, keys, caller(request).user, id, fileId);
+      const { file, bytes } = await readEvidenceFile(db, keys, callerOf(request).user, id, fileId);
       return sendStoredFile(reply, file, bytes);
     },
   );

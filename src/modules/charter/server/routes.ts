@@ -3,10 +3,11 @@
  * as admins entered them, publications, contests with their winners once closed). The office:
  * publications, contests, entries (entrants' names, encrypted) and judging.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
@@ -37,7 +38,6 @@ export function charterRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const { db } = kernel.database;
   const keys = keyring(kernel.config);
   const cache = new PublicCache();
-  const actorOf = (request: FastifyRequest) => ({ userId: requireUser(request).id, ip: request.ip });
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
@@ -85,7 +85,7 @@ export function charterRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await createPublication(db, actorOf(request), request.body);
+      await createPublication(db, callerOf(request).actor, request.body);
       return reply.code(201).send(await listPublications(db));
     },
   );
@@ -103,7 +103,7 @@ export function charterRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      await updatePublication(db, actorOf(request), request.params.code, request.body);
+      await updatePublication(db, callerOf(request).actor, request.params.code, request.body);
       return listPublications(db);
     },
   );
@@ -120,7 +120,7 @@ export function charterRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const id = await createContest(db, actorOf(request), request.body);
+      const id = await createContest(db, callerOf(request).actor, request.body);
       return reply.code(201).send(await contestDetail(db, keys, id));
     },
   );
@@ -153,7 +153,7 @@ export function charterRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      await updateContest(db, actorOf(request), request.params.id, request.body);
+      await updateContest(db, callerOf(request).actor, request.params.id, request.body);
       return contestDetail(db, keys, request.params.id);
     },
   );
@@ -171,7 +171,7 @@ export function charterRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await addEntry(db, keys, actorOf(request), request.params.id, request.body);
+      await addEntry(db, keys, callerOf(request).actor, request.params.id, request.body);
       return reply.code(201).send(await contestDetail(db, keys, request.params.id));
     },
   );
@@ -190,7 +190,7 @@ export function charterRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const contestId = await judgeEntry(db, actorOf(request), request.params.id, request.body);
+      const contestId = await judgeEntry(db, callerOf(request).actor, request.params.id, request.body);
       return contestDetail(db, keys, contestId);
     },
   );

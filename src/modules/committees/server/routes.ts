@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../../kernel/server/access.ts';
-import { runCommand } from '../../../kernel/server/command.ts';
+import { callerOf, runCommand } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import { acceptFileUploads, sendStoredFile } from '../../../kernel/server/files/index.ts';
@@ -86,12 +86,8 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const { db } = kernel.database;
   const keys = keyring(kernel.config);
   const cache = new PublicCache();
-  const actorOf = (request: FastifyRequest) => {
-    const user = requireUser(request);
-    return { user, actor: { userId: user.id, ip: request.ip } };
-  };
   const inCommand = <T>(request: FastifyRequest, command: Parameters<typeof runCommand<T>>[2]) =>
-    runCommand(db, actorOf(request).actor, command);
+    runCommand(db, callerOf(request).actor, command);
 
   acceptFileUploads(app);
 
@@ -363,15 +359,15 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
       summary:
         'Attach a document to an agenda item: the file is the body (PDF, PNG, JPEG or WebP, decided from its content), its name in `name`',
       response: agendaFileSchema,
-      run: ({ user, ip }, { id, upload }) =>
-        runCommand(db, { userId: user.id, ip }, (context) => attachAgendaFile(context, keys, id, upload)),
+      run: ({ actor }, { id, upload }) =>
+        runCommand(db, actor, (context) => attachAgendaFile(context, keys, id, upload)),
     },
     remove: {
       access: secretariat,
       summary:
         "Remove a document from an agenda item, until the meeting's agenda is published (then it is part of the public record)",
-      run: ({ user, ip }, { id, fileId }) =>
-        runCommand(db, { userId: user.id, ip }, (context) => removeAgendaFile(context, id, fileId)),
+      run: ({ actor }, { id, fileId }) =>
+        runCommand(db, actor, (context) => removeAgendaFile(context, id, fileId)),
     },
   });
 
@@ -507,7 +503,7 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const result = await runCommand(db, { userId: request.user?.id ?? null, ip: request.ip }, (context) =>
+      const result = await runCommand(db, callerOf(request, { public: true }).actor, (context) =>
         register(context, keys, request.params.id, request.body),
       );
       return reply.code(201).header('cache-control', 'no-store').send(result);
@@ -526,7 +522,7 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const result = await runCommand(db, { userId: request.user?.id ?? null, ip: request.ip }, (context) =>
+      const result = await runCommand(db, callerOf(request, { public: true }).actor, (context) =>
         cancelRegistration(context, request.body.token),
       );
       return reply.header('cache-control', 'no-store').send(result);
@@ -570,7 +566,7 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, actor } = actorOf(request);
+      const { user, actor } = callerOf(request);
       return runCommand(db, actor, (context) =>
         answerRecommendation(context, user, request.params.id, request.body),
       );

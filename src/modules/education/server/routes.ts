@@ -3,10 +3,11 @@
  * programmes) and a public programme's page. Staff: every programme, recording sessions, importing an
  * attendance sheet (CSV or .xlsx as the raw body) and the population of a year.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { AppError } from '../../../kernel/server/errors.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
@@ -55,7 +56,6 @@ export function educationRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
   const cache = new PublicCache();
-  const actorOf = (request: FastifyRequest) => ({ userId: requireUser(request).id, ip: request.ip });
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
@@ -149,7 +149,7 @@ export function educationRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const id = await createProgramme(db, actorOf(request), request.body);
+      const id = await createProgramme(db, callerOf(request).actor, request.body);
       return reply.code(201).send(await programmeDetail(db, id, true));
     },
   );
@@ -167,7 +167,7 @@ export function educationRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      await updateProgramme(db, actorOf(request), request.params.id, request.body);
+      await updateProgramme(db, callerOf(request).actor, request.params.id, request.body);
       return programmeDetail(db, request.params.id, true);
     },
   );
@@ -185,7 +185,7 @@ export function educationRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await recordSessions(db, actorOf(request), request.params.id, [request.body], 'form');
+      await recordSessions(db, callerOf(request).actor, request.params.id, [request.body], 'form');
       return reply.code(201).send(await programmeDetail(db, request.params.id, true));
     },
   );
@@ -207,7 +207,7 @@ export function educationRoutes(scope: FastifyInstance, kernel: Kernel): void {
       if (!(request.body instanceof SheetUpload)) throw new AppError('unsupported_media_type', 415);
       return importAttendance(
         db,
-        actorOf(request),
+        callerOf(request).actor,
         request.params.id,
         request.body.data,
         request.body.format,
@@ -230,7 +230,7 @@ export function educationRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request) => {
       const { year } = request.params;
-      await setPopulation(db, actorOf(request), year, request.body);
+      await setPopulation(db, callerOf(request).actor, year, request.body);
       return coverageOfYear(db, year);
     },
   );

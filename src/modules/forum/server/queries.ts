@@ -24,11 +24,6 @@ import { type ForumTables, forumDb } from './tables.ts';
 
 type Reader = Db | Transaction<object>;
 
-export const forumRecord = (recordType: string, recordId: string) => ({
-  module: 'forum',
-  recordType,
-  recordId,
-});
 export const editionPath = (year: number) => `/forum/${year}`;
 export const unPath = '/forum/un';
 

@@ -4,10 +4,11 @@
  * and their programme, the registrant list (the only answer that carries names and e-mails), and the
  * links from UN documents to the records that answer them.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
@@ -45,10 +46,6 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const { db } = kernel.database;
   const keys = keyring(kernel.config);
   const cache = new PublicCache();
-  const staff = (request: FastifyRequest) => {
-    const user = requireUser(request);
-    return { userId: user.id, ip: request.ip };
-  };
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public' || request.method !== 'GET') {
@@ -105,7 +102,7 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const actor = { userId: request.user?.id ?? null, ip: request.ip };
+      const { actor } = callerOf(request, { public: true });
       const receipt = await registerForEdition(db, keys, actor, request.params.year, request.body);
       return reply.code(201).send(receipt);
     },
@@ -139,7 +136,7 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await createEdition(db, staff(request), request.body);
+      await createEdition(db, callerOf(request).actor, request.body);
       return reply.code(201).send(await editionDetail(db, request.body.year));
     },
   );
@@ -157,7 +154,7 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      await updateEdition(db, staff(request), request.params.year, request.body);
+      await updateEdition(db, callerOf(request).actor, request.params.year, request.body);
       return editionDetail(db, request.params.year);
     },
   );
@@ -174,7 +171,7 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const actor = staff(request);
+      const actor = callerOf(request).actor;
       const { year } = request.params;
       return { year, registrations: await listRegistrations(db, keys, actor, year) };
     },
@@ -193,7 +190,9 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createSession(db, staff(request), request.params.year, request.body)),
+      reply
+        .code(201)
+        .send(await createSession(db, callerOf(request).actor, request.params.year, request.body)),
   );
 
   app.put(
@@ -208,7 +207,7 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: sessionSchema },
       },
     },
-    async (request) => updateSession(db, staff(request), request.params.id, request.body),
+    async (request) => updateSession(db, callerOf(request).actor, request.params.id, request.body),
   );
 
   app.post(
@@ -224,7 +223,7 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await addUnLink(db, staff(request), request.params.id, request.body)),
+      reply.code(201).send(await addUnLink(db, callerOf(request).actor, request.params.id, request.body)),
   );
 
   app.delete(
@@ -234,7 +233,7 @@ export function forumRoutes(scope: FastifyInstance, kernel: Kernel): void {
       schema: { tags, summary: 'Remove a link from a UN document', params: idParams },
     },
     async (request, reply) => {
-      await removeUnLink(db, staff(request), request.params.id);
+      await removeUnLink(db, callerOf(request).actor, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -93,8 +93,6 @@ export type ForumTables = {
   };
 };
 
-export type ForumDb = Kysely<ForumTables>;
-
 export function forumDb(db: Db | Transaction<object>): Kysely<ForumTables> {
   return db.withTables<ForumTables>();
 }

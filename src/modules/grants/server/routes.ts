@@ -4,11 +4,11 @@
  * attachments, submission, reports). The office: calls, review (declarations, scores), selection,
  * award, tranches, and the 360Giving identifier prefix (administrators).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser, type SessionUser } from '../../../kernel/server/access.ts';
-import type { Actor } from '../../../kernel/server/command.ts';
+import type { Access, SessionUser } from '../../../kernel/server/access.ts';
+import { type Actor, callerOf } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { toCsv } from '../../../kernel/server/open-data/csv.ts';
@@ -73,10 +73,6 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const { db } = kernel.database;
   const keys = keyring(kernel.config);
   const cache = new PublicCache();
-  const signedIn = (request: FastifyRequest) => {
-    const user = requireUser(request);
-    return { user, actor: { userId: user.id, ip: request.ip } };
-  };
 
   /** A change to one application, answered with the application as the caller now sees it. */
   const applicationStep = <Body extends z.ZodType>(
@@ -93,7 +89,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       config: { access },
       schema: { tags, summary, params: idParams, body, response: { 200: applicationSchema } },
       handler: async (request) => {
-        const { user, actor } = signedIn(request);
+        const { user, actor } = callerOf(request);
         await run(user, actor, request.params.id, request.body as z.infer<Body>);
         return readApplication(grantsDb(db), user, request.params.id);
       },
@@ -169,7 +165,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { actor } = signedIn(request);
+      const { actor } = callerOf(request);
       return reply.code(201).send(await createCall(db, actor, request.body));
     },
   );
@@ -200,7 +196,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: callSchema },
       },
     },
-    async (request) => updateCall(db, signedIn(request).actor, request.params.id, request.body),
+    async (request) => updateCall(db, callerOf(request).actor, request.params.id, request.body),
   );
 
   app.get(
@@ -213,7 +209,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: organisationAnswerSchema },
       },
     },
-    async (request) => ({ organisation: await readOrganisation(grantsDb(db), signedIn(request).user.id) }),
+    async (request) => ({ organisation: await readOrganisation(grantsDb(db), callerOf(request).user.id) }),
   );
 
   app.put(
@@ -228,7 +224,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, actor } = signedIn(request);
+      const { user, actor } = callerOf(request);
       return saveOrganisation(db, { ...actor, userId: user.id }, request.body);
     },
   );
@@ -245,7 +241,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => ({
-      applications: await listApplications(grantsDb(db), signedIn(request).user, request.query.callId),
+      applications: await listApplications(grantsDb(db), callerOf(request).user, request.query.callId),
     }),
   );
 
@@ -261,7 +257,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, actor } = signedIn(request);
+      const { user, actor } = callerOf(request);
       return reply.code(201).send(await createApplication(db, user, actor, request.body));
     },
   );
@@ -277,7 +273,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: applicationSchema },
       },
     },
-    async (request) => readApplication(grantsDb(db), signedIn(request).user, request.params.id),
+    async (request) => readApplication(grantsDb(db), callerOf(request).user, request.params.id),
   );
 
   applicationStep(
@@ -343,7 +339,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, actor } = signedIn(request);
+      const { user, actor } = callerOf(request);
       return reply
         .code(201)
         .send(await addAttachment(db, keys, user, actor, request.params.id, request.body));
@@ -361,7 +357,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = signedIn(request);
+      const { user } = callerOf(request);
       const file = await readAttachment(
         db,
         keys,
@@ -391,7 +387,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, actor } = signedIn(request);
+      const { user, actor } = callerOf(request);
       return reply.code(201).send(await addTranche(db, user, actor, request.params.id, request.body));
     },
   );
@@ -408,7 +404,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, actor } = signedIn(request);
+      const { user, actor } = callerOf(request);
       await markTranchePaid(
         db,
         user,
@@ -434,7 +430,7 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, actor } = signedIn(request);
+      const { user, actor } = callerOf(request);
       return reply.code(201).send(await fileReport(db, user, actor, request.params.id, request.body));
     },
   );
@@ -459,6 +455,6 @@ export function grantsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: settingsSchema },
       },
     },
-    async (request) => updateSettings(db, signedIn(request).actor, request.body),
+    async (request) => updateSettings(db, callerOf(request).actor, request.body),
   );
 }

@@ -1,5 +1,5 @@
 /** The texts of the grants pages, in Korean and English. */
-import { defineMessages, type MessageKey } from '../../../kernel/web/i18n/index.ts';
+import { defineMessages } from '../../../kernel/web/i18n/index.ts';
 
 export const grantsText = defineMessages('grants', {
   ko: {
@@ -415,5 +415,3 @@ export const grantsText = defineMessages('grants', {
     noSubmitted: 'No application has been submitted.',
   },
 });
-
-export type GrantsKey = MessageKey<typeof grantsText>;

@@ -360,6 +360,17 @@ describe('the work of the yearly cycle', () => {
       assert.equal((await call('PUT', path, officer, { version: 1, ...questions })).statusCode, 409);
     });
 
+    it('shows a questionnaire nobody has answered as 0 answers, not "<5", and publishes nothing', async () => {
+      const results = await ok(await call('GET', `/indicators/questionnaires/${token}/results`));
+      assert.equal(results.responses, 0);
+      assert.equal(results.suppressed, false);
+      assert.equal(results.questions[0].answered, 0);
+      assert.equal(results.questions[0].mean, null);
+      assert.ok(results.questions[0].counts.every((count: { count: number | null }) => count.count === 0));
+      const refused = await call('POST', `${path}/aggregate`, officer);
+      assert.equal(refused.json().code, 'indicators_too_few_responses');
+    });
+
     it('takes anonymous answers through its link only while the cycle collects data', async () => {
       const early = await respond(answer(4));
       assert.equal(early.json().code, 'indicators_questionnaire_closed');
@@ -385,7 +396,7 @@ describe('the work of the yearly cycle', () => {
       assert.equal((await call('GET', `/indicators/questionnaires/${'A'.repeat(32)}`)).statusCode, 404);
     });
 
-    it('shows fewer than five answers as suppressed in public, and refuses to publish them', async () => {
+    it('shows one to four answers as suppressed in public, and refuses to publish them', async () => {
       const results = await ok(await call('GET', `/indicators/questionnaires/${token}/results`));
       assert.equal(results.responses, null);
       assert.equal(results.suppressed, true);

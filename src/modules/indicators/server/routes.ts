@@ -6,11 +6,12 @@
  * Public answers that fit in memory are cached with ETags; downloads are streamed and not cached.
  */
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
 import { apiPrefix } from '../../../kernel/server/app.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { AppError } from '../../../kernel/server/errors.ts';
 import { requestLanguage } from '../../../kernel/server/i18n.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
@@ -127,10 +128,6 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
   const cache = new PublicCache();
-  const staff = (request: FastifyRequest) => {
-    const user = requireUser(request);
-    return { user, actor: { userId: user.id, ip: request.ip } };
-  };
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
@@ -323,7 +320,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, actor } = staff(request);
+      const { user, actor } = callerOf(request);
       if (!(request.body instanceof Readable)) throw new AppError('unsupported_media_type', 415);
       const result = await importOpenSdgCsv(db, request.params.code, request.body, {
         skipInvalid: request.query.skipInvalid === 'true',
@@ -352,7 +349,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { actor } = staff(request);
+      const { actor } = callerOf(request);
       await updateIndicator(db, actor, request.params.code, request.body);
       return indicatorDetail(db, request.params.code, apiPrefix);
     },
@@ -368,7 +365,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: cycleListSchema },
       },
     },
-    async (request) => ({ cycles: await listCycles(db, staff(request).user) }),
+    async (request) => ({ cycles: await listCycles(db, callerOf(request).user) }),
   );
 
   app.post(
@@ -383,7 +380,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       return reply.code(201).send(await openCycle(db, user, request.ip, request.body.year));
     },
   );
@@ -401,7 +398,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       return transitionCycle(db, user, request.ip, request.params.year, request.body);
     },
   );
@@ -433,7 +430,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: cycleResultsSchema },
       },
     },
-    async (request) => collectResults(db, staff(request).user, request.params.year),
+    async (request) => collectResults(db, callerOf(request).user, request.params.year),
   );
 
   app.get(
@@ -465,7 +462,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, code } = request.params;
       await saveTargetPlan(db, user, request.ip, year, code, request.body);
       const { targets } = await listTargetPlans(db, year);
@@ -485,7 +482,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: completenessSchema },
       },
     },
-    async (request) => readCompleteness(db, staff(request).user, request.params.year),
+    async (request) => readCompleteness(db, callerOf(request).user, request.params.year),
   );
 
   app.get(
@@ -500,7 +497,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: valueEntrySchema },
       },
     },
-    async (request) => readValueEntry(db, staff(request).user, request.params.code, request.params.year),
+    async (request) => readValueEntry(db, callerOf(request).user, request.params.code, request.params.year),
   );
 
   app.put(
@@ -519,7 +516,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { code, year } = request.params;
       await enterValues(db, user, request.ip, code, year, request.body);
       return readValueEntry(db, user, code, year);
@@ -541,7 +538,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request) => {
       const { year, code } = request.params;
-      return readQuestionnaire(db, staff(request).user, year, code);
+      return readQuestionnaire(db, callerOf(request).user, year, code);
     },
   );
 
@@ -559,7 +556,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, code } = request.params;
       await saveQuestionnaire(db, user, request.ip, year, code, request.body);
       return readQuestionnaire(db, user, year, code);
@@ -579,7 +576,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, code } = request.params;
       await recordResponse(db, { user, year, code }, request.body);
       return reply.code(201).send({ recorded: true as const });
@@ -599,7 +596,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, code } = request.params;
       return { observations: await aggregateQuestionnaire(db, user, request.ip, year, code) };
     },
@@ -645,7 +642,8 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'A questionnaire\'s results per question; fewer than five answers are shown as "<5" only',
+        summary:
+          'A questionnaire\'s results per question; one to four answers are shown as "<5" only, none as 0',
         params: tokenParams,
         response: { 200: questionnaireResultsSchema },
       },
@@ -681,7 +679,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, area } = request.params;
       await saveAssessment(db, user, request.ip, year, area, request.body);
       const { areas } = await listAssessments(db, year);
@@ -702,7 +700,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: reportSchema },
       },
     },
-    async (request) => readReport(db, staff(request).user, request.params.year, requestLanguage(request)),
+    async (request) => readReport(db, callerOf(request).user, request.params.year, requestLanguage(request)),
   );
 
   app.get(
@@ -718,7 +716,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request, reply) => {
       const { year } = request.params;
-      const document = await reportDocument(db, staff(request).user, year, requestLanguage(request));
+      const document = await reportDocument(db, callerOf(request).user, year, requestLanguage(request));
       return reply
         .header('content-disposition', `attachment; filename="indicators-report-${year}.html"`)
         .type('text/html; charset=utf-8')
@@ -739,7 +737,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year } = request.params;
       await addReportComment(db, user, request.ip, year, request.body.body);
       return reply.code(201).send(await readReport(db, user, year, requestLanguage(request)));
@@ -760,7 +758,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, id } = request.params;
       await answerReportComment(db, user, request.ip, year, id, request.body.answer);
       return reply.code(201).send(await readReport(db, user, year, requestLanguage(request)));
@@ -779,7 +777,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year } = request.params;
       const owner = user.role === 'department' ? (user.departmentCode ?? '') : undefined;
       return { year, actions: await listActions(db, year, owner) };
@@ -800,7 +798,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       return reply
         .code(201)
         .send(await createAction(db, user, request.ip, request.params.year, request.body));
@@ -821,7 +819,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       return updateAction(db, user, request.ip, request.params.id, request.body);
     },
   );
@@ -840,7 +838,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       return cancelAction(db, user, request.ip, request.params.id, request.body);
     },
   );
@@ -859,7 +857,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       return reply
         .code(201)
         .send(await addActionNote(db, user, request.ip, request.params.id, request.body.body));
@@ -880,7 +878,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { code } = request.params;
       await correctValue(db, user, request.ip, code, request.body);
       return reply.code(201).send({ corrections: await listCorrections(db, code) });

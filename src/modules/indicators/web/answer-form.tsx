@@ -150,7 +150,7 @@ export function AnswerForm({
   );
 }
 
-/** The results as the public sees them: the API suppresses every count under five. */
+/** The results as the public sees them: the API suppresses every count from one to four. */
 export function PublicResults({ token, generation }: { token: string; generation: number }) {
   const t = useText(questionnaireText);
   const language = useLanguage();
@@ -185,7 +185,16 @@ export function PublicResults({ token, generation }: { token: string; generation
                 ) : (
                   <>
                     {question.kind === 'likert' ? (
-                      <p>{t('mean', { mean: question.mean === null ? t('fewer') : question.mean })}</p>
+                      <p>
+                        {t('mean', {
+                          mean:
+                            question.mean !== null
+                              ? question.mean
+                              : question.answered === 0
+                                ? t('noAnswers')
+                                : t('fewer'),
+                        })}
+                      </p>
                     ) : null}
                     <DataTable
                       caption={t('countsCaption', { prompt: question.prompt[language] })}

@@ -213,6 +213,11 @@ describe('the ombudsman’s public pages in the browser', () => {
         assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${path}`);
         await assertNoSidewaysScroll(page, path);
         await checkAccessibility(page, `${path} (${language})`);
+        if (path === '/ombudsman/statistics') {
+          // 2018's recommendations: the published totals give none and no record covers that year.
+          const row = page.locator('tr', { has: page.locator('th', { hasText: /^2018$/ }) }).first();
+          assert.match((await row.textContent()) ?? '', language === 'ko' ? /기록 없음/ : /Not recorded/);
+        }
       }
       // The form in its other states: filing on behalf of someone, errors on every field.
       await page.goto('/ombudsman/complaint');

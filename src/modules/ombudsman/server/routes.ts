@@ -9,9 +9,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
 import { recordConfidentialRead } from '../../../kernel/server/audit/access-log.ts';
-import { runCommand } from '../../../kernel/server/command.ts';
+import { callerOf, runCommand } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/server/errors.ts';
 import { sendStoredFile } from '../../../kernel/server/files/index.ts';
@@ -123,10 +123,6 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const keys = keyring(kernel.config);
   const om = ombudsmanDb(db);
   const cache = new PublicCache();
-  const staff = (request: FastifyRequest) => {
-    const user = requireUser(request);
-    return { user, actor: { userId: user.id, ip: request.ip } };
-  };
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
@@ -256,7 +252,8 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Anonymised annual statistics (counts under 5 from case records shown as "<5")',
+        summary:
+          'Anonymised annual statistics: counts of 1–4 from case records suppressed ("<5"), figures nobody recorded marked not recorded',
         querystring: langQuery,
         response: { 200: annualStatisticsSchema },
       },
@@ -288,7 +285,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, actor } = staff(request);
+      const { user, actor } = callerOf(request);
       const ownMotion = request.body.origin === 'own_motion';
       // Own-motion investigations are the standing ombudsman's; intake is the office's or theirs.
       if (ownMotion || user.role === 'ombudsman') await requireStanding(om, user);
@@ -313,7 +310,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: caseListSchema },
       },
     },
-    async (request) => searchCases(db, staff(request).user, request.query),
+    async (request) => searchCases(db, callerOf(request).user, request.query),
   );
 
   app.get(
@@ -332,7 +329,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
     async (request) => {
       const { opening, purpose } = request.query;
       const read = opening !== undefined ? { opening } : { purpose };
-      return readCase(db, keys, staff(request).user, request.ip, request.params.id, read);
+      return readCase(db, keys, callerOf(request).user, request.ip, request.params.id, read);
     },
   );
 
@@ -349,7 +346,8 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: z.object({ status: caseSchema.shape.status, version: z.number().int() }) },
       },
     },
-    async (request) => transitionCase(db, staff(request).user, request.ip, request.params.id, request.body),
+    async (request) =>
+      transitionCase(db, callerOf(request).user, request.ip, request.params.id, request.body),
   );
 
   app.patch(
@@ -367,7 +365,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         },
       },
     },
-    async (request) => editCase(db, staff(request).user, request.ip, request.params.id, request.body),
+    async (request) => editCase(db, callerOf(request).user, request.ip, request.params.id, request.body),
   );
 
   app.get(
@@ -383,7 +381,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const allowed = await runCommand(db, { userId: user.id }, async ({ trx }) =>
         reviewsAccessLog((await loadCase(ombudsmanTrx(trx), user, request.params.id)).capacities),
       );
@@ -405,7 +403,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const file = await readAttachment(
         db,
         keys,
@@ -445,31 +443,27 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
-      const { view, departments } = await runCommand(
-        db,
-        { userId: user.id, ip: request.ip },
-        async ({ trx: plain }) => {
-          const trx = ombudsmanTrx(plain);
-          const { row, capacities, facts } = await openCaseFile(
-            plain,
-            user,
-            request.ip,
-            request.params.id,
-            'document: decision',
-          );
-          return {
-            view: await presentCase(
-              trx,
-              keys,
-              row,
-              new Set([...capacities].filter((capacity) => capacity === 'officer')),
-              facts.assignedUserIds,
-            ),
-            departments: await termNames(plain, 'departments'),
-          };
-        },
-      );
+      const { user, actor } = callerOf(request);
+      const { view, departments } = await runCommand(db, actor, async ({ trx: plain }) => {
+        const trx = ombudsmanTrx(plain);
+        const { row, capacities, facts } = await openCaseFile(
+          plain,
+          user,
+          request.ip,
+          request.params.id,
+          'document: decision',
+        );
+        return {
+          view: await presentCase(
+            trx,
+            keys,
+            row,
+            new Set([...capacities].filter((capacity) => capacity === 'officer')),
+            facts.assignedUserIds,
+          ),
+          departments: await termNames(plain, 'departments'),
+        };
+      });
       return sendDocument(reply, decisionDocument(view, request.query.lang, departments));
     },
   );
@@ -486,8 +480,8 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
-      const html = await runCommand(db, { userId: user.id, ip: request.ip }, async ({ trx: plain }) => {
+      const { user, actor } = callerOf(request);
+      const html = await runCommand(db, actor, async ({ trx: plain }) => {
         const trx = ombudsmanTrx(plain);
         const loaded = await loadCase(trx, user, request.params.id);
         const recommendation = await trx
@@ -550,7 +544,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const report: Report = await reportImplementation(
         db,
         user,
@@ -603,7 +597,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) =>
-      closeRecommendation(db, staff(request).user, request.ip, request.params.id, request.body),
+      closeRecommendation(db, callerOf(request).user, request.ip, request.params.id, request.body),
   );
 
   app.get(
@@ -617,7 +611,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: departmentInboxSchema },
       },
     },
-    async (request) => departmentInbox(db, staff(request).user),
+    async (request) => departmentInbox(db, callerOf(request).user),
   );
 
   app.get(
@@ -631,7 +625,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: z.object({ members: z.array(memberSchema) }) },
       },
     },
-    async (request) => ({ members: await listMembers(db, staff(request).user) }),
+    async (request) => ({ members: await listMembers(db, callerOf(request).user) }),
   );
 
   const memberParams = z.strictObject({ userId: z.uuid() });
@@ -650,7 +644,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, actor } = staff(request);
+      const { user, actor } = callerOf(request);
       return setMember(db, actor, request.params.userId, request.body, user);
     },
   );
@@ -669,7 +663,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, actor } = staff(request);
+      const { user, actor } = callerOf(request);
       return confirmAppointment(db, user, actor, request.params.userId, request.body);
     },
   );
@@ -687,7 +681,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, actor } = staff(request);
+      const { user, actor } = callerOf(request);
       return endAppointment(db, user, actor, request.params.userId, request.body);
     },
   );
@@ -705,7 +699,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, actor } = staff(request);
+      const { user, actor } = callerOf(request);
       return withdrawAppointment(db, user, actor, request.params.userId, request.body);
     },
   );
@@ -723,7 +717,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       if (user.role === 'ombudsman') await requireStanding(om, user);
       return { grants: await listGrants(db) };
     },
@@ -758,7 +752,7 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { actor } = staff(request);
+      const { actor } = callerOf(request);
       return reply.code(201).send(await recordCounselling(db, actor, request.body));
     },
   );
@@ -788,11 +782,11 @@ export function ombudsmanRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: deadlineSettingsSchema },
       },
     },
-    async (request) => updateDeadlineSettings(db, staff(request).actor, request.body),
+    async (request) => updateDeadlineSettings(db, callerOf(request).actor, request.body),
   );
 
   const requireOverseer = async (request: FastifyRequest) => {
-    const { user } = staff(request);
+    const { user } = callerOf(request);
     if (user.role !== 'officer') await requireStanding(om, user);
   };
 

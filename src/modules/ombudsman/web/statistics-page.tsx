@@ -1,12 +1,22 @@
 /**
  * The ombudsman's annual statistics, for everyone: one table of the main figures per year, and per
- * year the breakdowns by right, kind of body and outcome. Counts from case records under five come
- * from the server as "<5" and are shown as such, in words; nothing is charted, so there is no picture
- * whose numbers a screen reader could not reach.
+ * year the breakdowns by right, kind of body and outcome. Counts from case records of one to four come
+ * from the server as suppressed and are shown as "<5", spelt out; a figure nobody recorded (2018's
+ * recommendations) says so in words; nothing is charted, so there is no picture whose numbers a screen
+ * reader could not reach.
  */
+
+import { type Statistic, statisticOrder } from '../../../kernel/shared/statistic.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import type { TermList } from '../../../kernel/web/pages/vocabularies/types.ts';
-import { type Column, DataTable, formatNumber, Loaded, Page } from '../../../kernel/web/ui/index.ts';
+import {
+  type Column,
+  DataTable,
+  formatNumber,
+  Loaded,
+  Page,
+  StatisticText,
+} from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import { type AnnualStatistics, closedReasons, decisionOutcomes, respondentTypes } from '../contract.ts';
 import { ombudsmanText } from './messages.ts';
@@ -16,21 +26,10 @@ import { isOneOf } from './one-of.ts';
 const outcomes = [...decisionOutcomes, ...closedReasons, 'open'] as const;
 
 type Year = AnnualStatistics['years'][number];
-type Count = Year['recommendationsIssued'];
-
-function CountText({ value }: { value: Count | null }) {
-  const t = useText(ombudsmanText);
-  if (value === null) return <>{t('notPublished')}</>;
-  if (value === '<5') return <abbr title={t('fewerThanFive')}>&lt;5</abbr>;
-  return <>{formatNumber(value)}</>;
-}
-
-/** Sorting puts "<5" between 0 and 5, where it belongs. */
-const sortCount = (value: Count | null) => (value === null ? -1 : value === '<5' ? 2.5 : value);
 
 interface Breakdown {
   key: string;
-  count: Count;
+  count: Statistic;
 }
 
 function BreakdownTable({
@@ -39,7 +38,7 @@ function BreakdownTable({
   label,
 }: {
   caption: string;
-  values: Record<string, Count>;
+  values: Record<string, Statistic>;
   label: (key: string) => string;
 }) {
   const t = useText(ombudsmanText);
@@ -51,8 +50,8 @@ function BreakdownTable({
       key: 'count',
       header: t('count'),
       numeric: true,
-      sortValue: (row) => sortCount(row.count),
-      cell: (row) => <CountText value={row.count} />,
+      sortValue: (row) => statisticOrder(row.count),
+      cell: (row) => <StatisticText value={row.count} />,
     },
   ];
   return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.key} />;
@@ -90,8 +89,8 @@ export default function StatisticsPage() {
         key,
         header: t(key),
         numeric: true,
-        sortValue: (row) => sortCount(row[key]),
-        cell: (row) => <CountText value={row[key]} />,
+        sortValue: (row) => statisticOrder(row[key]),
+        cell: (row) => <StatisticText value={row[key]} />,
       }),
     ),
     {

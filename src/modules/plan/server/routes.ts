@@ -5,10 +5,11 @@
  * (the lead department submits, the office accepts or returns) with their evidence files, comments
  * (the committee, answered by the office), overdue reports, reporting periods and the status list, import and export.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { AppError, notFound } from '../../../kernel/server/errors.ts';
 import { acceptFileUploads } from '../../../kernel/server/files/index.ts';
@@ -69,7 +70,6 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const { db } = kernel.database;
   const keys = keyring(kernel.config);
   const cache = new PublicCache();
-  const staff = (request: FastifyRequest) => ({ user: requireUser(request), ip: request.ip });
 
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
@@ -157,7 +157,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       return { year: request.params.year, tasks: await listTasksFor(db, user, request.params.year) };
     },
   );
@@ -174,7 +174,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, ip } = staff(request);
+      const { user, ip } = callerOf(request);
       const id = await createTask(db, user, ip, request.body);
       return reply.code(201).send(await readTask(db, user, id));
     },
@@ -191,7 +191,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: taskDetailSchema },
       },
     },
-    async (request) => readTask(db, staff(request).user, request.params.id),
+    async (request) => readTask(db, callerOf(request).user, request.params.id),
   );
 
   app.put(
@@ -207,7 +207,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, ip } = staff(request);
+      const { user, ip } = callerOf(request);
       await updateTask(db, user, ip, request.params.id, request.body);
       return readTask(db, user, request.params.id);
     },
@@ -222,7 +222,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       preValidation: async (request) => {
         const params = idParams.safeParse(request.params);
         if (!params.success) return;
-        requireReport(staff(request).user, await loadTask(planDb(db), params.data.id));
+        requireReport(callerOf(request).user, await loadTask(planDb(db), params.data.id));
       },
       schema: {
         tags,
@@ -233,7 +233,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user, ip } = staff(request);
+      const { user, ip } = callerOf(request);
       return reply.code(201).send(await submitReport(db, user, ip, request.params.id, request.body));
     },
   );
@@ -251,7 +251,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, ip } = staff(request);
+      const { user, ip } = callerOf(request);
       return reviewReport(db, user, ip, request.params.id, request.body);
     },
   );
@@ -295,7 +295,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
         schema: { tags, summary, params, body: commentInputSchema, response: { 201: commentSchema } },
       },
       async (request, reply) => {
-        const { user, ip } = staff(request);
+        const { user, ip } = callerOf(request);
         const comment = await addComment(db, user, ip, target(request.params as z.infer<P>), request.body);
         return reply.code(201).send(comment);
       },
@@ -340,7 +340,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, ip } = staff(request);
+      const { user, ip } = callerOf(request);
       await updateYearSettings(db, user, ip, request.params.year, request.body);
       return readYearSettings(db, request.params.year);
     },
@@ -357,7 +357,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: overdueListSchema },
       },
     },
-    async (request) => listOverdue(db, staff(request).user, request.params.year),
+    async (request) => listOverdue(db, callerOf(request).user, request.params.year),
   );
 
   app.get(
@@ -386,7 +386,7 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, ip } = staff(request);
+      const { user, ip } = callerOf(request);
       await saveStatus(db, user, ip, request.params.code, request.body);
       return { statuses: await listStatuses(planDb(db)) };
     },
@@ -428,10 +428,10 @@ export function planRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user, ip } = staff(request);
+      const { actor } = callerOf(request);
       if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', 415);
       const kind = request.headers['content-type']?.startsWith(xlsxContentType) ? 'xlsx' : 'csv';
-      return importTasks(db, { userId: user.id, ip }, request.params.year, request.body, kind);
+      return importTasks(db, actor, request.params.year, request.body, kind);
     },
   );
 }

@@ -9,7 +9,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import type { Access } from '../../../kernel/server/access.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-data/public-cache.ts';
@@ -79,7 +80,6 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
     throw error;
   };
   const isAdmin = (request: FastifyRequest) => request.user?.role === 'admin';
-  const actorOf = (request: FastifyRequest) => ({ userId: requireUser(request).id, ip: request.ip });
   const draft = async (year: number) => {
     const assessment = await loadAssessment(db, year, { publishedOnly: false });
     if (!assessment) throw notFound();
@@ -217,7 +217,7 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await createAssessment(db, actorOf(request), request.body.year);
+      await createAssessment(db, callerOf(request).actor, request.body.year);
       return reply.code(201).send(await draft(request.body.year));
     },
   );
@@ -250,7 +250,7 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request) => {
       const { year } = request.params;
-      await publishAssessment(db, actorOf(request), year, request.body);
+      await publishAssessment(db, callerOf(request).actor, year, request.body);
       return draft(year);
     },
   );
@@ -270,7 +270,7 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request) => {
       const { year } = request.params;
-      await updateAssessmentCell(db, actorOf(request), request.params, request.body);
+      await updateAssessmentCell(db, callerOf(request).actor, request.params, request.body);
       return draft(year);
     },
   );
@@ -355,7 +355,7 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await addPeer(db, actorOf(request), request.body, limits()).catch(logRefusal(request));
+      await addPeer(db, callerOf(request).actor, request.body, limits()).catch(logRefusal(request));
       return reply.code(201).send({ peers: await listPeers(db, { failures: isAdmin(request) }) });
     },
   );
@@ -372,7 +372,7 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      await refreshPeer(db, actorOf(request), request.params.id, limits()).catch(logRefusal(request));
+      await refreshPeer(db, callerOf(request).actor, request.params.id, limits()).catch(logRefusal(request));
       return { peers: await listPeers(db, { failures: isAdmin(request) }) };
     },
   );
@@ -389,7 +389,7 @@ export function sdgRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      await removePeer(db, actorOf(request), request.params.id);
+      await removePeer(db, callerOf(request).actor, request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,7 +1,5 @@
 /** The texts of "Gwangju in figures", and how a figure's unit and source section are said. */
-import type { Language } from '../../../shared/language.ts';
 import { defineMessages, type MessageKey, type Translate } from '../../i18n/index.ts';
-import { formatNumber } from '../../ui/format.ts';
 
 export const figuresText = defineMessages('figures', {
   ko: {
@@ -83,28 +81,4 @@ export function sectionName(t: FiguresText, section: string): string {
   if (table) return t(table[2] ? 'tableNote' : 'table', { number: table[1] ?? '' });
   if (/^\d+(\.\d+)*$/.test(section)) return t('sectionNumber', { number: section });
   return section;
-}
-
-const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' });
-const ordinalSuffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-
-/** A figure with its unit, as a headline says it: `1,480,000명`, `18.5%`, `US$90,000`, `47th`. */
-export function formatFigure(value: number, unit: string, language: Language): string {
-  const number = formatNumber(value);
-  switch (unit) {
-    case 'percent':
-      return `${number}%`;
-    case 'usd':
-      return `US$${number}`;
-    case 'ordinal':
-      return language === 'ko' ? `${number}번째` : `${number}${ordinalSuffix[englishOrdinals.select(value)]}`;
-    case 'persons':
-      return language === 'ko' ? `${number}명` : `${number} ${value === 1 ? 'person' : 'persons'}`;
-    case 'years':
-      return language === 'ko' ? `${number}년` : `${number} ${value === 1 ? 'year' : 'years'}`;
-    case 'days':
-      return language === 'ko' ? `${number}일` : `${number} ${value === 1 ? 'day' : 'days'}`;
-    default:
-      return number;
-  }
 }

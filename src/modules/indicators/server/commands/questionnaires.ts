@@ -3,8 +3,8 @@
  * and year (Likert 1–5, single choice, multiple choice, free text), which gets one random token: its
  * public link. Anyone with the link answers anonymously while the cycle collects data (a response
  * keeps no user, address or IP); staff may enter paper responses the same way. Results are aggregated
- * per question; in public, a question (or a questionnaire) with fewer than five answers shows "<5"
- * and no numbers, and free text never leaves the staff view. Aggregating writes the year's
+ * per question; in public, a question (or a questionnaire) with one to four answers shows "<5" and
+ * no numbers (none is shown as 0, as every statistic is: `kernel/shared/statistic.ts`), and free text never leaves the staff view. Aggregating writes the year's
  * observations: series `Q<n>` per question (a Likert mean; a choice's share of respondents per
  * option, options chosen fewer than five times left out) and, as the headline, the first Likert mean.
  */
@@ -14,6 +14,7 @@ import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, type FieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
+import { countedStatistic } from '../../../../kernel/shared/statistic.ts';
 import {
   minimumPublicResponses,
   type PublicQuestionnaire,
@@ -92,7 +93,7 @@ async function aggregate(
     .where('q.questionnaire_id', '=', questionnaire.id)
     .orderBy('a.response_id')
     .execute();
-  const hide = (n: number) => forPublic && n < minimumPublicResponses;
+  const hide = (n: number) => forPublic && countedStatistic(n).kind === 'suppressed';
   return {
     code,
     year: questionnaire.year,
@@ -112,7 +113,7 @@ async function aggregate(
           const n = values.filter((value) => matches(value, index)).length;
           return {
             label,
-            count: suppressed ? null : forPublic && n < minimumPublicResponses && n > 0 ? null : n,
+            count: suppressed || hide(n) ? null : n,
           };
         });
       const base = {
@@ -463,7 +464,8 @@ export async function aggregateQuestionnaire(
     const questionnaire = await findQuestionnaire(trx, { year, indicatorId: indicator.id });
     if (!questionnaire) throw notFound();
     const results = await aggregate(trx, questionnaire, code, true);
-    if (results.suppressed) {
+    // No answers at all is not suppressed (0 hides nobody), but there is nothing to publish either.
+    if (results.suppressed || results.responses === 0) {
       throw new AppError('indicators_too_few_responses', 409, {
         params: { minimum: minimumPublicResponses },
       });

@@ -1,19 +1,15 @@
 /**
  * Annual statistics for the committee and the public: anonymised, and every count derived from case
- * records under five shown as "<5" (a small cell can point at a person: one complaint against one
- * facility in one year). The office's published totals (2018, from the dataset) are public already
- * and shown as published.
+ * records from one to four shown as "<5" (a small cell can point at a person: one complaint against
+ * one facility in one year); 0 is shown as 0. The office's published totals (2018, from the dataset)
+ * are public already and shown as published; what they do not give (recommendations in 2018) and the
+ * platform holds no records of for that year is "not recorded", not a count.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../../kernel/server/db.ts';
+import { countedStatistic, publishedStatistic, smallCell } from '../../../../kernel/shared/statistic.ts';
 import type { AnnualStatistics } from '../../contract.ts';
 import { ombudsmanDb } from '../tables.ts';
-
-export const smallCell = 5;
-
-export function suppress(count: number): number | '<5' {
-  return count < smallCell ? '<5' : count;
-}
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -29,7 +25,7 @@ const seoulYear = (column: string) =>
 
 function grouped(rows: readonly { year: number; key: string; count: number }[], year: number) {
   return Object.fromEntries(
-    rows.filter((row) => row.year === year).map((row) => [row.key, suppress(row.count)]),
+    rows.filter((row) => row.year === year).map((row) => [row.key, countedStatistic(row.count)]),
   );
 }
 
@@ -94,33 +90,38 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
         ])
         .execute(),
     ]);
-  const years = new Set<number>([
-    ...published.map((row) => row.year),
+  // A year the platform holds any record of: there, a count of nothing is a true 0.
+  const recorded = new Set<number>([
     ...counselling.map((row) => row.year),
     ...cases.map((row) => row.year),
     ...recommendations.map((row) => row.year),
     ...closed.map((row) => row.year),
   ]);
+  const years = new Set<number>([...published.map((row) => row.year), ...recorded]);
   return {
     years: [...years]
       .sort((a, b) => a - b)
       .map((year) => {
         const publishedRow = published.find((row) => row.year === year);
+        const fromRecords = (count: number | undefined) =>
+          countedStatistic(recorded.has(year) ? (count ?? 0) : undefined);
         const counted = (rows: readonly { year: number; count: number }[]) =>
-          suppress(rows.find((row) => row.year === year)?.count ?? 0);
+          fromRecords(rows.find((row) => row.year === year)?.count);
         const recommendationRow = recommendations.find((row) => row.year === year);
         const closedDays = closed.filter((row) => row.year === year).map((row) => Number(row.days));
         return {
           year,
           source: publishedRow ? ('published' as const) : ('records' as const),
-          counsellingSessions: publishedRow ? publishedRow.counselling_sessions : counted(counselling),
-          casesRegistered: publishedRow ? publishedRow.cases_registered : counted(cases),
+          counsellingSessions: publishedRow
+            ? publishedStatistic(publishedRow.counselling_sessions)
+            : counted(counselling),
+          casesRegistered: publishedRow ? publishedStatistic(publishedRow.cases_registered) : counted(cases),
           byRight: grouped(rights.rows, year),
           byRespondentType: grouped(respondentTypes, year),
           byOutcome: grouped(outcomes, year),
-          recommendationsIssued: suppress(recommendationRow?.issued ?? 0),
-          recommendationsAccepted: suppress(recommendationRow?.accepted ?? 0),
-          recommendationsImplemented: suppress(recommendationRow?.implemented ?? 0),
+          recommendationsIssued: fromRecords(recommendationRow?.issued),
+          recommendationsAccepted: fromRecords(recommendationRow?.accepted),
+          recommendationsImplemented: fromRecords(recommendationRow?.implemented),
           medianDaysToClose: closedDays.length >= smallCell ? median(closedDays) : null,
           note: publishedRow?.note ?? null,
         };
