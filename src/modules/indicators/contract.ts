@@ -388,10 +388,21 @@ export const minimumPublicResponses = smallCell;
 
 const bilingualInput = z.strictObject({ ko: trimmed(500), en: trimmed(500) });
 
+/**
+ * Who may answer a questionnaire: `open`, anyone with its link, once per browser and within the
+ * per-address limits; `invited`, only through a personal single-use link the office hands out.
+ */
+export const questionnaireAccesses = ['open', 'invited'] as const;
+export type QuestionnaireAccess = (typeof questionnaireAccesses)[number];
+
+/** A personal link's token: 24 random bytes (192 bits) in base64url. */
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
+
 export const questionnaireUpdateSchema = z.strictObject({
   /** The version read; 0 to create the year's questionnaire. */
   version: z.number().int().min(0),
   title: bilingualInput,
+  access: z.enum(questionnaireAccesses).default('open'),
   questions: z
     .array(
       z.strictObject({
@@ -422,6 +433,9 @@ export const publicQuestionnaireSchema = z.object({
   indicatorName: bilingual,
   /** Answers are taken only while the cycle collects data. */
   open: z.boolean(),
+  access: z.enum(questionnaireAccesses),
+  /** This browser has answered this (open) questionnaire already. */
+  answered: z.boolean(),
   questions: z.array(questionSchema),
 });
 export type PublicQuestionnaire = z.infer<typeof publicQuestionnaireSchema>;
@@ -437,6 +451,39 @@ export const responseSchema = z.strictObject({
     .max(50),
 });
 export type ResponseInput = z.infer<typeof responseSchema>;
+
+/** An answer to an `invited` questionnaire: the personal link's token with the answers. */
+export const invitedResponseSchema = z.strictObject({
+  invitation: invitationTokenSchema,
+  answers: responseSchema.shape.answers,
+});
+export type InvitedResponseInput = z.infer<typeof invitedResponseSchema>;
+
+/** How many personal links the office hands out at once. */
+export const maximumInvitations = 1000;
+
+export const invitationIssueSchema = z.strictObject({
+  count: z.number().int().min(1).max(maximumInvitations),
+});
+
+/** The links just issued: shown once, never again (only their hashes are kept). */
+export const issuedInvitationsSchema = z.object({
+  links: z.array(z.object({ token: z.string(), link: z.string() })),
+});
+export type IssuedInvitations = z.infer<typeof issuedInvitationsSchema>;
+
+/** One unused link to revoke (its token, or the whole link), or null for every unused one. */
+export const invitationRevokeSchema = z.strictObject({
+  invitation: z.string().trim().min(1).max(500).nullable(),
+});
+
+export const invitationCountsSchema = z.object({
+  issued: z.number().int(),
+  used: z.number().int(),
+  unused: z.number().int(),
+  revoked: z.number().int(),
+});
+export type InvitationCounts = z.infer<typeof invitationCountsSchema>;
 
 /**
  * The aggregate of one question: for Likert the mean and the count per score, for a choice the count
@@ -474,6 +521,9 @@ export const questionnaireSchema = z.object({
   token: z.string(),
   link: z.string(),
   open: z.boolean(),
+  access: z.enum(questionnaireAccesses),
+  /** The personal links issued so far (`invited`), by state. */
+  invitations: invitationCountsSchema,
   version: z.number().int(),
   questions: z.array(questionSchema),
   results: questionnaireResultsSchema,

@@ -2,7 +2,7 @@
 // proposal; the responsible department enters the year's values by form, is told on the field that a
 // large change needs a comment, adds a breakdown, and sees its completeness; the office writes a
 // qualitative indicator's questionnaire by keyboard, shares its link and enters a paper response,
-// which residents then answer; the office writes the self-assessment by keyboard (and is stopped by a
+// which residents then answer (once per browser); the office writes the self-assessment by keyboard (and is stopped by a
 // conflict instead of overwriting a colleague's text); the committee reads the generated report and
 // comments; the office adds a complementation action by keyboard, the owner department closes it, the
 // committee reads it; the office closes the year; and the public page shows the value. Every page
@@ -317,6 +317,13 @@ describe('one indicator through the yearly cycle in the browser', () => {
     await page.getByText('Responses: fewer than 5').waitFor();
     assert.equal(await page.getByText('More parks, please.').count(), 0, 'free text is not published');
     await checkAccessibility(page, 'the public questionnaire after answering (en)');
+    // One answer per browser: coming back, the page says so instead of offering the form again.
+    await page.reload();
+    await waitForHeading(page, 'Questionnaire: Residents’ human rights survey');
+    await page
+      .getByText('You have already answered this questionnaire from this browser.', { exact: false })
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Send my answers' }).count(), 0);
     assertNoPageErrors(page);
   });
 

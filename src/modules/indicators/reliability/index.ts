@@ -287,14 +287,14 @@ export const reliability: ModuleReliability = {
         exists: true,
       };
     }
-    for (const suffix of ['', '/responses', '/aggregate']) {
+    for (const suffix of ['', '/responses', '/aggregate', '/invitations', '/invitations/revoke']) {
       records[`/api/v1/indicators/cycles/{year}/questionnaires/{code}${suffix}`] = {
         own: { code: '1-2', year: 2030 },
         another: { code: '1-1', year: 2030 },
         exists: true,
       };
     }
-    for (const suffix of ['', '/responses', '/results']) {
+    for (const suffix of ['', '/responses', '/invited-responses', '/results']) {
       records[`/api/v1/indicators/questionnaires/{token}${suffix}`] = {
         another: { token: tokens['1-1'] },
         exists: true,

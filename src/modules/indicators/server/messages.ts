@@ -30,6 +30,30 @@ export const messages: Record<string, Bilingual> = {
     ko: '이 설문은 지금 응답을 받지 않습니다. 평가 주기의 자료 수집 단계에만 응답할 수 있습니다.',
     en: 'This questionnaire is not taking answers now: answers are taken during the data collection step.',
   },
+  indicators_questionnaire_already_answered: {
+    ko: '이 브라우저에서 이미 이 설문에 응답했습니다. 설문 하나에는 한 번만 응답할 수 있습니다.',
+    en: 'This browser has already answered this questionnaire. Each questionnaire takes one answer per person.',
+  },
+  indicators_invitation_required: {
+    ko: '이 설문은 개인 응답 링크로만 응답할 수 있습니다. 받은 링크로 다시 열어 주세요.',
+    en: 'This questionnaire takes answers only through a personal answer link. Open it again from the link you received.',
+  },
+  indicators_invitation_used: {
+    ko: '이 개인 응답 링크는 이미 사용되었습니다. 링크 하나로는 한 번만 응답할 수 있어 이 응답은 저장하지 않았습니다.',
+    en: 'This personal answer link has already been used. A link takes one answer, so this answer was not saved.',
+  },
+  indicators_invitation_revoked: {
+    ko: '이 개인 응답 링크는 취소되었습니다. 응답은 저장하지 않았습니다. 설문을 보낸 부서에 문의하세요.',
+    en: 'This personal answer link has been revoked, and the answer was not saved. Ask the office that sent it.',
+  },
+  indicators_invitation_unknown: {
+    ko: '이 개인 응답 링크는 이 설문의 링크가 아닙니다. 응답은 저장하지 않았습니다. 받은 링크를 그대로 여세요.',
+    en: 'This personal answer link does not belong to this questionnaire, and the answer was not saved. Open the link exactly as you received it.',
+  },
+  indicators_questionnaire_not_invited: {
+    ko: '이 설문은 링크를 가진 누구나 응답하는 설문이어서 개인 응답 링크를 쓰지 않습니다.',
+    en: 'This questionnaire is open to anyone with its link: it has no personal answer links.',
+  },
   indicators_too_few_responses: {
     ko: '응답이 {minimum}건보다 적어 결과를 공개 자료로 만들 수 없습니다.',
     en: 'Fewer than {minimum} responses: the results cannot become public data.',

@@ -40,6 +40,10 @@ import {
   indicatorCodeSchema,
   indicatorDetailSchema,
   indicatorUpdateSchema,
+  invitationIssueSchema,
+  invitationRevokeSchema,
+  invitedResponseSchema,
+  issuedInvitationsSchema,
   observationListSchema,
   observationQuerySchema,
   openCycleSchema,
@@ -72,10 +76,12 @@ import { importOpenSdgCsv } from './commands/import-observations.ts';
 import { listPublishedYears, readPublishedResults } from './commands/publication.ts';
 import {
   aggregateQuestionnaire,
+  issueInvitations,
   readPublicQuestionnaire,
   readPublicResults,
   readQuestionnaire,
   recordResponse,
+  revokeInvitations,
   saveQuestionnaire,
 } from './commands/questionnaires.ts';
 import { readCycleGaps } from './commands/read-cycle-gaps.ts';
@@ -102,6 +108,13 @@ const serial = z.coerce.number().int().min(1).max(2147483647);
 const idParams = z.strictObject({ id: serial });
 /** An uploaded file larger than this is refused (413) while it streams in. */
 const maxUploadBytes = 200 * 1024 * 1024;
+/**
+ * The marker of a browser's answer to an open questionnaire: scoped by path to that questionnaire's
+ * API addresses, so each questionnaire has its own and no other request carries it. It says only
+ * "answered", nothing that leads to the answer.
+ */
+const answeredCookie = 'rc_answered';
+const answeredPath = (token: string) => `${apiPrefix}/indicators/questionnaires/${token}`;
 
 function dimensionFilter(raw: string | string[] | undefined): Record<string, string> {
   const pairs = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -602,6 +615,47 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
   );
 
+  app.post(
+    `${questionnairePath}/invitations`,
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          'Issue personal single-use answer links for an invited questionnaire (shown once: only their hashes are kept)',
+        params: yearCodeParams,
+        body: invitationIssueSchema,
+        response: { 201: issuedInvitationsSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user } = staff(request);
+      const { year, code } = request.params;
+      const issued = await issueInvitations(db, user, request.ip, year, code, request.body.count);
+      return reply.code(201).send(issued);
+    },
+  );
+
+  app.post(
+    `${questionnairePath}/invitations/revoke`,
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary: 'Revoke one unused personal answer link, or (invitation null) every unused one',
+        params: yearCodeParams,
+        body: invitationRevokeSchema,
+        response: { 200: z.object({ revoked: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { user } = staff(request);
+      const { year, code } = request.params;
+      const revoked = await revokeInvitations(db, user, request.ip, year, code, request.body.invitation);
+      return { revoked };
+    },
+  );
+
   app.get(
     '/indicators/questionnaires/:token',
     {
@@ -613,25 +667,59 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
         response: { 200: publicQuestionnaireSchema },
       },
     },
-    async (request) => readPublicQuestionnaire(db, request.params.token),
+    async (request) =>
+      readPublicQuestionnaire(db, request.params.token, request.cookies[answeredCookie] !== undefined),
   );
 
   app.post(
     '/indicators/questionnaires/:token/responses',
     {
-      // One answer per browser and questionnaire a day, and the address's allowance: stuffing answers
-      // past the "<5" suppression takes more than reloading the form.
+      // An open questionnaire: one answer per browser (the marker cookie, for as long as it lives, and
+      // one a day per browser counted by the limiter) and the address's allowance per questionnaire a
+      // day: stuffing answers past the "<5" suppression takes more than reloading the form.
       config: { access: 'public', writeLimit: { perBrowser: 1, perRecord: true, windowMinutes: 1440 } },
       schema: {
         tags,
-        summary: 'Answer a questionnaire anonymously (nothing about the respondent is kept)',
+        summary:
+          'Answer an open questionnaire anonymously, once per browser (nothing about the respondent is kept)',
         params: tokenParams,
         body: responseSchema,
         response: { 201: recorded },
       },
     },
     async (request, reply) => {
-      await recordResponse(db, { token: request.params.token }, request.body);
+      const { token } = request.params;
+      const browserAnswered = request.cookies[answeredCookie] !== undefined;
+      await recordResponse(db, { token, browserAnswered }, request.body);
+      reply.setCookie(answeredCookie, '1', {
+        path: answeredPath(token),
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        maxAge: 365 * 24 * 60 * 60,
+      });
+      return reply.code(201).send({ recorded: true as const });
+    },
+  );
+
+  app.post(
+    '/indicators/questionnaires/:token/invited-responses',
+    {
+      // The personal link is the limit here (one answer each): several invited people may share a
+      // device or an address, so both allowances are wider; the token is in the body, kept out of logs.
+      config: { access: 'public', writeLimit: { factor: 10, perRecord: true, windowMinutes: 1440 } },
+      schema: {
+        tags,
+        summary:
+          'Answer an invited questionnaire through a personal single-use link (the link is used up; the answer keeps no trace of it)',
+        params: tokenParams,
+        body: invitedResponseSchema,
+        response: { 201: recorded },
+      },
+    },
+    async (request, reply) => {
+      const { invitation, answers } = request.body;
+      await recordResponse(db, { token: request.params.token, invitation }, { answers });
       return reply.code(201).send({ recorded: true as const });
     },
   );

@@ -1,7 +1,7 @@
 /** The indicators module's tables as Kysely sees them. */
 import { type Generated, type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../../../kernel/server/db.ts';
-import type { CycleStep } from '../contract.ts';
+import type { CycleStep, QuestionnaireAccess } from '../contract.ts';
 
 type BilingualJson = { ko: string; en: string } | null;
 
@@ -132,8 +132,19 @@ export type IndicatorsTables = {
     token: string;
     title_ko: string;
     title_en: string;
+    /** Who may answer: anyone with the link (once per browser) or only with a personal link. */
+    access: Generated<QuestionnaireAccess>;
     version: Generated<number>;
     updated_at: Generated<Date>;
+  };
+  /** Personal single-use answer links: only the token's hash, and whether it was used (not when). */
+  indicators_invitations: {
+    id: Generated<number>;
+    questionnaire_id: number;
+    token_hash: string;
+    state: Generated<'unused' | 'used' | 'revoked'>;
+    issued_by: string;
+    issued_at: Generated<Date>;
   };
   indicators_questions: {
     id: Generated<number>;

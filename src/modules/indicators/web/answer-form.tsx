@@ -101,11 +101,14 @@ export function AnswerForm({
   questions,
   onSent,
   submitLabel,
+  invitation,
 }: {
   path: string;
   questions: readonly Question[];
   onSent: () => void;
   submitLabel?: string;
+  /** A personal link's token, sent with the answers to an invited questionnaire. */
+  invitation?: string;
 }) {
   const t = useText(questionnaireText);
   const [answers, setAnswers] = useState<Record<number, AnswerValue>>({});
@@ -121,7 +124,10 @@ export function AnswerForm({
     setSent(order);
     await api(path, {
       method: 'POST',
-      body: { answers: order.map((id) => ({ question: id, value: answers[id] })) },
+      body: {
+        ...(invitation ? { invitation } : {}),
+        answers: order.map((id) => ({ question: id, value: answers[id] })),
+      },
     });
     setAnswers({});
     onSent();

@@ -5,6 +5,9 @@
  * responsible department), and reads the results: the public's view with small counts suppressed,
  * the free-text answers only staff see, and for the office the step that turns them into the
  * indicator's values of the year. Once answered, a questionnaire is no longer edited (the API says so).
+ * The office chooses who may answer: anyone with the link (once per browser) or only those it invites,
+ * each through a personal single-use link it issues here, sees once (a list and a CSV to download: only
+ * the links' hashes are kept), counts as used and revokes while unused.
  */
 import { useState } from 'react';
 import { ApiError, api } from '../../../kernel/web/api.ts';
@@ -25,9 +28,13 @@ import { useApiData } from '../../../kernel/web/use-api.ts';
 import {
   type Cycle,
   type IndicatorSummary,
+  type IssuedInvitations,
+  maximumInvitations,
   type QuestionKind,
   type Questionnaire,
+  type QuestionnaireAccess,
   questionKinds,
+  questionnaireAccesses,
 } from '../contract.ts';
 import { AnswerForm, PublicResults } from './answer-form.tsx';
 import { indicatorOptions, useDataEntryIndicators } from './current-cycle.tsx';
@@ -102,6 +109,7 @@ function QuestionnaireEditor({
 }) {
   const t = useText(indicatorsStepText);
   const [title, setTitle] = useState<Bilingual>(current?.title ?? { ko: '', en: '' });
+  const [access, setAccess] = useState<QuestionnaireAccess>(current?.access ?? 'open');
   const [questions, setQuestions] = useState<DraftQuestion[]>(() =>
     current
       ? current.questions.map((question) => ({
@@ -115,6 +123,7 @@ function QuestionnaireEditor({
   const names = [
     'title.ko',
     'title.en',
+    'access',
     'questions',
     ...questions.flatMap((question, index) => [
       `questions.${index}.prompt.ko`,
@@ -136,6 +145,7 @@ function QuestionnaireEditor({
       body: {
         version: current?.version ?? 0,
         title,
+        access,
         questions: questions.map(({ kind, prompt, options }) => ({
           kind,
           prompt,
@@ -154,6 +164,15 @@ function QuestionnaireEditor({
         value={title}
         onChange={setTitle}
         errorFor={errorFor}
+      />
+      <SelectField
+        name="access"
+        label={t('accessLabel')}
+        hint={t('accessHint')}
+        value={access}
+        onChange={setAccess}
+        error={errorFor('access')}
+        options={questionnaireAccesses.map((value) => ({ value, label: t(`access_${value}`) }))}
       />
       {questions.map((question, index) => {
         const number = index + 1;
@@ -295,6 +314,138 @@ function AggregateForm({
   );
 }
 
+/** Personal links as a CSV (UTF-8 with BOM, so a spreadsheet reads it), made in the browser: the server has no copy. */
+function downloadLinks(links: readonly string[], fileName: string) {
+  const csv = `\ufefflink\r\n${links.map((link) => `${link}\r\n`).join('')}`;
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** The office's personal links of an invited questionnaire: counts, issuing, the links once, revoking. */
+function Invitations({
+  questionnaire,
+  writable,
+  onChanged,
+}: {
+  questionnaire: Questionnaire;
+  writable: boolean;
+  onChanged: (text: string) => void;
+}) {
+  const t = useText(indicatorsStepText);
+  const base = `/indicators/cycles/${questionnaire.year}/questionnaires/${encodeURIComponent(questionnaire.code)}/invitations`;
+  const [count, setCount] = useState('');
+  const [issued, setIssued] = useState<string[]>([]);
+  const [revoke, setRevoke] = useState('');
+  const issueForm = useForm({ fields: ['count'] });
+  const revokeForm = useForm({ fields: ['invitation'] });
+  const allForm = useForm<never>({ fields: [] });
+  const { issued: total, used, unused, revoked } = questionnaire.invitations;
+  const onIssue = issueForm.submit(async () => {
+    const { links } = await api<IssuedInvitations>(base, { method: 'POST', body: { count: Number(count) } });
+    setIssued(links.map((entry) => new URL(entry.link, window.location.origin).href));
+    setCount('');
+    onChanged(t('invitationsIssued', { count: links.length }));
+  });
+  const onRevoke = revokeForm.submit(async () => {
+    await api(`${base}/revoke`, { method: 'POST', body: { invitation: revoke } });
+    setRevoke('');
+    onChanged(t('invitationRevoked'));
+  });
+  const onRevokeAll = allForm.submit(async () => {
+    const result = await api<{ revoked: number }>(`${base}/revoke`, {
+      method: 'POST',
+      body: { invitation: null },
+    });
+    onChanged(t('invitationsRevoked', { count: result.revoked }));
+  });
+  return (
+    <section className="section" aria-labelledby="invitations">
+      <h2 id="invitations">{t('invitationsTitle')}</h2>
+      <p>{t('invitationsLead')}</p>
+      <p>
+        {t('invitationCounts', {
+          issued: formatNumber(total),
+          used: formatNumber(used),
+          unused: formatNumber(unused),
+          revoked: formatNumber(revoked),
+        })}
+      </p>
+      {issued.length > 0 ? (
+        <section aria-labelledby="issued-links">
+          <h3 id="issued-links">{t('issuedTitle', { count: issued.length })}</h3>
+          <Notice>{t('issuedOnce')}</Notice>
+          <p>
+            <Button
+              variant="secondary"
+              onClick={() =>
+                downloadLinks(issued, `invitations-${questionnaire.year}-${questionnaire.code}.csv`)
+              }
+            >
+              {t('downloadLinks')}
+            </Button>
+          </p>
+          <ol className="invitation-links">
+            {issued.map((link) => (
+              <li key={link}>
+                <code>{link}</code>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {writable ? (
+        <>
+          <form noValidate onSubmit={onIssue} className="form">
+            <ErrorSummary form={issueForm} />
+            <TextField
+              name="count"
+              label={t('invitationCount')}
+              hint={t('invitationCountHint', { maximum: maximumInvitations })}
+              value={count}
+              onChange={setCount}
+              error={issueForm.errorFor('count')}
+              inputMode="numeric"
+              required
+            />
+            <Button type="submit" disabled={issueForm.pending}>
+              {t('issueInvitations')}
+            </Button>
+          </form>
+          <form noValidate onSubmit={onRevoke} className="form">
+            <ErrorSummary form={revokeForm} />
+            <TextField
+              name="invitation"
+              label={t('revokeLabel')}
+              hint={t('revokeHint')}
+              value={revoke}
+              onChange={setRevoke}
+              error={revokeForm.errorFor('invitation')}
+              required
+            />
+            <Button type="submit" variant="secondary" disabled={revokeForm.pending}>
+              {t('revokeOne')}
+            </Button>
+          </form>
+          {unused > 0 ? (
+            <form noValidate onSubmit={onRevokeAll} className="form">
+              <ErrorSummary form={allForm} />
+              <Button type="submit" variant="secondary" disabled={allForm.pending}>
+                {t('revokeAll', { count: formatNumber(unused) })}
+              </Button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 function QuestionnaireResultsView({
   questionnaire,
   generation,
@@ -381,10 +532,14 @@ function QuestionnaireView({ cycle, code }: { cycle: Cycle; code: string }) {
               <section className="section" aria-labelledby="public-link">
                 <h2 id="public-link">{t('publicLinkTitle')}</h2>
                 <p>{t(questionnaire.open ? 'linkOpen' : 'linkClosed')}</p>
+                <p>{t(questionnaire.access === 'invited' ? 'accessInvitedNote' : 'accessOpenNote')}</p>
                 <p>
                   <a href={link}>{link}</a>
                 </p>
               </section>
+              {office && questionnaire.access === 'invited' ? (
+                <Invitations questionnaire={questionnaire} writable={writable} onChanged={changed} />
+              ) : null}
               <section className="section" aria-labelledby="write-questionnaire">
                 <h2 id="write-questionnaire">{t('questionsTitle')}</h2>
                 {writable && !answered ? (

@@ -8,7 +8,7 @@
  * observations: series `Q<n>` per question (a Likert mean; a choice's share of respondents per
  * option, options chosen fewer than five times left out) and, as the headline, the first Likert mean.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
@@ -16,10 +16,14 @@ import { AppError, conflict, type FieldError, notFound } from '../../../../kerne
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import { countedStatistic } from '../../../../kernel/shared/statistic.ts';
 import {
+  type InvitationCounts,
+  type IssuedInvitations,
+  invitationTokenSchema,
   minimumPublicResponses,
   type PublicQuestionnaire,
   type Question,
   type Questionnaire,
+  type QuestionnaireAccess,
   type QuestionnaireResults,
   type QuestionnaireUpdate,
   type ResponseInput,
@@ -36,10 +40,21 @@ import {
 import { breakdownId, checkYearWritable, cycleStepOf, cycleSteps, requireStep } from './observations.ts';
 
 type Reader = IndicatorsDb | IndicatorsTrx;
-type QuestionnaireRow = IndicatorsTables['indicators_questionnaires'] & { id: number; version: number };
+type QuestionnaireRow = Omit<IndicatorsTables['indicators_questionnaires'], 'id' | 'version' | 'access'> & {
+  id: number;
+  version: number;
+  access: QuestionnaireAccess;
+};
 
 /** The web address of a questionnaire's public page. */
 export const questionnairePath = (token: string) => `/questionnaires/${token}`;
+
+/** A personal link: the public page with the invitation's token, which the page takes out of the address bar. */
+export const invitationPath = (token: string, invitation: string) =>
+  `${questionnairePath(token)}?invitation=${invitation}`;
+
+/** Only this is kept of a personal link's token. */
+const invitationHash = (invitation: string) => createHash('sha256').update(invitation).digest('hex');
 
 async function findQuestionnaire(
   reader: Reader,
@@ -217,6 +232,7 @@ export async function saveQuestionnaire(
         .set({
           title_ko: input.title.ko,
           title_en: input.title.en,
+          access: input.access,
           version: current.version + 1,
           updated_at: new Date(),
         })
@@ -232,6 +248,7 @@ export async function saveQuestionnaire(
           token: randomBytes(24).toString('base64url'),
           title_ko: input.title.ko,
           title_en: input.title.en,
+          access: input.access,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -254,7 +271,7 @@ export async function saveQuestionnaire(
       action: 'indicators.save-questionnaire',
       entityType: 'indicators_questionnaires',
       entityId: `${year}:${code}`,
-      after: { title: input.title, questions: input.questions },
+      after: { title: input.title, access: input.access, questions: input.questions },
     });
   });
 }
@@ -282,6 +299,8 @@ export async function readQuestionnaire(
     token: questionnaire.token,
     link: questionnairePath(questionnaire.token),
     open: await isOpen(reader, year),
+    access: questionnaire.access,
+    invitations: await invitationCounts(reader, questionnaire.id),
     version: questionnaire.version,
     questions: await questionsOf(reader, questionnaire.id),
     results: await aggregate(reader, questionnaire, code, false),
@@ -299,7 +318,12 @@ async function byToken(reader: Reader, token: string) {
   return { questionnaire, indicator };
 }
 
-export async function readPublicQuestionnaire(db: Db, token: string): Promise<PublicQuestionnaire> {
+/** `answered`: this browser carries the marker of an answer to this questionnaire. */
+export async function readPublicQuestionnaire(
+  db: Db,
+  token: string,
+  answered: boolean,
+): Promise<PublicQuestionnaire> {
   const reader = indicatorsDb(db);
   const { questionnaire, indicator } = await byToken(reader, token);
   return {
@@ -308,6 +332,8 @@ export async function readPublicQuestionnaire(db: Db, token: string): Promise<Pu
     title: { ko: questionnaire.title_ko, en: questionnaire.title_en },
     indicatorName: { ko: indicator.name_ko, en: indicator.name_en },
     open: await isOpen(reader, questionnaire.year),
+    access: questionnaire.access,
+    answered: questionnaire.access === 'open' && answered,
     questions: await questionsOf(reader, questionnaire.id),
   };
 }
@@ -378,10 +404,49 @@ function checkAnswers(questions: Question[], input: ResponseInput): FieldError[]
   return errors;
 }
 
-/** One response, from the public link (`user` null: no one's identity is kept) or entered by staff. */
+/**
+ * Uses up a personal link in the answer's transaction: of two answers with one link, the second finds
+ * it used (on PostgreSQL it waits for the first's row lock and sees the row change). The invitation
+ * keeps no time and no reference to the response, so the answer stays anonymous.
+ */
+async function spendInvitation(trx: IndicatorsTrx, questionnaireId: number, invitation: string) {
+  const hash = invitationHash(invitation);
+  const used = await trx
+    .updateTable('indicators_invitations')
+    .set({ state: 'used' })
+    .where('questionnaire_id', '=', questionnaireId)
+    .where('token_hash', '=', hash)
+    .where('state', '=', 'unused')
+    .returning('id')
+    .executeTakeFirst();
+  if (used) return;
+  const found = await trx
+    .selectFrom('indicators_invitations')
+    .select('state')
+    .where('questionnaire_id', '=', questionnaireId)
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
+  if (found?.state === 'used') throw new AppError('indicators_invitation_used', 409);
+  if (found?.state === 'revoked') throw new AppError('indicators_invitation_revoked', 409);
+  throw new AppError('indicators_invitation_unknown', 404);
+}
+
+/** Where a public answer comes from: the questionnaire's link, and for `invited` the personal link. */
+export interface PublicAnswer {
+  token: string;
+  invitation?: string;
+  /** This browser carries the marker of an earlier answer to this questionnaire. */
+  browserAnswered?: boolean;
+}
+
+/**
+ * One response, from the public link (`user` null: no one's identity is kept) or entered by staff.
+ * A public answer to an `open` questionnaire is refused from a browser that answered it already; one
+ * to an `invited` questionnaire needs an unused personal link, used up with it.
+ */
 export async function recordResponse(
   db: Db,
-  where: { token: string } | { user: SessionUser; year: number; code: string },
+  where: PublicAnswer | { user: SessionUser; year: number; code: string },
   input: ResponseInput,
 ): Promise<void> {
   // No IP and no user for a public response: the questionnaire is anonymous.
@@ -400,8 +465,18 @@ export async function recordResponse(
     if ((await cycleStepOf(trx, questionnaire.year, { lock: true })) !== 'collection') {
       throw new AppError('indicators_questionnaire_closed', 409);
     }
+    if ('token' in where) {
+      if (questionnaire.access === 'invited' && where.invitation === undefined)
+        throw new AppError('indicators_invitation_required', 403);
+      if (questionnaire.access === 'open' && where.invitation !== undefined)
+        throw new AppError('indicators_questionnaire_not_invited', 409);
+      if (questionnaire.access === 'open' && where.browserAnswered)
+        throw new AppError('indicators_questionnaire_already_answered', 409);
+    }
     const errors = checkAnswers(await questionsOf(trx, questionnaire.id), input);
     if (errors.length > 0) throw new AppError('validation_failed', 400, { errors });
+    if ('token' in where && where.invitation !== undefined)
+      await spendInvitation(trx, questionnaire.id, where.invitation);
     const response = await trx
       .insertInto('indicators_responses')
       .values({ questionnaire_id: questionnaire.id, source: 'user' in where ? 'staff' : 'public' })
@@ -423,6 +498,136 @@ export async function recordResponse(
       entityId: String(questionnaire.id),
       after: { source: 'user' in where ? 'staff' : 'public' },
     });
+  });
+}
+
+async function invitationCounts(reader: Reader, questionnaireId: number): Promise<InvitationCounts> {
+  const rows = await reader
+    .selectFrom('indicators_invitations')
+    .select(['state', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('questionnaire_id', '=', questionnaireId)
+    .groupBy('state')
+    .execute();
+  const of = (state: string) => Number(rows.find((row) => row.state === state)?.count ?? 0);
+  const counts = { used: of('used'), unused: of('unused'), revoked: of('revoked') };
+  return { issued: counts.used + counts.unused + counts.revoked, ...counts };
+}
+
+/** The office's questionnaire of `invited` access, locked, while it may still take answers. */
+async function invitedQuestionnaire(trx: IndicatorsTrx, year: number, code: string) {
+  requireStep(await cycleStepOf(trx, year, { lock: true }), year, ['targets', 'collection']);
+  const indicator = await loadIndicator(trx, code);
+  const questionnaire = await trx
+    .selectFrom('indicators_questionnaires')
+    .selectAll()
+    .where('year', '=', year)
+    .where('indicator_id', '=', indicator.id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!questionnaire) throw notFound();
+  if (questionnaire.access !== 'invited') throw new AppError('indicators_questionnaire_not_invited', 409);
+  return questionnaire;
+}
+
+/**
+ * Issues `count` personal links. Each token is 24 random bytes, returned here once and kept only as
+ * its SHA-256; the audit row holds the count, never a token.
+ */
+export async function issueInvitations(
+  db: Db,
+  user: SessionUser,
+  ip: string | null,
+  year: number,
+  code: string,
+  count: number,
+): Promise<IssuedInvitations> {
+  return runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
+    const trx = indicatorsTrx(raw);
+    const questionnaire = await invitedQuestionnaire(trx, year, code);
+    const tokens = Array.from({ length: count }, () => randomBytes(24).toString('base64url'));
+    await trx
+      .insertInto('indicators_invitations')
+      .values(
+        tokens.map((invitation) => ({
+          questionnaire_id: questionnaire.id,
+          token_hash: invitationHash(invitation),
+          issued_by: user.id,
+        })),
+      )
+      .execute();
+    await audit({
+      action: 'indicators.issue-invitations',
+      entityType: 'indicators_questionnaires',
+      entityId: `${year}:${code}`,
+      after: { issued: count },
+    });
+    return {
+      links: tokens.map((invitation) => ({
+        token: invitation,
+        link: invitationPath(questionnaire.token, invitation),
+      })),
+    };
+  });
+}
+
+/** A token as given: bare, or inside a pasted personal link. */
+function invitationOf(given: string): string {
+  const token = /(?:^|[?&]invitation=)([A-Za-z0-9_-]{32})(?:$|&|#)/.exec(given)?.[1];
+  if (!token || !invitationTokenSchema.safeParse(token).success) {
+    throw new AppError('validation_failed', 400, {
+      errors: [
+        {
+          field: 'body.invitation',
+          code: 'invalid_invitation',
+          message: {
+            ko: '개인 응답 링크 또는 그 토큰을 붙여 넣으세요.',
+            en: 'Paste a personal answer link or its token.',
+          },
+        },
+      ],
+    });
+  }
+  return token;
+}
+
+/** Revokes one unused personal link, or (`invitation` null) every unused one; used ones stay used. */
+export async function revokeInvitations(
+  db: Db,
+  user: SessionUser,
+  ip: string | null,
+  year: number,
+  code: string,
+  invitation: string | null,
+): Promise<number> {
+  const token = invitation === null ? null : invitationOf(invitation);
+  return runCommand(db, { userId: user.id, ip }, async ({ trx: raw, audit }) => {
+    const trx = indicatorsTrx(raw);
+    const questionnaire = await invitedQuestionnaire(trx, year, code);
+    let query = trx
+      .updateTable('indicators_invitations')
+      .set({ state: 'revoked' })
+      .where('questionnaire_id', '=', questionnaire.id)
+      .where('state', '=', 'unused');
+    if (token !== null) query = query.where('token_hash', '=', invitationHash(token));
+    const revoked = (await query.returning('id').execute()).length;
+    if (token !== null && revoked === 0) {
+      const found = await trx
+        .selectFrom('indicators_invitations')
+        .select('state')
+        .where('questionnaire_id', '=', questionnaire.id)
+        .where('token_hash', '=', invitationHash(token))
+        .executeTakeFirst();
+      if (found?.state === 'used') throw new AppError('indicators_invitation_used', 409);
+      if (found?.state === 'revoked') throw new AppError('indicators_invitation_revoked', 409);
+      throw new AppError('indicators_invitation_unknown', 404);
+    }
+    await audit({
+      action: 'indicators.revoke-invitations',
+      entityType: 'indicators_questionnaires',
+      entityId: `${year}:${code}`,
+      after: { revoked, all: token === null },
+    });
+    return revoked;
   });
 }
 
