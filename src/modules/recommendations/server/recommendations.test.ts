@@ -221,6 +221,14 @@ describe('recommendations register', () => {
       },
     });
     assert.equal(refused.statusCode, 404, refused.body);
+    // Nor does the portal's search find it; it finds the public ones.
+    const search = await test.app.inject({
+      url: `/api/v1/portal/search?q=${encodeURIComponent('권고 문구')}`,
+    });
+    assert.equal(search.statusCode, 200, search.body);
+    assert.ok(!search.body.includes(secret.id));
+    const found = await test.app.inject({ url: `/api/v1/portal/search?q=${encodeURIComponent('CCTV')}` });
+    assert.ok(found.body.includes('/recommendations/'), found.body);
     // Roles outside the register's staff are refused before anything is read.
     await get(`/recommendations/staff/${secret.id}`, committee, 403);
     await get('/recommendations/staff', undefined, 401);

@@ -92,9 +92,13 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
     },
     async (request) => {
       const user = requireUser(request);
+      if (user.role === 'department' && user.departmentCode === null) {
+        // A department account without a department has nothing addressed to it.
+        return { items: [], total: 0, limit: request.query.limit, offset: request.query.offset };
+      }
       const scope: Scope =
-        user.role === 'department'
-          ? { kind: 'department', code: user.departmentCode ?? '\u0000' }
+        user.role === 'department' && user.departmentCode !== null
+          ? { kind: 'department', code: user.departmentCode }
           : { kind: 'office' };
       return listRecommendations(db, scope, request.query);
     },
