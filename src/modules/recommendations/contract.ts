@@ -167,9 +167,12 @@ export const recommendationListSchema = z.object({
 });
 export type RecommendationList = z.infer<typeof recommendationListSchema>;
 
+/** A tag as read: the term and its name, for a link to the term's page. */
+export const tagSchema = z.object({ vocabulary: z.string(), code: z.string(), name: bilingual });
+
 export const recommendationSchema = z.object({
   ...summaryFields,
-  tags: tagsInputSchema,
+  tags: z.array(tagSchema),
   timeline: z.array(timelineEventSchema),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;

@@ -78,6 +78,10 @@ describe('the recommendations register in the browser', () => {
     await page.getByLabel(/^Text \(Korean\)/).fill('저상버스를 늘릴 것');
     await page.getByLabel(/^Text \(English\)/).fill('Add low-floor buses');
     await page.getByLabel(/^Issued on/).fill('2026-03-02');
+    await page
+      .getByRole('combobox', { name: /^Target groups to add/ })
+      .selectOption('persons-with-disabilities');
+    await page.getByRole('button', { name: 'Add to Target groups' }).press('Enter');
     await page.getByLabel(/^Show on the public tracker/).check();
     // No department chosen: the server's error lands on the group, and nothing is recorded.
     await page.getByRole('button', { name: 'Record the recommendation' }).press('Enter');
@@ -120,6 +124,7 @@ describe('the recommendations register in the browser', () => {
     assert.equal(steps.length, 2);
     assert.match(steps[0] ?? '', /권고/);
     assert.match(steps[1] ?? '', /부서 회신 · 민주인권과 · 일부 수용 → 회신 완료/);
+    await phone.getByRole('link', { name: '장애인' }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, 'no sideways scrolling on a phone');
     await checkAccessibility(phone, 'a recommendation on a phone (ko)');

@@ -163,6 +163,24 @@ export async function addressedDepartments(db: Db, id: string): Promise<string[]
   return parts.map((part) => part.department_code);
 }
 
+/** The record's tags with their terms' names (Korean falls back to English where a term has none). */
+async function namedTags(db: Db, id: string) {
+  const tags = await listTags(db, { module: 'recommendations', recordType: 'recommendation', recordId: id });
+  if (tags.length === 0) return [];
+  const terms = await vocabDb(db)
+    .selectFrom('vocab_terms')
+    .select(['vocabulary', 'code', 'name_ko', 'name_en'])
+    .where((eb) =>
+      eb.or(tags.map((tag) => eb.and([eb('vocabulary', '=', tag.vocabulary), eb('code', '=', tag.code)]))),
+    )
+    .execute();
+  return tags.map((tag) => {
+    const term = terms.find((entry) => entry.vocabulary === tag.vocabulary && entry.code === tag.code);
+    const en = term?.name_en ?? tag.code;
+    return { ...tag, name: { ko: term?.name_ko ?? en, en } };
+  });
+}
+
 /** One recommendation with its tags and timeline, or undefined; `publicOnly` hides a non-public one. */
 export async function readRecommendation(
   db: Db,
@@ -186,7 +204,7 @@ export async function readRecommendation(
     .execute();
   return {
     ...summary,
-    tags: await listTags(db, { module: 'recommendations', recordType: 'recommendation', recordId: id }),
+    tags: await namedTags(db, id),
     timeline: events.map((event) => ({
       action: event.action,
       fromStatus: event.from_status,

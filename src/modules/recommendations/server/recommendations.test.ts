@@ -291,7 +291,9 @@ describe('recommendations register', () => {
       body.departments.map((part) => part.code),
       ['DHRP-DHR', 'HRO'],
     );
-    assert.deepEqual(body.tags, [{ vocabulary: 'departments', code: 'HRO' }]);
+    assert.deepEqual(body.tags, [
+      { vocabulary: 'departments', code: 'HRO', name: { ko: '인권담당관실', en: 'Human Rights Office' } },
+    ]);
     const stale = await put({ ...recommendationInput({ departments: ['HRO'] }), version: created.version });
     assert.equal(stale.statusCode, 409);
     assert.equal(stale.json().code, 'conflict');

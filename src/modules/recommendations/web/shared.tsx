@@ -125,6 +125,21 @@ export function RecommendationDetails({ record }: { record: Recommendation }) {
         </dd>
       </dl>
 
+      {record.tags.length > 0 ? (
+        <section className="section" aria-labelledby="recommendation-tags">
+          <h2 id="recommendation-tags">{t('tags')}</h2>
+          <ul>
+            {record.tags.map((tag) => (
+              <li key={`${tag.vocabulary}/${tag.code}`}>
+                <Link to={`/vocabularies/${tag.vocabulary}/${encodeURIComponent(tag.code)}`}>
+                  {tag.name[language]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section className="section" aria-labelledby="recommendation-departments">
         <h2 id="recommendation-departments">{t('departments')}</h2>
         {record.departments.length === 0 ? (

@@ -6,6 +6,8 @@
 import { useState } from 'react';
 import { api } from '../../../kernel/web/api.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
+import { TermPicker } from '../../../kernel/web/pages/vocabularies/term-picker.tsx';
+import type { TermList } from '../../../kernel/web/pages/vocabularies/types.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
 import {
   Button,
@@ -37,7 +39,13 @@ const fields = [
   'answerDue',
   'implementationDue',
   'isPublic',
+  'tags',
 ] as const;
+
+/** The vocabularies a recommendation is tagged with on this form. */
+const tagVocabularies = ['rights', 'target-groups', 'sdg-targets'] as const;
+type TagVocabulary = (typeof tagVocabularies)[number];
+const noTags: Record<TagVocabulary, string[]> = { rights: [], 'target-groups': [], 'sdg-targets': [] };
 
 const initial = {
   kind: 'committee' as SourceKind,
@@ -58,6 +66,15 @@ function NewRecommendationForm({ onSaved }: { onSaved: (message: string) => void
   const [values, setValues] = useState(initial);
   const [chosen, setChosen] = useState<string[]>([]);
   const [isPublic, setPublic] = useState(false);
+  const [tags, setTags] = useState(noTags);
+  const rights = useApiData<TermList>('/vocabularies/rights');
+  const targetGroups = useApiData<TermList>('/vocabularies/target-groups');
+  const sdgTargets = useApiData<TermList>('/vocabularies/sdg-targets');
+  const termsOf: Record<TagVocabulary, TermList['terms']> = {
+    rights: rights.data?.terms ?? [],
+    'target-groups': targetGroups.data?.terms ?? [],
+    'sdg-targets': sdgTargets.data?.terms ?? [],
+  };
   const set = (name: keyof typeof initial) => (value: string) =>
     setValues((was) => ({ ...was, [name]: value }));
   const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -73,8 +90,10 @@ function NewRecommendationForm({ onSaved }: { onSaved: (message: string) => void
         answerDue: orNull(values.answerDue),
         implementationDue: orNull(values.implementationDue),
         isPublic,
+        tags: tagVocabularies.flatMap((vocabulary) => tags[vocabulary].map((code) => ({ vocabulary, code }))),
       },
     });
+    setTags(noTags);
     setValues(initial);
     setChosen([]);
     setPublic(false);
@@ -167,6 +186,19 @@ function NewRecommendationForm({ onSaved }: { onSaved: (message: string) => void
         onChange={set('implementationDue')}
         error={form.errorFor('implementationDue')}
       />
+      <Group name="tags" legend={shared('tags')} error={form.errorFor('tags')}>
+        {tagVocabularies.map((vocabulary) => (
+          <TermPicker
+            key={vocabulary}
+            name={`tags-${vocabulary}`}
+            legend={t(`tags_${vocabulary}`)}
+            terms={termsOf[vocabulary]}
+            chosen={tags[vocabulary]}
+            showCode={vocabulary === 'sdg-targets'}
+            onChange={(codes) => setTags((current) => ({ ...current, [vocabulary]: codes }))}
+          />
+        ))}
+      </Group>
       <CheckboxField name="isPublic" label={t('isPublic')} checked={isPublic} onChange={setPublic} />
       <Button type="submit" disabled={form.pending}>
         {t('create')}
