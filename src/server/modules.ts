@@ -24,6 +24,7 @@ import { grantsModule } from '../modules/grants/module.ts';
 import { indicatorsModule } from '../modules/indicators/module.ts';
 import { ombudsmanModule } from '../modules/ombudsman/module.ts';
 import { planModule } from '../modules/plan/module.ts';
+import { recommendationsModule } from '../modules/recommendations/module.ts';
 import { sdgModule } from '../modules/sdg/module.ts';
 
 export const modules: readonly ServerModule[] = [
@@ -48,4 +49,5 @@ export const modules: readonly ServerModule[] = [
   grantsModule,
   charterModule,
   sdgModule,
+  recommendationsModule,
 ];

@@ -15,6 +15,7 @@ import { grantsWebModule } from '../modules/grants/web/module.ts';
 import { indicatorsWebModule } from '../modules/indicators/web/module.ts';
 import { ombudsmanWebModule } from '../modules/ombudsman/web/module.ts';
 import { planWebModule } from '../modules/plan/web/module.ts';
+import { recommendationsWebModule } from '../modules/recommendations/web/module.ts';
 import { sdgWebModule } from '../modules/sdg/web/module.ts';
 import { homeWebModule } from './pages/home/module.ts';
 
@@ -31,4 +32,5 @@ export const webModules: readonly WebModule[] = [
   charterWebModule,
   grantsWebModule,
   sdgWebModule,
+  recommendationsWebModule,
 ];

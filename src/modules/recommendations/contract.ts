@@ -1,0 +1,191 @@
+/**
+ * The register of recommendations: requests and answers shared by the server and the web app (and the
+ * only file other modules may import). One record per recommendation, whatever issued it, with one
+ * life (see `server/workflow.ts`).
+ */
+import { z } from 'zod';
+import { tagsInputSchema } from '../../kernel/server/vocabularies/contract.ts';
+
+const bilingual = z.object({ ko: z.string(), en: z.string() });
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+const version = z.number().int().min(1);
+const departmentCode = z.string().trim().min(1).max(64);
+
+/** Who issued a recommendation. */
+export const sourceKinds = [
+  'ombudsman',
+  'committee',
+  'joint_meeting',
+  'roundtable',
+  'assessment',
+  'un',
+] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+export const recommendationStatuses = [
+  'issued',
+  'answered',
+  'implementing',
+  'implemented',
+  'closed',
+] as const;
+export type RecommendationStatus = (typeof recommendationStatuses)[number];
+
+export const recommendationActions = [
+  'answer',
+  'start_implementation',
+  'report_progress',
+  'complete',
+  'close',
+] as const;
+export type RecommendationAction = (typeof recommendationActions)[number];
+
+/** A department's answer to its part. */
+export const answers = ['accepted', 'partly_accepted', 'not_accepted'] as const;
+export type Answer = (typeof answers)[number];
+
+/** Why a recommendation was closed without being implemented. */
+export const closeReasons = ['not_accepted', 'superseded', 'withdrawn', 'no_longer_applicable'] as const;
+export type CloseReason = (typeof closeReasons)[number];
+
+const textInput = z.strictObject({ ko: trimmed(5000), en: trimmed(5000) });
+const sourceInput = z.strictObject({
+  kind: z.enum(sourceKinds),
+  /** Where the recommendation comes from, as a person finds it: a decision, minutes, a UN document. */
+  reference: trimmed(500),
+});
+
+const recordFields = {
+  source: sourceInput,
+  text: textInput,
+  departments: z.array(departmentCode).min(1).max(20),
+  issuedOn: isoDate,
+  answerDue: isoDate.nullable(),
+  implementationDue: isoDate.nullable(),
+  isPublic: z.boolean(),
+  tags: tagsInputSchema.default([]),
+};
+
+export const recommendationInputSchema = z.strictObject(recordFields);
+export type RecommendationInput = z.infer<typeof recommendationInputSchema>;
+
+export const recommendationUpdateSchema = z.strictObject({ ...recordFields, version });
+export type RecommendationUpdate = z.infer<typeof recommendationUpdateSchema>;
+
+/** One step of the life; the server's transition table decides whether it is allowed. */
+export const transitionInputSchema = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('answer'),
+    version,
+    /** The part answered: the caller's own department (an officer records it for a department). */
+    departmentCode,
+    answer: z.enum(answers),
+    reasons: trimmed(5000),
+  }),
+  z.strictObject({ action: z.literal('start_implementation'), version, note: trimmed(5000).optional() }),
+  z.strictObject({
+    action: z.literal('report_progress'),
+    version,
+    departmentCode: departmentCode.optional(),
+    note: trimmed(5000),
+  }),
+  z.strictObject({ action: z.literal('complete'), version, note: trimmed(5000) }),
+  z.strictObject({
+    action: z.literal('close'),
+    version,
+    reason: z.enum(closeReasons),
+    note: trimmed(5000).optional(),
+  }),
+]);
+export type TransitionInput = z.infer<typeof transitionInputSchema>;
+
+const filters = {
+  source: z.enum(sourceKinds).optional(),
+  department: departmentCode.optional(),
+  status: z.enum(recommendationStatuses).optional(),
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  lang: z.enum(['ko', 'en']).optional(),
+};
+export const listQuerySchema = z.strictObject(filters);
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const departmentPartSchema = z.object({
+  code: z.string(),
+  name: bilingual,
+  /** Null: not answered yet, or, for a historical record, not recorded. */
+  answer: z.enum(answers).nullable(),
+  reasons: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+
+export const timelineEventSchema = z.object({
+  action: z.enum(['issue', ...recommendationActions]),
+  fromStatus: z.enum(recommendationStatuses).nullable(),
+  toStatus: z.enum(recommendationStatuses),
+  departmentCode: z.string().nullable(),
+  answer: z.enum(answers).nullable(),
+  reason: z.enum(closeReasons).nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+const summaryFields = {
+  id: z.string(),
+  source: z.object({
+    kind: z.enum(sourceKinds),
+    reference: z.string(),
+    /** For a historical record: the words of its source that show it. */
+    citation: z.string().nullable(),
+    /** For a historical record: the section of the seed document. */
+    section: z.string().nullable(),
+  }),
+  text: bilingual,
+  departments: z.array(departmentPartSchema),
+  /** Null: the date is not recorded (a historical recommendation). */
+  issuedOn: z.string().nullable(),
+  answerDue: z.string().nullable(),
+  implementationDue: z.string().nullable(),
+  historical: z.boolean(),
+  isPublic: z.boolean(),
+  status: z.enum(recommendationStatuses),
+  closedReason: z.enum(closeReasons).nullable(),
+  version: z.number().int(),
+};
+
+export const recommendationSummarySchema = z.object(summaryFields);
+export type RecommendationSummary = z.infer<typeof recommendationSummarySchema>;
+
+export const recommendationListSchema = z.object({
+  items: z.array(recommendationSummarySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type RecommendationList = z.infer<typeof recommendationListSchema>;
+
+/** A tag as read: the term and its name, for a link to the term's page. */
+export const tagSchema = z.object({ vocabulary: z.string(), code: z.string(), name: bilingual });
+
+export const recommendationSchema = z.object({
+  ...summaryFields,
+  tags: z.array(tagSchema),
+  timeline: z.array(timelineEventSchema),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
+/** What staff read: the record and the steps the caller may take now. */
+export const staffRecommendationSchema = recommendationSchema.extend({
+  allowedActions: z.array(z.enum(recommendationActions)),
+  /** The departments whose part the caller may answer now. */
+  answerableDepartments: z.array(z.string()),
+});
+export type StaffRecommendation = z.infer<typeof staffRecommendationSchema>;
+
+export const transitionResultSchema = z.object({
+  status: z.enum(recommendationStatuses),
+  version: z.number().int(),
+});

@@ -1,0 +1,40 @@
+/**
+ * The register of recommendations (issue 16): one record per recommendation from every source (the
+ * ombudsman, the committees, the Joint Meeting, the Roundtable, impact assessments, UN bodies), one
+ * life from issued to implemented or closed, each addressed department answering its own part, and a
+ * public tracker. The seed's historical ombudsman recommendations (section 1.6) come from the dataset.
+ */
+import type { PublicSearchHit, ServerModule } from '../../kernel/server/module.ts';
+import { anyContains } from '../../kernel/server/search.ts';
+import { seedRecommendations } from './server/commands/seed-recommendations.ts';
+import { messages } from './server/messages.ts';
+import { recommendationsRoutes } from './server/routes.ts';
+import { recommendationsDb } from './server/tables.ts';
+
+const shortTitle = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+export const recommendationsModule: ServerModule = {
+  name: 'recommendations',
+  migrations: new URL('./migrations/', import.meta.url),
+  messages,
+  routes: recommendationsRoutes,
+  seed: seedRecommendations,
+  // Public recommendations only: a non-public one is found by nobody through the portal.
+  async publicSearch(db, query, limit): Promise<PublicSearchHit[]> {
+    const rows = await recommendationsDb(db)
+      .selectFrom('recommendations_records')
+      .select(['id', 'text_ko', 'text_en', 'source_reference'])
+      .where('is_public', '=', true)
+      .where((eb) => anyContains(eb, ['text_ko', 'text_en', 'source_reference'], query))
+      .orderBy('issued_on', 'desc')
+      .orderBy('seed_order')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      recordType: 'recommendation',
+      title: { ko: shortTitle(row.text_ko), en: shortTitle(row.text_en) },
+      summary: { ko: row.source_reference, en: row.source_reference },
+      path: `/recommendations/${row.id}`,
+    }));
+  },
+};

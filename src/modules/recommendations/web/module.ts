@@ -1,0 +1,23 @@
+/**
+ * The register's pages: for everyone, the public tracker and each public recommendation with its
+ * timeline; for the office and the departments, the staff list, recording, answering and the steps.
+ */
+import type { WebModule } from '../../../kernel/web/module.ts';
+import { staffPath, trackerPath } from './paths.ts';
+
+const staff = { roles: ['admin', 'officer', 'department'] } as const;
+
+export const recommendationsWebModule: WebModule = {
+  name: 'recommendations',
+  title: { ko: '권고', en: 'Recommendations' },
+  routes: [
+    { path: trackerPath, access: 'public', page: () => import('./tracker-page.tsx') },
+    { path: `${trackerPath}/:id`, access: 'public', page: () => import('./recommendation-page.tsx') },
+    { path: staffPath, access: staff, page: () => import('./staff-page.tsx') },
+    { path: `${staffPath}/:id`, access: staff, page: () => import('./staff-recommendation-page.tsx') },
+  ],
+  navigation: [
+    { path: trackerPath, label: { ko: '권고 이행 현황', en: 'Recommendations' } },
+    { path: staffPath, label: { ko: '권고 관리', en: 'Recommendations (staff)' }, roles: staff.roles },
+  ],
+};
