@@ -629,7 +629,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request, reply) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, code } = request.params;
       const issued = await issueInvitations(db, user, request.ip, year, code, request.body.count);
       return reply.code(201).send(issued);
@@ -649,7 +649,7 @@ export function indicatorsRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) => {
-      const { user } = staff(request);
+      const { user } = callerOf(request);
       const { year, code } = request.params;
       const revoked = await revokeInvitations(db, user, request.ip, year, code, request.body.invitation);
       return { revoked };

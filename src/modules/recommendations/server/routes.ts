@@ -3,10 +3,12 @@
  * one recommendation with its timeline. Staff: the office records, edits and moves recommendations;
  * a department reads the ones addressed to it and answers its own part.
  */
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Access, requireUser } from '../../../kernel/server/access.ts';
+import { callerOf } from '../../../kernel/server/command.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import {
@@ -35,8 +37,6 @@ const langQuery = z.strictObject({ lang: z.enum(['ko', 'en']).optional() });
 export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): void {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel.database;
-  const actorOf = (request: FastifyRequest) => ({ userId: requireUser(request).id, ip: request.ip });
-
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
   });
@@ -151,7 +151,7 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
       },
     },
     async (request, reply) => {
-      const id = await createRecommendation(db, actorOf(request), request.body);
+      const id = await createRecommendation(db, callerOf(request).actor, request.body);
       return reply.code(201).send(await staffView(request, id));
     },
   );
@@ -170,7 +170,7 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
       },
     },
     async (request) => {
-      await updateRecommendation(db, actorOf(request), request.params.id, request.body);
+      await updateRecommendation(db, callerOf(request).actor, request.params.id, request.body);
       return staffView(request, request.params.id);
     },
   );
@@ -189,6 +189,12 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
       },
     },
     async (request) =>
-      transitionRecommendation(db, actorOf(request), requireUser(request), request.params.id, request.body),
+      transitionRecommendation(
+        db,
+        callerOf(request).actor,
+        requireUser(request),
+        request.params.id,
+        request.body,
+      ),
   );
 }
