@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { isRole, type Role } from '../shared/roles.ts';
-import { activateCity, type City, CityConfigError, loadCity } from './city/city.ts';
+import { activateCity, type City, CityConfigError, defaultCityId, loadCity } from './city/city.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -62,7 +62,7 @@ const schema = z.object({
   RIGHTSCITY_CITY: z
     .string()
     .regex(/^[a-z0-9-]+$/)
-    .default('gwangju'),
+    .default(defaultCityId),
   RIGHTSCITY_ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
   RIGHTSCITY_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Key material for encrypting confidential fields; when absent a 0600 key file in DATA_DIR is used. */
@@ -189,7 +189,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     if (error instanceof CityConfigError) throw new ConfigError(error.message);
     throw error;
   }
-  // The city's clock becomes the kernel clock for this process (server, CLI command or test app).
+  // The city's clock becomes the kernel clock of this process (server, CLI command or test app).
   activateCity(city);
   return { ...config, dataDir, engine: config.DATABASE_URL ? 'postgresql' : 'pglite', city };
 }

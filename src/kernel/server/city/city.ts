@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type Bilingual, languages } from '../../shared/language.ts';
-import { type Clock, setClock, zonedClock } from './clock.ts';
 
 /** The repository's `datasets/` folder: one folder per city. */
 export const datasetsDir = fileURLToPath(new URL('../../../../datasets/', import.meta.url));
@@ -88,26 +87,29 @@ export function parseCity(id: string, text: string, path = `${id}/city.json`): C
   return { ...result.data, id, uidHost: `rightscity.${id}` };
 }
 
+/** RIGHTSCITY_CITY when it is not set (`config.ts`). */
+export const defaultCityId = 'gwangju';
+
 let active: City | undefined;
 
 /**
- * Makes `city` the process's city: its clock becomes the kernel clock. Reading the configuration
- * does this (`readConfig`), so the server, every CLI command and every test app run on the city
- * they were configured with.
+ * Makes `city` the process's city: the kernel clock (`clock.ts`) follows its time zone. Reading the
+ * configuration does this (`readConfig`), so the server, every CLI command and every test app run on
+ * the city they were configured with.
  */
 export function activateCity(city: City): void {
   active = city;
-  setClock(zonedClock(city.timeZone));
 }
 
-/** The city this process runs for (set when the configuration was read). */
+/**
+ * The city this process runs for. Code that runs before any configuration was read (a unit test of
+ * pure arithmetic) gets the default city, as the configuration itself would.
+ */
 export function currentCity(): City {
-  if (!active) throw new Error('No city configured: read the configuration (readConfig) first.');
+  active ??= loadCity(defaultCityId);
   return active;
 }
 
 export function cityName(language: keyof Bilingual): string {
   return currentCity().name[language];
 }
-
-export type { Clock };

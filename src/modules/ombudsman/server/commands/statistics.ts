@@ -4,7 +4,9 @@
  * facility in one year). The office's published totals (2018, from the dataset) are public already
  * and shown as published.
  */
+
 import { sql } from 'kysely';
+import { cityZoneSql } from '../../../../kernel/server/city/clock.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import type { AnnualStatistics } from '../../contract.ts';
 import { ombudsmanDb } from '../tables.ts';
@@ -24,8 +26,8 @@ export function median(values: readonly number[]): number | null {
   return Math.round(value * 10) / 10;
 }
 
-const seoulYear = (column: string) =>
-  sql<number>`extract(year from ${sql.ref(column)} at time zone 'Asia/Seoul')::integer`;
+const cityYear = (column: string) =>
+  sql<number>`extract(year from ${sql.ref(column)} at time zone ${cityZoneSql()})::integer`;
 
 function grouped(rows: readonly { year: number; key: string; count: number }[], year: number) {
   return Object.fromEntries(
@@ -48,16 +50,16 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
         .execute(),
       om
         .selectFrom('ombudsman_cases')
-        .select([seoulYear('received_at').as('year'), sql<number>`count(*)::integer`.as('count')])
+        .select([cityYear('received_at').as('year'), sql<number>`count(*)::integer`.as('count')])
         .groupBy(sql`1`)
         .execute(),
       sql<{ year: number; key: string; count: number }>`
-      select extract(year from received_at at time zone 'Asia/Seoul')::integer as year, r as key, count(*)::integer as count
+      select extract(year from received_at at time zone ${cityZoneSql()})::integer as year, r as key, count(*)::integer as count
       from ombudsman_cases, unnest(rights) as r group by 1, 2`.execute(db),
       om
         .selectFrom('ombudsman_cases')
         .select([
-          seoulYear('received_at').as('year'),
+          cityYear('received_at').as('year'),
           'respondent_type as key',
           sql<number>`count(*)::integer`.as('count'),
         ])
@@ -66,7 +68,7 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
       om
         .selectFrom('ombudsman_cases')
         .select([
-          seoulYear('received_at').as('year'),
+          cityYear('received_at').as('year'),
           sql<string>`coalesce(decision, closed_reason, 'open')`.as('key'),
           sql<number>`count(*)::integer`.as('count'),
         ])
@@ -76,7 +78,7 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
         .selectFrom('ombudsman_recommendations')
         .where('issued_at', 'is not', null)
         .select([
-          seoulYear('issued_at').as('year'),
+          cityYear('issued_at').as('year'),
           sql<number>`count(*)::integer`.as('issued'),
           sql<number>`count(*) filter (where response in ('accepted', 'partly_accepted'))::integer`.as(
             'accepted',
@@ -89,7 +91,7 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
         .selectFrom('ombudsman_cases')
         .where('closed_at', 'is not', null)
         .select([
-          seoulYear('closed_at').as('year'),
+          cityYear('closed_at').as('year'),
           sql<number>`extract(epoch from (closed_at - received_at)) / 86400`.as('days'),
         ])
         .execute(),
