@@ -6,7 +6,7 @@
 
 import { useState } from 'react';
 import type { TagInput } from '../../../kernel/server/vocabularies/contract.ts';
-import { cityClock, cityTimeZone } from '../../../kernel/web/city.ts';
+import { cityClock } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { CheckboxField, SelectField } from '../../../kernel/web/ui/index.ts';
 import { type Body, type MeetingDetail, meetingKinds } from '../contract.ts';
@@ -128,8 +128,8 @@ export function MeetingFields({
         required
       />
       {field('title', t('meetingTitleField'), { required: true })}
-      {field('startsAt', t('startsAt', { zone: cityTimeZone }), { hint: t('dateTimeHint'), required: true })}
-      {field('endsAt', t('endsAt', { zone: cityTimeZone }), { hint: t('dateTimeHint'), required: true })}
+      {field('startsAt', t('startsAt'), { hint: t('dateTimeHint'), required: true })}
+      {field('endsAt', t('endsAt'), { hint: t('dateTimeHint'), required: true })}
       {field('place', t('placeField'))}
       {field('onlineUrl', t('onlineUrlField'))}
       {body && body.organisers.length > 0 ? (
