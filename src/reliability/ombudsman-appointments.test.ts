@@ -5,12 +5,13 @@
  * the one they proposed; and an ombudsman whose term has ended reads no identity by any route (case
  * file, search, attachment, decision document, access log, own-motion intake, workflow steps).
  */
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../kernel/server/accounts/testing.ts';
+import { cityToday } from '../kernel/server/city/clock.ts';
 import { createTestApp, type TestApp } from '../kernel/server/testing.ts';
-import { seoulToday } from '../modules/ombudsman/server/policy.ts';
 
 type Headers = Record<string, string>;
 
@@ -28,7 +29,7 @@ describe('attacks on ombudsman appointments', () => {
   let secondAdmin: Headers;
   let caseId = '';
   let attachmentId = '';
-  const today = seoulToday();
+  const today = cityToday();
 
   const call = (headers: Headers, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
     test.app.inject({

@@ -3,7 +3,8 @@
  * enforcement, authentication, the OpenAPI document, then every module's routes under `/api/v1`, and
  * the built web app for every other path.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +20,7 @@ import {
 import { z } from 'zod';
 import { enforceAccess } from './access.ts';
 import { authenticateRequests } from './accounts/authenticate.ts';
+import { cityShell } from './city/web-shell.ts';
 import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db.ts';
 import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
@@ -64,6 +66,10 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const servesWebApp = existsSync(webDistDir);
+  // The page shell with the city's names and time zone written in (`city/web-shell.ts`).
+  const indexPath = join(webDistDir, 'index.html');
+  const shell =
+    servesWebApp && existsSync(indexPath) ? cityShell(readFileSync(indexPath, 'utf8'), config.city) : null;
   registerErrorHandling(
     app,
     config.BODY_LIMIT_BYTES,
@@ -71,7 +77,8 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
     servesWebApp
       ? (request, reply) => {
           if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-            return reply.header('cache-control', 'no-cache').sendFile('index.html');
+            if (shell === null) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+            return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell);
           }
           return sendProblem(reply, request, notFound());
         }

@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { isRole, type Role } from '../shared/roles.ts';
+import { activateCity, type City, CityConfigError, defaultCityId, loadCity } from './city/city.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -54,11 +55,14 @@ const schema = z.object({
    * WebAssembly heap is capped at 2 GB, and a pool near that stops it at start.
    */
   PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(1024).default(128),
-  /** The city whose dataset is loaded at first start (a folder under datasets/). */
+  /**
+   * The city (a folder under datasets/): its `city.json` (names, time zone, language, currency,
+   * signature, public address) configures the installation, and its dataset is loaded at first start.
+   */
   RIGHTSCITY_CITY: z
     .string()
     .regex(/^[a-z0-9-]+$/)
-    .default('gwangju'),
+    .default(defaultCityId),
   RIGHTSCITY_ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
   RIGHTSCITY_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Key material for encrypting confidential fields; when absent a 0600 key file in DATA_DIR is used. */
@@ -157,7 +161,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; engine: 'pglite' | 'postgresql' };
+export type Config = z.infer<typeof schema> & {
+  dataDir: string;
+  engine: 'pglite' | 'postgresql';
+  /** The city's configuration, from `datasets/<RIGHTSCITY_CITY>/city.json`. */
+  city: City;
+};
 
 export class ConfigError extends Error {}
 
@@ -173,5 +182,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   const config = result.data;
   const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(config.DATA_DIR);
-  return { ...config, dataDir, engine: config.DATABASE_URL ? 'postgresql' : 'pglite' };
+  let city: City;
+  try {
+    city = loadCity(config.RIGHTSCITY_CITY);
+  } catch (error) {
+    if (error instanceof CityConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  // The city's clock becomes the kernel clock of this process (server, CLI command or test app).
+  activateCity(city);
+  return { ...config, dataDir, engine: config.DATABASE_URL ? 'postgresql' : 'pglite', city };
 }

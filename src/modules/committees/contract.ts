@@ -43,7 +43,7 @@ export const bodySchema = z.object({
   historical: z.object({ meetings: z.number(), years: z.number().nullable(), source: z.string() }).nullable(),
   seated: z.number(),
   vacancies: z.number().nullable(),
-  /** Meetings held (not cancelled) per calendar year in Seoul, against the body's requirement. */
+  /** Meetings held (not cancelled) per calendar year in the city, against the body's requirement. */
   meetingsByYear: z.array(z.object({ year: z.number(), held: z.number(), required: z.number().nullable() })),
   version: z.number(),
 });

@@ -103,7 +103,7 @@ export const callSchema = z.object({
   requiresRegistration: z.boolean(),
   eligibleTypes: z.array(z.enum(organisationTypes)),
   published: z.boolean(),
-  /** Today (Asia/Seoul) is within the call's dates and the call is published. */
+  /** Today (in the city's time zone) is within the call's dates and the call is published. */
   isOpen: z.boolean(),
   criteria: z.array(criterionSchema),
   awardedTotal: z.number(),

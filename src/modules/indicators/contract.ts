@@ -604,7 +604,7 @@ export const actionSchema = z.object({
   dueDate: z.string(),
   status: z.enum(actionStates),
   version: z.number().int(),
-  /** Past its due date (in Seoul) and neither done nor cancelled. */
+  /** Past its due date (in the city) and neither done nor cancelled. */
   overdue: z.boolean(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
@@ -710,7 +710,7 @@ export const correctionSchema = z.object({
   newValue: z.string(),
   reason: z.string(),
   correctedAt: z.string(),
-  /** The day of the correction in Seoul (YYYY-MM-DD). */
+  /** The day of the correction in the city (YYYY-MM-DD). */
   date: z.string(),
   /** The note published beside the corrected value: the date, the old value and the reason. */
   note: bilingual,

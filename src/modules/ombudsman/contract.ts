@@ -369,7 +369,7 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
     version,
     departmentCode: trimmed(64),
     question: trimmed(5000),
-    /** Not before today (Seoul); the office's default when omitted. */
+    /** Not before today (in the city); the office's default when omitted. */
     dueOn: isoDate.optional(),
   }),
   z.strictObject({
@@ -463,7 +463,7 @@ export const memberSchema = z.object({
 export const confirmAppointmentSchema = z.strictObject({ version });
 export const endAppointmentSchema = z.strictObject({
   version,
-  /** The term's last day: access ends the day after (Seoul calendar day). */
+  /** The term's last day: access ends the day after (the city's calendar day). */
   endsOn: isoDate,
   reason: trimmed(1000),
 });
@@ -585,7 +585,7 @@ export const departmentInboxSchema = z.object({
     infoRequestSchema.extend({
       caseVersion: z.number().int(),
       receiptNumber: z.string().nullable(),
-      /** Unanswered past its due date (a whole Seoul day). */
+      /** Unanswered past its due date (a whole day in the city). */
       overdue: z.boolean(),
     }),
   ),

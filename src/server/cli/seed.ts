@@ -1,14 +1,11 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { clock } from '../../kernel/server/city/clock.ts';
 import { readConfig } from '../../kernel/server/config.ts';
 import { openConfiguredDatabase } from '../../kernel/server/runtime.ts';
 import { DatasetError } from '../../kernel/server/seed/dataset-files.ts';
 import { type LoadOptions, loadDataset } from '../../kernel/server/seed/load-dataset.ts';
 import { modules } from '../modules.ts';
-
-/** Seoul time, as officials read it: `2025-05-18 09:30`. */
-const seoulTime = (date: Date) =>
-  date.toLocaleString('sv-SE', { timeZone: 'Asia/Seoul', hourCycle: 'h23' }).slice(0, 16);
 
 /** A progress bar on a terminal; plain lines in a log or a pipe, where a redrawn bar is noise. */
 function progressReporter(): { onProgress: NonNullable<LoadOptions['onProgress']>; stop(): void } {
@@ -66,7 +63,7 @@ export function register(program: Command): void {
         } else {
           const { loadedAt, demo } = result.lastRun;
           console.log(
-            `The dataset of ${city} was loaded on ${seoulTime(loadedAt)} (Asia/Seoul)` +
+            `The dataset of ${city} was loaded on ${clock().localDateTime(loadedAt)} (${clock().timeZone})` +
               `${demo ? ' with the sample records' : ''}; nothing to do.\n` +
               `To load it again, run: rightscity seed --reset${options.demo ? ' --demo' : ''}`,
           );

@@ -1,10 +1,12 @@
 /**
  * Working days on the city's calendar: Monday to Friday, except the public holidays of the dataset.
- * Days are Seoul calendar days (UTC+9, no daylight saving). A date in a year the calendar does not
+ * Days are the city's calendar days, from the kernel clock (`../city/clock.ts`), the same clock
+ * that dates a step and computes "today"; a date in a year the calendar does not
  * cover is counted as a working day when it is a weekday, and reported in `uncoveredYears`, so a
  * caller can show that the figure may be off rather than silently trusting it.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { addCalendarDays, clock } from '../city/clock.ts';
 
 export interface Calendar {
   /** Holiday dates (`YYYY-MM-DD`) with their names. */
@@ -32,21 +34,18 @@ export async function loadCalendar(db: Kysely<object> | Transaction<object>): Pr
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
-const seoulOffsetMs = 9 * 60 * 60 * 1000;
 
-/** The Seoul calendar date of an instant. */
-export function seoulDate(instant: Date): string {
-  return new Date(instant.getTime() + seoulOffsetMs).toISOString().slice(0, 10);
+/** The city's calendar date of an instant (the kernel clock's time zone). */
+export function cityDate(instant: Date): string {
+  return clock().dateOf(instant);
 }
 
-/** The instant a Seoul calendar day begins. */
-export function seoulMidnight(date: string): Date {
-  return new Date(`${date}T00:00:00+09:00`);
+/** The instant a city calendar day begins. */
+export function cityMidnight(date: string): Date {
+  return clock().startOfDay(date);
 }
 
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
-}
+const nextDate = (date: string): string => addCalendarDays(date, 1);
 
 export function isWeekend(date: string): boolean {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -97,13 +96,14 @@ export function workingTime(
   if (end <= start) return { days: 0, uncoveredYears: [] };
   let days = 0;
   const uncovered = new Set<number>();
-  const last = seoulDate(end);
-  for (let date = seoulDate(start); date <= last; date = nextDate(date)) {
+  const last = cityDate(end);
+  for (let date = cityDate(start); date <= last; date = nextDate(date)) {
     if (!covers(calendar, date)) uncovered.add(Number(date.slice(0, 4)));
     if (!isWorkingDay(calendar, date)) continue;
-    const dayStart = seoulMidnight(date);
+    const dayStart = cityMidnight(date);
     const from = new Date(Math.max(start.getTime(), dayStart.getTime()));
-    const to = new Date(Math.min(end.getTime(), dayStart.getTime() + dayMs));
+    // The day's own end, not start + 24 h: a day of a daylight-saving change is 23 or 25 hours.
+    const to = new Date(Math.min(end.getTime(), cityMidnight(nextDate(date)).getTime()));
     if (to > from) days += activeWithin(from, to);
   }
   return { days, uncoveredYears: [...uncovered].sort() };

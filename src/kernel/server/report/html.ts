@@ -8,6 +8,8 @@
 
 import { valueAxis } from '../../shared/axis.ts';
 import type { Language } from '../../shared/language.ts';
+import { currentCity } from '../city/city.ts';
+import { clock } from '../city/clock.ts';
 import type { Db } from '../db.ts';
 import {
   type OpenDataset,
@@ -212,9 +214,9 @@ export async function buildReport(
   for (const module of modules) headlines.push(...((await module.headlines?.(db)) ?? []));
   headlines.sort((a, b) => a.order - b.order);
 
-  const title = reportText(language, 'title', { city: reportText(language, 'city'), year: String(year) });
+  const title = reportText(language, 'title', { city: currentCity().name[language], year: String(year) });
   const date = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: 'Asia/Seoul',
+    timeZone: clock().timeZone,
     dateStyle: 'long',
   }).format(now);
 

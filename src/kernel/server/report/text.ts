@@ -18,7 +18,6 @@ const text = {
     chartNote: '그래프와 같은 값이 아래 표에 있습니다.',
     source: '출처: {source}',
     empty: '아직 기록된 자료가 없습니다.',
-    city: '광주광역시',
   },
   en: {
     title: '{city} Human Rights City Annual Report {year}',
@@ -35,7 +34,6 @@ const text = {
     chartNote: 'The table below holds the same values as the chart.',
     source: 'Source: {source}',
     empty: 'No data has been recorded yet.',
-    city: 'Gwangju Metropolitan City',
   },
 } as const;
 

@@ -6,9 +6,11 @@
  * The language comes from `?lang=` in the URL, else the visitor's last choice (localStorage), else
  * Korean. `<html lang>` always follows it, so screen readers pronounce the page in the right voice.
  */
+
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { defaultLanguage, isLanguage, type Language } from '../../shared/language.ts';
+import { webCity } from '../city.ts';
 
 const storageKey = 'rightscity.language';
 
@@ -37,7 +39,17 @@ void i18n.use(initReactI18next).init({
   resources: {},
   initAsync: false,
   // React escapes what it renders; escaping here too would show `&amp;` in the page.
-  interpolation: { escapeValue: false },
+  // The city's names (from the page the server writes: ../city.ts), for every message that names it:
+  // `{{cityKo}}`/`{{cityEn}}` (short) and `{{cityNameKo}}`/`{{cityNameEn}}` (full).
+  interpolation: {
+    escapeValue: false,
+    defaultVariables: {
+      cityKo: webCity?.shortName.ko ?? '',
+      cityEn: webCity?.shortName.en ?? '',
+      cityNameKo: webCity?.name.ko ?? '',
+      cityNameEn: webCity?.name.en ?? '',
+    },
+  },
   showSupportNotice: false,
 });
 

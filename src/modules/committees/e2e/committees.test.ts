@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
+import { addCalendarDays as addDays, cityToday } from '../../../kernel/server/city/clock.ts';
 import { runCommand } from '../../../kernel/server/command.ts';
 import {
   type Account,
@@ -18,7 +19,6 @@ import {
   waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
 import { addAgendaItem, addDecision } from '../server/commands/meetings.ts';
-import { addDays, seoulDate } from '../server/seoul.ts';
 import { scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
 
 /** Presses Tab until `target` has focus, as a keyboard user would; fails if Tab never reaches it. */
@@ -49,7 +49,7 @@ describe('the committees’ pages in the browser', () => {
 
   before(async () => {
     harness = await startHarness();
-    const at = (days: number, hour: number) => `${addDays(seoulDate(), days)}T${hour}:00:00+09:00`;
+    const at = (days: number, hour: number) => `${addDays(cityToday(), days)}T${hour}:00:00+09:00`;
     roundtableId = await scheduleTestMeeting(harness.database, 'roundtable', {
       kind: 'roundtable',
       title: roundtableTitle,
@@ -72,7 +72,7 @@ describe('the committees’ pages in the browser', () => {
     await runCommand(harness.database.db, { userId: null }, (context) =>
       addAgendaItem(context, workshopId, { title: agendaTitle, summary: '', documents: [] }),
     );
-    const term = { start: addDays(seoulDate(), -200), end: addDays(seoulDate(), 500) };
+    const term = { start: addDays(cityToday(), -200), end: addDays(cityToday(), 500) };
     for (const name of ['[예시] 김위원', '[예시] 이위원', '[예시] 박위원']) {
       await seatTestMember(harness.database, 'citizen-committee', term, name);
     }
@@ -167,7 +167,7 @@ describe('the committees’ pages in the browser', () => {
     await waitForHeading(other, '회의 정보 수정');
     await waitForLoaded(other);
 
-    const day = addDays(seoulDate(), 31);
+    const day = addDays(cityToday(), 31);
     const replace = async (label: RegExp, text: string) => {
       await tabUntil(page, page.getByLabel(label));
       await page.keyboard.press('Control+A');

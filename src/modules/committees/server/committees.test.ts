@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { addCalendarDays as addDays, cityToday } from '../../../kernel/server/city/clock.ts';
 import { runCommand } from '../../../kernel/server/command.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
@@ -17,12 +18,11 @@ import type { Body } from '../contract.ts';
 import { committeesModule } from '../module.ts';
 import { createTestBody, scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
 import { eraseRegistrants } from './commands/registrations.ts';
-import { addDays, seoulDate } from './seoul.ts';
 
 type Headers = Record<string, string>;
 const api = '/api/v1/committees';
 const future = (days: number, hour = 19) =>
-  `${addDays(seoulDate(), days)}T${String(hour).padStart(2, '0')}:00:00+09:00`;
+  `${addDays(cityToday(), days)}T${String(hour).padStart(2, '0')}:00:00+09:00`;
 
 describe('committees API', () => {
   let test: TestApp;
@@ -96,7 +96,7 @@ describe('committees API', () => {
 
   it('refuses a member beyond the seats and lists the terms ending within 60 days', async () => {
     const bodyId = await createTestBody(test.database, { seats: 2 });
-    const today = seoulDate();
+    const today = cityToday();
     const soon = { termStart: addDays(today, -700), termEnd: addDays(today, 30) };
     const member = (name: string, term: { termStart: string; termEnd: string }) => ({
       name,
@@ -171,7 +171,7 @@ describe('committees API', () => {
 
   it('computes the quorum from attendance: more than half of those seated, or the body’s own number', async () => {
     const bodyId = await createTestBody(test.database, { seats: 5 });
-    const term = { start: addDays(seoulDate(), -100), end: addDays(seoulDate(), 600) };
+    const term = { start: addDays(cityToday(), -100), end: addDays(cityToday(), 600) };
     const members: string[] = [];
     for (let index = 0; index < 4; index++) members.push(await seatTestMember(test.database, bodyId, term));
     const meetingId = await scheduleTestMeeting(test.database, bodyId, {
@@ -576,7 +576,7 @@ describe('committees API', () => {
   });
 
   it('keeps the secretariat’s records when the dataset is reloaded', async () => {
-    const term = { start: addDays(seoulDate(), -10), end: addDays(seoulDate(), 700) };
+    const term = { start: addDays(cityToday(), -10), end: addDays(cityToday(), 700) };
     const memberId = await seatTestMember(test.database, 'citizen-committee', term, '재적재적');
     const meetingId = await scheduleTestMeeting(test.database, 'citizen-committee', {
       startsAt: future(40),

@@ -9,18 +9,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { addCalendarDays as addDays, cityToday } from '../../../kernel/server/city/clock.ts';
 import { removalAudit, storedFileExists } from '../../../kernel/server/files/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { modules } from '../../../server/modules.ts';
 import type { Body, MeetingDetail, Member } from '../contract.ts';
 import { createTestBody, scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
-import { addDays, seoulDate } from './seoul.ts';
 
 type Headers = Record<string, string>;
 const api = '/api/v1/committees';
 const at = (days: number, hour: number) =>
-  `${addDays(seoulDate(), days)}T${String(hour).padStart(2, '0')}:00:00+09:00`;
+  `${addDays(cityToday(), days)}T${String(hour).padStart(2, '0')}:00:00+09:00`;
 /** The smallest file the kernel takes for a PDF: what matters is that it starts like one. */
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -264,7 +264,7 @@ describe('committees: documents, edits and tags', () => {
 
   it('refuses fewer seats than the members whose terms overlap, on the seats field', async () => {
     const bodyId = await createTestBody(test.database, { seats: 4 });
-    const today = seoulDate();
+    const today = cityToday();
     await seatTestMember(test.database, bodyId, { start: addDays(today, -10), end: addDays(today, 100) });
     await seatTestMember(test.database, bodyId, { start: addDays(today, -10), end: addDays(today, 100) });
     // Seated from next month: counted, since the seats must hold then too.
@@ -299,7 +299,7 @@ describe('committees: documents, edits and tags', () => {
 
   it('edits a member with the version read', async () => {
     const bodyId = await createTestBody(test.database, { seats: 2 });
-    const today = seoulDate();
+    const today = cityToday();
     const memberId = await seatTestMember(test.database, bodyId, { start: today, end: addDays(today, 700) });
     const { members } = (await call('GET', `/bodies/${bodyId}/members`, admin)).json() as {
       members: Member[];

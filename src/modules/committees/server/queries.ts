@@ -1,5 +1,11 @@
 /** Reading bodies, members, meetings and recommendations, shaped as the contract says. */
 import { type Generated, type Kysely, sql } from 'kysely';
+import {
+  addCalendarDays as addDays,
+  cityToday,
+  cityZoneSql,
+  clock,
+} from '../../../kernel/server/city/clock.ts';
 import type { Db } from '../../../kernel/server/db.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
@@ -7,7 +13,6 @@ import { termNames } from '../../../kernel/server/vocabularies/queries.ts';
 import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type { Bilingual } from '../../../kernel/shared/language.ts';
 import type { AgendaFile, Body, MeetingDetail, MeetingSummary, Member, Recommendation } from '../contract.ts';
-import { addDays, seoulDate } from './seoul.ts';
 import { type BodyRow, type CommitteesTables, committeesDb, type MeetingRow } from './tables.ts';
 
 type Reader = Kysely<CommitteesTables>;
@@ -33,7 +38,7 @@ function seatedOn(db: Reader, date: string) {
   return db.selectFrom('committees_members').where('term_start', '<=', date).where('term_end', '>=', date);
 }
 
-export async function listBodies(db: Db, today: string = seoulDate()): Promise<Body[]> {
+export async function listBodies(db: Db, today: string = cityToday()): Promise<Body[]> {
   const reader = committeesDb(db);
   const bodies = await reader
     .selectFrom('committees_bodies')
@@ -49,7 +54,7 @@ export async function listBodies(db: Db, today: string = seoulDate()): Promise<B
     .selectFrom('committees_meetings')
     .select([
       'body_id',
-      sql<number>`extract(year from starts_at at time zone 'Asia/Seoul')::integer`.as('year'),
+      sql<number>`extract(year from starts_at at time zone ${cityZoneSql()})::integer`.as('year'),
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
     .where('cancelled', '=', false)
@@ -100,7 +105,7 @@ function presentBody(
 export async function listMembers(
   db: Db,
   filter: { bodyId?: string; endingWithinDays?: number },
-  today: string = seoulDate(),
+  today: string = cityToday(),
 ): Promise<Member[]> {
   let query = committeesDb(db)
     .selectFrom('committees_members as m')
@@ -135,7 +140,7 @@ export async function listMembers(
 
 /** Present members against the quorum: the body's own number, or more than half of those seated. */
 export async function quorumOf(db: Reader, meeting: Pick<MeetingRow, 'id' | 'body_id' | 'starts_at'>) {
-  const date = seoulDate(meeting.starts_at);
+  const date = clock().dateOf(meeting.starts_at);
   const body = await db
     .selectFrom('committees_bodies')
     .select('quorum')
@@ -220,7 +225,7 @@ export async function listMeetings(
   if (filter.bodyId) query = query.where('m.body_id', '=', filter.bodyId);
   if (filter.year !== undefined) {
     query = query.where(
-      sql<number>`extract(year from m.starts_at at time zone 'Asia/Seoul')`,
+      sql<number>`extract(year from m.starts_at at time zone ${cityZoneSql()})`,
       '=',
       filter.year,
     );
@@ -291,7 +296,7 @@ export async function meetingDetail(
   let comments: MeetingDetail['comments'] = null;
   let recommendations: MeetingDetail['recommendations'] = null;
   if (viewer.insider) {
-    const date = seoulDate(new Date(row.starts_at));
+    const date = clock().dateOf(new Date(row.starts_at));
     const members = await seatedOn(reader, date)
       .leftJoin('committees_attendance as a', (join) =>
         join.onRef('a.member_id', '=', 'committees_members.id').on('a.meeting_id', '=', meetingId),

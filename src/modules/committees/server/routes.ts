@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../../kernel/server/access.ts';
+import { currentCity } from '../../../kernel/server/city/city.ts';
 import { callerOf, runCommand } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
@@ -254,7 +255,7 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
         const body = (await listBodies(db)).find((candidate) => candidate.id === id);
         if (!body) return undefined;
         const meetings = await listMeetings(db, { bodyId: id, includeInternal: false });
-        const host = 'rightscity.gwangju';
+        const host = currentCity().uidHost;
         return {
           body: calendarFeed(
             {

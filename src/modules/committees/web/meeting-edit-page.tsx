@@ -1,5 +1,5 @@
 /**
- * The secretariat edits a meeting: type, Seoul date and time, place or online link, organiser, seats,
+ * The secretariat edits a meeting: type, the city's date and time, place or online link, organiser, seats,
  * visibility (publishing the agenda publishes its documents too) and tags. The version read goes with
  * the change, so an edit made meanwhile by someone else comes back as a "reload" problem in the
  * form's error summary instead of being overwritten.

@@ -1,10 +1,12 @@
 /**
  * The fields of a meeting, shared by scheduling and editing: type, title, start and end typed as
- * Seoul time, place or online link, the organiser (for bodies organised in turn), seats for the
+ * the city's time, place or online link, the organiser (for bodies organised in turn), seats for the
  * public, visibility, and the tags that put a public meeting on the vocabularies' term pages.
  */
+
 import { useState } from 'react';
 import type { TagInput } from '../../../kernel/server/vocabularies/contract.ts';
+import { cityClock } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { CheckboxField, SelectField } from '../../../kernel/web/ui/index.ts';
 import { type Body, type MeetingDetail, meetingKinds } from '../contract.ts';
@@ -40,22 +42,21 @@ export interface MeetingValues {
   tags: TagInput[];
 }
 
-const seoulOffsetMs = 9 * 60 * 60 * 1000;
-
-/** An instant as typed in Seoul time: `2026-12-10T19:00`. */
-export function toSeoulLocal(instant: string): string {
-  return new Date(Date.parse(instant) + seoulOffsetMs).toISOString().slice(0, 16);
+/** An instant as typed in the city's time: `2026-12-10T19:00`. */
+export function toCityLocal(instant: string): string {
+  return cityClock.localDateTime(instant).replace(' ', 'T');
 }
 
-/** `2026-12-10T19:00` typed as Seoul time, sent with its offset (anything else goes as typed). */
-const seoulInstant = (local: string) => (local.length === 16 ? `${local}:00+09:00` : local);
+/** `2026-12-10T19:00` typed as the city's time, sent as that instant (anything else goes as typed). */
+const cityInstant = (local: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? cityClock.instantOf(local).toISOString() : local;
 
 export function meetingValues(meeting?: MeetingDetail): MeetingValues {
   return {
     kind: meeting?.kind ?? 'regular',
     title: meeting?.title ?? '',
-    startsAt: meeting ? toSeoulLocal(meeting.startsAt) : '',
-    endsAt: meeting ? toSeoulLocal(meeting.endsAt) : '',
+    startsAt: meeting ? toCityLocal(meeting.startsAt) : '',
+    endsAt: meeting ? toCityLocal(meeting.endsAt) : '',
     place: meeting?.place ?? '',
     onlineUrl: meeting?.onlineUrl ?? '',
     organiser: meeting?.organiser?.en ?? '',
@@ -72,8 +73,8 @@ export function meetingPayload(values: MeetingValues) {
   return {
     kind: values.kind,
     title: values.title,
-    startsAt: seoulInstant(values.startsAt),
-    endsAt: seoulInstant(values.endsAt),
+    startsAt: cityInstant(values.startsAt),
+    endsAt: cityInstant(values.endsAt),
     place: values.place || null,
     onlineUrl: values.onlineUrl || null,
     organiser: values.organiser || null,

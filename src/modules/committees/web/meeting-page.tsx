@@ -4,9 +4,11 @@
  * see internal meetings, draft minutes and comments; the secretariat records attendance, moves the
  * minutes on and reads the registrants.
  */
+
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, apiBase } from '../../../kernel/web/api.ts';
+import { cityTimeZone } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { useSession } from '../../../kernel/web/session.tsx';
 import { FileUploadForm, StoredFileList } from '../../../kernel/web/ui/file-upload.tsx';
@@ -298,7 +300,7 @@ function Comments({ meeting, reload }: { meeting: MeetingDetail; reload: () => v
             <p className="meta">
               {comment.author},{' '}
               {new Date(comment.createdAt).toLocaleString(language === 'ko' ? 'ko-KR' : 'en-GB', {
-                timeZone: 'Asia/Seoul',
+                timeZone: cityTimeZone,
                 hourCycle: 'h23',
               })}
             </p>

@@ -1,9 +1,11 @@
 /**
- * Pieces the committees' pages share: a meeting's time span in Seoul time, seats left, and how a
+ * Pieces the committees' pages share: a meeting's time span in the city's time, seats left, and how a
  * recommendation stands (its department, state and answer).
  */
+
 import { useState } from 'react';
 import type { Language } from '../../../kernel/shared/language.ts';
+import { cityTimeZone } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { formatDateTime, TextField, type TextFieldProps } from '../../../kernel/web/ui/index.ts';
 import type { MeetingSummary, Recommendation } from '../contract.ts';
@@ -14,7 +16,7 @@ export function meetingWhen(
   language: Language,
 ): string {
   const end = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: 'Asia/Seoul',
+    timeZone: cityTimeZone,
     timeStyle: 'short',
     hourCycle: 'h23',
   }).format(new Date(meeting.endsAt));

@@ -1,12 +1,14 @@
 /**
  * One edition for everyone: its dates and theme (where stated), the seed's figures with the words it
  * states them in (and the 38-versus-39 of 2018's organisations said in words), the organisations it
- * names by role and level, the programme in Seoul time, and the registration form while places last.
+ * names by role and level, the programme in the city's time, and the registration form while places last.
  * The form asks for consent and tells the registrant who sees their name and e-mail.
  */
+
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../kernel/web/api.ts';
+import { cityTimeZone } from '../../../kernel/web/city.ts';
 import { type MessageKey, useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import {
   Button,
@@ -123,7 +125,7 @@ function Programme({ sessions }: { sessions: Session[] }) {
   return (
     <section className="section" aria-labelledby="programme">
       <h2 id="programme">{t('programmeTitle')}</h2>
-      <p>{t('programmeLead')}</p>
+      <p>{t('programmeLead', { zone: cityTimeZone })}</p>
       <ProgrammeTable sessions={sessions} />
     </section>
   );

@@ -1,12 +1,12 @@
 /**
- * An edition's programme as a table: times in Seoul, the session (its row's name, and the anchor
+ * An edition's programme as a table: times in the city, the session (its row's name, and the anchor
  * that search results point to), languages and speakers. The public page and the office's show it.
  */
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { type Column, DataTable } from '../../../kernel/web/ui/index.ts';
 import type { Session } from '../contract.ts';
 import { forumText } from './messages.ts';
-import { formatSeoulTime } from './shared.tsx';
+import { formatCityTime } from './shared.tsx';
 
 export function ProgrammeTable({ sessions }: { sessions: Session[] }) {
   const t = useText(forumText);
@@ -15,7 +15,7 @@ export function ProgrammeTable({ sessions }: { sessions: Session[] }) {
     {
       key: 'time',
       header: t('sessionTime'),
-      cell: (row) => `${formatSeoulTime(row.startsAt, language)} – ${formatSeoulTime(row.endsAt, language)}`,
+      cell: (row) => `${formatCityTime(row.startsAt, language)} – ${formatCityTime(row.endsAt, language)}`,
     },
     {
       key: 'title',

@@ -1,5 +1,7 @@
-/** Pieces the forum's pages share: an edition's dates, a date in Seoul, the text of a figure. */
+/** Pieces the forum's pages share: an edition's dates, a date in the city, the text of a figure. */
+
 import type { Language } from '../../../kernel/shared/language.ts';
+import { cityTimeZone } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { formatNumber } from '../../../kernel/web/ui/index.ts';
 import type { EditionSummary, Figure } from '../contract.ts';
@@ -13,10 +15,10 @@ export function formatDay(day: string, language: Language): string {
   }).format(new Date(`${day}T00:00:00Z`));
 }
 
-/** An instant as a time of day in Seoul, 24-hour clock. */
-export function formatSeoulTime(instant: string, language: Language): string {
+/** An instant as a time of day in the city, 24-hour clock. */
+export function formatCityTime(instant: string, language: Language): string {
   return new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: 'Asia/Seoul',
+    timeZone: cityTimeZone,
     dateStyle: 'medium',
     timeStyle: 'short',
     hourCycle: 'h23',

@@ -1,11 +1,13 @@
 /**
  * One edition for the office: its details (saved with the version read, so a change made meanwhile
- * comes back as a 409), its programme with a form to add a session (times typed in Seoul time), and
+ * comes back as a 409), its programme with a form to add a session (times typed in the city's time), and
  * its registrants with their names and e-mails, a read the server logs.
  */
+
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../../kernel/web/api.ts';
+import { cityClock } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import {
   CheckboxField,
@@ -84,8 +86,9 @@ function AddSession({ edition, onAdded }: { edition: EditionDetail; onAdded: (me
   const [end, setEnd] = useState('');
   const [languages, setLanguages] = useState<string[]>(['ko', 'en']);
   const [speakers, setSpeakers] = useState('');
-  // Seoul has no daylight saving: +09:00 all year.
-  const instant = (time: string) => (day && /^\d{2}:\d{2}$/.test(time) ? `${day}T${time}:00+09:00` : time);
+  // The time typed is the city's (its offset that day, daylight saving included).
+  const instant = (time: string) =>
+    day && /^\d{2}:\d{2}$/.test(time) ? cityClock.instantOf(`${day}T${time}`).toISOString() : time;
   const onSubmit = form.submit(async () => {
     const parsed = parseSpeakers(speakers);
     if (!Array.isArray(parsed)) {

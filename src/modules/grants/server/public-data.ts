@@ -4,13 +4,15 @@
  * awards, headline figures and the portal search. Drafts, applications not awarded, reviews and
  * attachments never appear here.
  */
+
 import { type SqlBool, sql } from 'kysely';
+import { clock } from '../../../kernel/server/city/clock.ts';
 import type { Db } from '../../../kernel/server/db.ts';
 import type { Headline, PublicSearchHit } from '../../../kernel/server/module.ts';
 import { anyContains, containsPattern } from '../../../kernel/server/search.ts';
 import type { Award, Overview } from '../contract.ts';
 import { readSettings } from './commands/settings.ts';
-import { awardedStatuses, listCalls, seoulToday } from './queries.ts';
+import { awardedStatuses, listCalls } from './queries.ts';
 import { grantsDb } from './tables.ts';
 
 export const overviewPath = '/grants';
@@ -144,8 +146,8 @@ export async function giving360Rows(db: Db): Promise<Record<(typeof giving360Col
       Description: `${row.title_en} (${row.year}): ${award.title}`,
       Currency: award.currency,
       'Amount Awarded': award.amount,
-      // The date of the award where it was made (Seoul), not in UTC.
-      'Award Date': seoulToday(new Date(award.awardedAt)),
+      // The date of the award where it was made (the city's calendar), not in UTC.
+      'Award Date': clock().dateOf(award.awardedAt),
       'Recipient Org:Identifier': `${prefix}-org-${row.registration_number ?? row.organisation_id}`,
       'Recipient Org:Name': award.organisation,
       'Funding Org:Identifier': `${prefix}-funder`,

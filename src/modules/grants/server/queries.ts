@@ -1,17 +1,14 @@
 /** Reads the grants commands and routes share: calls with their rubric, applications as presented. */
+
 import { sql } from 'kysely';
 import type { SessionUser } from '../../../kernel/server/access.ts';
+import { clock } from '../../../kernel/server/city/clock.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import type { Application, Call } from '../contract.ts';
 import { isOffice, requireReadable } from './policy.ts';
 import type { ApplicationRecord, CallRecord, GrantsDb, GrantsTrx } from './tables.ts';
 
 type Reader = GrantsDb | GrantsTrx;
-
-/** Today's date in Seoul, where the calls' dates are meant. */
-export function seoulToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
-}
 
 /** Statuses whose amount counts against a call's budget. */
 export const awardedStatuses = ['awarded', 'completed'] as const;
@@ -52,7 +49,7 @@ async function criteriaOf(reader: Reader, callIds: readonly string[]) {
 export async function presentCalls(reader: Reader, rows: readonly CallRecord[]): Promise<Call[]> {
   const ids = rows.map((row) => row.id);
   const [criteria, totals] = await Promise.all([criteriaOf(reader, ids), awardedTotals(reader, ids)]);
-  const today = seoulToday();
+  const today = clock().today();
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

@@ -2,12 +2,13 @@
  * Test factories for grants, through the real API: a call open today, an organisation with a profile,
  * an application taken to a given status. Other modules' tests and the browser tests use them too.
  */
+
 import type { FastifyInstance } from 'fastify';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { clock } from '../../../kernel/server/city/clock.ts';
 import type { Database } from '../../../kernel/server/db.ts';
 import type { Role } from '../../../kernel/shared/roles.ts';
 import type { Application, Call, CallInput, OrganisationType } from '../contract.ts';
-import { seoulToday } from '../server/queries.ts';
 
 export type Headers = { cookie: string; 'x-csrf-token': string };
 
@@ -18,7 +19,7 @@ function shiftDays(date: string, days: number): string {
 }
 
 export function callInput(overrides: Partial<CallInput> = {}): CallInput {
-  const today = seoulToday();
+  const today = clock().today();
   return {
     kind: 'neighbourhood',
     year: Number(today.slice(0, 4)),

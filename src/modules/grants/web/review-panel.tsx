@@ -3,8 +3,10 @@
  * them from scoring), their scores against the call's rubric, the average of every reviewer's
  * weighted score, selection, the award, and the payment tranches of an award.
  */
+
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../kernel/web/api.ts';
+import { cityClock } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import {
   Button,
@@ -21,7 +23,6 @@ import { grantsText } from './messages.ts';
 import { amountValue, Money } from './shared.tsx';
 
 type Changed = (message: string) => void;
-const seoulToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 function DeclarationForm({ application, onChanged }: { application: Application; onChanged: Changed }) {
   const t = useText(grantsText);
@@ -204,7 +205,7 @@ function Tranches({
     payment.submit(async () => {
       await api(`/grants/applications/${application.id}/tranches/${tranche.id}/payment`, {
         method: 'PUT',
-        body: { paidOn: seoulToday() },
+        body: { paidOn: cityClock.today() },
       });
       onChanged(t('paidRecorded'));
     });

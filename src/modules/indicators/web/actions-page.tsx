@@ -4,7 +4,7 @@
  * owner department add progress notes, shown with who and when). The office adds
  * one for an indicator (what, owner department, due date) and may change it; the owner department
  * sees its own and moves their status (closing one marks it done); the committee reads them all.
- * Overdue actions (the server's judgement: past due in Seoul and not done) are marked in words.
+ * Overdue actions (the server's judgement: past due in the city and not done) are marked in words.
  * Every change carries the version read, so a change made meanwhile comes back as a conflict. Due
  * dates are typed as text (year-month-day): a browser's date control orders its parts by its own
  * locale, which a keyboard user cannot predict.

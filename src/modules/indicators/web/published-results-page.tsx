@@ -3,7 +3,9 @@
  * on the report (as written, authors not named), the complementation actions with their state now, and
  * each indicator's value of the year. A year not closed has no results to show and says so.
  */
+
 import { Link, useParams } from 'react-router';
+import { cityTimeZone } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { type Column, DataTable, formatNumber, Loaded, Page } from '../../../kernel/web/ui/index.ts';
 import { isNotFound, useApiData } from '../../../kernel/web/use-api.ts';
@@ -17,7 +19,7 @@ function Results({ results }: { results: PublishedResults }) {
   const language = useLanguage();
   const { year } = results;
   const date = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: 'Asia/Seoul',
+    timeZone: cityTimeZone,
     dateStyle: 'long',
   }).format(new Date(results.closedAt));
   type Assessment = PublishedResults['assessments'][number];

@@ -4,14 +4,15 @@
  * or from the moment it is withdrawn; every step is audited and listed for the standing ombudsman's
  * review. Each capacity (case file, identity, search, attachments, oversight) is checked.
  */
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { cityToday } from '../../../kernel/server/city/clock.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { createCase, createOmbudsmanMember, type TestMember } from '../test/factories.ts';
 import { setMember } from './commands/members.ts';
-import { seoulToday } from './policy.ts';
 
 type Headers = Record<string, string>;
 
@@ -30,7 +31,7 @@ describe('ombudsman appointments', () => {
   const as = {} as Record<'standing' | 'admin' | 'secondAdmin' | 'officer', Headers>;
   let caseId: string;
   let attachmentId: string;
-  const today = seoulToday();
+  const today = cityToday();
 
   const call = (
     headers: Headers,

@@ -9,16 +9,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { clock } from '../../../kernel/server/city/clock.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import { createCase, createOmbudsmanMember, sampleComplaint, type TestMember } from '../test/factories.ts';
-import { seoulToday } from './commands/transition-case.ts';
 
 type Headers = Record<string, string>;
 
 const inDays = (days: number) => {
-  const date = new Date(`${seoulToday()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return clock().addDays(clock().today(), days);
 };
 
 describe('ombudsman case file: what staff write is kept', () => {

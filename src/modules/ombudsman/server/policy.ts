@@ -5,14 +5,16 @@
  *   case with the complainant's, victim's and witnesses' identity.
  * - Either kind counts only while the appointment is in force (`appointmentInForce`, the one place
  *   that says so): confirmed by a second person, not withdrawn, and between its first day and the
- *   last day of its term, as calendar days in Seoul.
+ *   last day of its term, as calendar days in the city.
  * - A non-standing ombudsman sees the cases assigned to them, with identity; no others.
  * - An officer of the Human Rights Office sees every case, never the identity.
  * - A department sees only the information requests and recommendations addressed to it.
  * - Committee members, organisations and the public see anonymised statistics only; admins manage
  *   members and settings but read no case file (their oversight is the audit trail).
  */
+
 import type { SessionUser } from '../../../kernel/server/access.ts';
+import { cityToday } from '../../../kernel/server/city/clock.ts';
 import type { Capacity } from './workflow.ts';
 
 /** What of a member row decides whether it grants anything. */
@@ -24,24 +26,12 @@ export interface AppointmentFacts {
   withdrawn_at: Date | null;
 }
 
-const seoulDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Seoul',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in Seoul as `YYYY-MM-DD`: a term is counted in the city's calendar days. */
-export function seoulToday(now: Date = new Date()): string {
-  return seoulDate.format(now);
-}
-
 /**
  * Whether an appointment grants anything today. Pending (proposed, not yet confirmed by a second
  * person) grants nothing; withdrawn grants nothing from that moment; a term grants from its first
  * day through its last (`term_ends_on` inclusive), so access ends the day after the term ends.
  */
-export function appointmentInForce(appointment: AppointmentFacts, today: string = seoulToday()): boolean {
+export function appointmentInForce(appointment: AppointmentFacts, today: string = cityToday()): boolean {
   return (
     appointment.confirmed_at !== null &&
     appointment.withdrawn_at === null &&

@@ -2,10 +2,12 @@
  * The counselling log: the sessions of a year (chosen in the URL), and a form that records one. The
  * log holds no names or contacts: it counts what people ask about, for the annual statistics.
  */
+
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api, query } from '../../../kernel/web/api.ts';
+import { cityClock } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import type { TermList } from '../../../kernel/web/pages/vocabularies/types.ts';
 import {
@@ -28,15 +30,12 @@ type Session = z.infer<typeof counsellingSchema>;
 type Channel = (typeof counsellingChannels)[number];
 type Outcome = (typeof counsellingOutcomes)[number];
 
-const seoulToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', dateStyle: 'short' }).format(new Date());
-
 function CounsellingForm({ onAdded }: { onAdded: () => void }) {
   const t = useText(ombudsmanStaffText);
   const language = useLanguage();
   const form = useForm({ fields: ['heldOn', 'channel', 'topic', 'rights', 'outcome'] });
   const rights = useApiData<TermList>('/vocabularies/rights');
-  const [heldOn, setHeldOn] = useState(seoulToday);
+  const [heldOn, setHeldOn] = useState(cityClock.today);
   const [channel, setChannel] = useState<Channel>('phone');
   const [topic, setTopic] = useState('');
   const [right, setRight] = useState('');
@@ -119,7 +118,7 @@ export default function CounsellingPage() {
   const t = useText(ombudsmanStaffText);
   const language = useLanguage();
   const [search, setSearch] = useSearchParams();
-  const thisYear = Number(seoulToday().slice(0, 4));
+  const thisYear = cityClock.year();
   const year = Number(search.get('year')) || thisYear;
   const [chosenYear, setChosenYear] = useState(String(year));
   const state = useApiData<{ sessions: Session[] }>(`/ombudsman/counselling${query({ year })}`);

@@ -1,6 +1,6 @@
 /**
  * The public status check: receipt number and tracking code in, the case's stage (in words), its
- * dates in Seoul time, and once decided the outcome in plain words (`status-outcome.tsx`). A wrong pair is one neutral message, whichever half was wrong (the server
+ * dates in the city's time, and once decided the outcome in plain words (`status-outcome.tsx`). A wrong pair is one neutral message, whichever half was wrong (the server
  * says no more either); too many failures from one address are paused, and the page says so.
  */
 import { useState } from 'react';

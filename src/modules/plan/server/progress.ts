@@ -4,6 +4,8 @@
  * of a task are overdue.
  */
 
+import { clock } from '../../../kernel/server/city/clock.ts';
+
 export interface ProgressNode {
   id: number;
   parentId: number | null;
@@ -57,21 +59,20 @@ export const defaultPeriodsPerYear: PeriodsPerYear = 4;
 export interface ReportingPeriod {
   /** `2024-Q1`, `2024-H2`, `2024-Y1`, `2024-M07`. */
   code: string;
-  /** First day, ISO date (Asia/Seoul). */
+  /** First day, ISO date (the city's calendar). */
   startsOn: string;
-  /** Last day, ISO date (Asia/Seoul). */
+  /** Last day, ISO date (the city's calendar). */
   endsOn: string;
-  /** The instant the period is over: midnight in Seoul after its last day. */
+  /** The instant the period is over: the city's midnight after its last day. */
   endsAt: Date;
 }
 
 const letter: Record<PeriodsPerYear, string> = { 1: 'Y', 2: 'H', 4: 'Q', 12: 'M' };
-const seoulOffsetHours = 9;
 
 const isoDate = (year: number, month: number, day: number) =>
   `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
-/** The reporting periods of `year`, in order; a period ends at midnight Asia/Seoul after its last day. */
+/** The reporting periods of `year`, in order; a period ends at the city's midnight after its last day. */
 export function reportingPeriods(year: number, perYear: PeriodsPerYear): ReportingPeriod[] {
   const months = 12 / perYear;
   return Array.from({ length: perYear }, (_, index) => {
@@ -84,7 +85,7 @@ export function reportingPeriods(year: number, perYear: PeriodsPerYear): Reporti
       code: `${year}-${letter[perYear]}${number}`,
       startsOn: isoDate(year, firstMonth, 1),
       endsOn: isoDate(year, nextMonth - 1, lastDay),
-      endsAt: new Date(Date.UTC(year, nextMonth - 1, 1, -seoulOffsetHours)),
+      endsAt: clock().endOfDay(isoDate(year, nextMonth - 1, lastDay)),
     };
   });
 }

@@ -3,7 +3,9 @@
  * list (defaults in code, overrides in the table), a year's reporting periods, departments' names,
  * and the public views of a year and of a task.
  */
+
 import type { Kysely, Selectable } from 'kysely';
+import { clock } from '../../../kernel/server/city/clock.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
 import { termNames } from '../../../kernel/server/vocabularies/queries.ts';
@@ -390,7 +392,7 @@ export async function publicTask(db: Reader, id: number): Promise<PublicTask | u
       statusCode: null,
     })),
     ...reports.map((report) => ({
-      date: seoulDate(report.reviewed_at ?? new Date()),
+      date: clock().dateOf(report.reviewed_at ?? clock().now()),
       kind: 'report' as const,
       label: statusName(report.status_code),
       period: report.period,
@@ -418,9 +420,4 @@ export async function publicTask(db: Reader, id: number): Promise<PublicTask | u
       .map((entry) => ({ id: entry.id, code: entry.code, title: entry.title, progress: entry.progress })),
     statuses,
   };
-}
-
-/** The calendar day of an instant in Seoul (UTC+9, no daylight saving). */
-export function seoulDate(instant: Date): string {
-  return new Date(new Date(instant).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }

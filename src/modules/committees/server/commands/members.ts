@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import { cityToday } from '../../../../kernel/server/city/clock.ts';
 import type { CommandContext } from '../../../../kernel/server/command.ts';
 import { AppError, conflict, fieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { bodyRulesSchema, createBodySchema, memberInputSchema } from '../../contract.ts';
-import { seoulDate } from '../seoul.ts';
 import { type CommitteesTables, committeesTrx } from '../tables.ts';
 
 type MemberInput = z.infer<typeof memberInputSchema>;
@@ -204,7 +204,7 @@ export async function updateBodyRules(
   const before = await lockBody(trx, bodyId);
   if (before.version !== input.version) throw conflict();
   if (input.seats !== null) {
-    const seated = await mostSeatedFrom(trx, bodyId, seoulDate());
+    const seated = await mostSeatedFrom(trx, bodyId, cityToday());
     if (seated > input.seats) {
       throw fieldError('seats', 'committees_seats_below_seated', {
         ko: `임기가 겹치는 위원이 ${seated}명이므로 정원을 그보다 적게 정할 수 없습니다.`,

@@ -1,6 +1,6 @@
 /**
  * The programme of an edition: sessions with their times (stored in UTC, entered and shown in
- * Asia/Seoul), languages and speakers, added and edited by the office. A stale `version` is a 409.
+ * the city's time zone), languages and speakers, added and edited by the office. A stale `version` is a 409.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../../kernel/server/command.ts';

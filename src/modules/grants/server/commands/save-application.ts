@@ -3,14 +3,16 @@
  * (each save with the version read; a stale one is a 409), changed only while it is a draft.
  * An organisation without a profile cannot apply: the profile says who is applying.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import { type Actor, runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError } from '../../../../kernel/server/errors.ts';
 import type { ApplicationCreate, ApplicationUpdate } from '../../contract.ts';
 import { requireApplicant } from '../policy.ts';
-import { loadApplicationRow, seoulToday } from '../queries.ts';
+import { loadApplicationRow } from '../queries.ts';
 import { grantsTrx } from '../tables.ts';
 
 function content(input: Omit<ApplicationUpdate, 'version'>) {
@@ -24,9 +26,9 @@ function content(input: Omit<ApplicationUpdate, 'version'>) {
   };
 }
 
-/** The call must be published and within its dates (in Seoul) to take applications. */
+/** The call must be published and within its dates (in the city's calendar) to take applications. */
 export function requireOpen(call: { published: boolean; opens_on: string; closes_on: string }): void {
-  const today = seoulToday();
+  const today = clock().today();
   if (!call.published || today < call.opens_on || today > call.closes_on) {
     throw new AppError('grants_call_closed', 409, {
       params: { opensOn: call.opens_on, closesOn: call.closes_on },

@@ -3,14 +3,17 @@
  * registered prefix), used for grant identifiers in the 360Giving export. The default lives here; the
  * table holds an override once an administrator sets one.
  */
+
 import { sql } from 'kysely';
+import { currentCity } from '../../../../kernel/server/city/city.ts';
 import { type Actor, runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { conflict } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import { type GrantsDb, type GrantsTrx, grantsTrx } from '../tables.ts';
 
-export const defaultIdentifierPrefix = '360G-gwangju';
+/** `360G-<city>` until the office sets the prefix 360Giving registered for it. */
+export const defaultIdentifierPrefix = (): string => `360G-${currentCity().id}`;
 const prefixKey = 'identifier_prefix';
 
 export async function readSettings(reader: GrantsDb | GrantsTrx) {
@@ -19,7 +22,7 @@ export async function readSettings(reader: GrantsDb | GrantsTrx) {
     .select(['value', 'version'])
     .where('key', '=', prefixKey)
     .executeTakeFirst();
-  return { identifierPrefix: row?.value ?? defaultIdentifierPrefix, version: row?.version ?? 0 };
+  return { identifierPrefix: row?.value ?? defaultIdentifierPrefix(), version: row?.version ?? 0 };
 }
 
 export async function updateSettings(
@@ -57,7 +60,7 @@ export async function updateSettings(
       action: 'grants.update-settings',
       entityType: 'grants_settings',
       entityId: prefixKey,
-      before: { identifierPrefix: before?.value ?? defaultIdentifierPrefix },
+      before: { identifierPrefix: before?.value ?? defaultIdentifierPrefix() },
       after: { identifierPrefix: input.identifierPrefix },
     });
     return readSettings(trx);

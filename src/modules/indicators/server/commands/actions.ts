@@ -10,6 +10,7 @@
 
 import { sql } from 'kysely';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
+import { cityToday } from '../../../../kernel/server/city/clock.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
@@ -45,10 +46,8 @@ function actionQuery(reader: IndicatorsDb | IndicatorsTrx) {
       sql<string>`a.due_date::text`.as('dueDate'),
       'a.status',
       'a.version',
-      // Overdue from the day after the due date in Seoul, until the action is done or cancelled.
-      sql<boolean>`a.status not in ('done', 'cancelled') and a.due_date < (now() at time zone 'Asia/Seoul')::date`.as(
-        'overdue',
-      ),
+      // Overdue from the day after the due date in the city (the kernel clock), until the action is done or cancelled.
+      sql<boolean>`a.status not in ('done', 'cancelled') and a.due_date < ${cityToday()}::date`.as('overdue'),
       userName('a.created_by').as('createdBy'),
       'a.created_at',
       userName('a.updated_by').as('updatedBy'),

@@ -4,9 +4,11 @@
  * cycle publishes them (`publishResults`, called by the close transition in the same transaction).
  * Everything here is read live from the closed year's records, so an action's state moving on after
  * the close, or a correction of a value, shows at once. A correction of a closed year's value is
- * published beside it with a note in both languages: the date (in Seoul), the old value, the reason.
+ * published beside it with a note in both languages: the date (in the city), the old value, the reason.
  */
+
 import { sql } from 'kysely';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import type { CommandContext } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { notFound } from '../../../../kernel/server/errors.ts';
@@ -17,10 +19,6 @@ import { headlineLatest, listIndicators } from '../queries.ts';
 import { type IndicatorsDb, type IndicatorsTrx, indicatorsDb } from '../tables.ts';
 
 type Reader = IndicatorsDb | IndicatorsTrx;
-
-/** The day in Seoul, as YYYY-MM-DD. */
-export const seoulDate = (at: Date | string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date(at));
 
 /** The note a corrected value carries wherever it is published. */
 export function correctionNote(correction: { date: string; oldValue: string | null; reason: string }) {
@@ -54,7 +52,7 @@ export async function correctionsOf(reader: Reader, indicatorId: number): Promis
     .orderBy('c.id')
     .execute();
   return rows.map(({ corrected_at, breakdown_id, ...row }) => {
-    const date = seoulDate(corrected_at);
+    const date = clock().dateOf(corrected_at);
     return {
       ...row,
       breakdownId: breakdown_id,
@@ -309,7 +307,7 @@ export async function resultsForReport(
       report,
       columns: [datasetColumn('date', '날짜', 'Date'), datasetColumn('comment', '의견', 'Comment')],
       rows: async () =>
-        results.committeeComments.map((row) => ({ date: seoulDate(row.createdAt), comment: row.body })),
+        results.committeeComments.map((row) => ({ date: clock().dateOf(row.createdAt), comment: row.body })),
     },
     {
       id: `indicator-results-${year}-actions`,

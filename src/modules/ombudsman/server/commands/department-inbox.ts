@@ -4,7 +4,8 @@
  * implementation reports, whether an answer is overdue, and nothing else of the case.
  */
 import type { SessionUser } from '../../../../kernel/server/access.ts';
-import { addWorkingDays, loadCalendar, seoulDate } from '../../../../kernel/server/calendar/working-days.ts';
+import { addWorkingDays, cityDate, loadCalendar } from '../../../../kernel/server/calendar/working-days.ts';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { forbidden } from '../../../../kernel/server/errors.ts';
 import { ombudsmanDb } from '../tables.ts';
@@ -13,7 +14,7 @@ import { loadReports } from './follow-up.ts';
 import { dueDatePassed } from './list-deadlines.ts';
 import { presentInfoRequest, presentRecommendation } from './read-case.ts';
 
-export async function departmentInbox(db: Db, user: SessionUser, now = new Date()) {
+export async function departmentInbox(db: Db, user: SessionUser, now = clock().now()) {
   if (user.role !== 'department' || user.departmentCode === null) throw forbidden();
   const om = ombudsmanDb(db);
   const [requests, recommendations] = await Promise.all([
@@ -46,7 +47,7 @@ export async function departmentInbox(db: Db, user: SessionUser, now = new Date(
   // As on the overdue list: without a written due date, the setting's working days from the issue.
   const dueOf = (row: { due_on: string | null; issued_at: Date | null }) =>
     row.due_on ??
-    addWorkingDays(calendar, seoulDate(row.issued_at ?? now), settings.daysForDepartmentAnswer).date;
+    addWorkingDays(calendar, cityDate(row.issued_at ?? now), settings.daysForDepartmentAnswer).date;
   return {
     informationRequests: requests.map((row) => ({
       ...presentInfoRequest(row),

@@ -8,7 +8,10 @@
  * one constant `<style>` block allowed by a route-specific CSP hash (the app's CSP forbids inline
  * styles otherwise), so the page prints the same wherever it is saved.
  */
+
 import { createHash } from 'node:crypto';
+import { currentCity } from '../../../../kernel/server/city/city.ts';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import type { Bilingual, Language } from '../../../../kernel/shared/language.ts';
 import type { CaseView } from '../../contract.ts';
 
@@ -46,26 +49,18 @@ const words = {
   body: { ko: '권고 내용', en: 'Recommendation' },
   due: { ko: '회신 기한', en: 'Answer due by' },
   notWritten: { ko: '(기재되지 않음)', en: '(not written)' },
-  office: { ko: '광주광역시 인권옴부즈맨', en: 'Human Rights Ombudsman, Gwangju Metropolitan City' },
-  standing: {
-    ko: '광주광역시 상임 인권옴부즈맨',
-    en: 'Standing Human Rights Ombudsman, Gwangju Metropolitan City',
-  },
-  nonStanding: {
-    ko: '광주광역시 비상임 인권옴부즈맨',
-    en: 'Non-standing Human Rights Ombudsman, Gwangju Metropolitan City',
-  },
   violation_found: { ko: '인권침해 인정', en: 'Violation found' },
   violation_not_found: { ko: '인권침해 불인정', en: 'No violation found' },
   conciliated: { ko: '조정 성립', en: 'Conciliated' },
   undecided: { ko: '미결정', en: 'Not yet decided' },
 } as const;
 
-const seoulDate = (iso: string | null, language: Language) =>
+/** The day of an instant in the city, in words. */
+const cityDateInWords = (iso: string | null, language: Language) =>
   iso === null
     ? ''
     : new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
-        timeZone: 'Asia/Seoul',
+        timeZone: clock().timeZone,
         dateStyle: 'long',
       }).format(new Date(iso));
 
@@ -118,8 +113,12 @@ function caseRef(view: CaseView, language: Language): [string, string] {
 
 /** The date, the title of the signatory's appointment and their name; the office when no one signed. */
 function signatureOf(view: CaseView, language: Language, dated: string): string[] {
-  if (!view.signatory) return [dated, words.office[language]];
-  const title = view.signatory.standing ? words.standing[language] : words.nonStanding[language];
+  // The signature block is the city's (city.json), not the code's.
+  const { signature } = currentCity();
+  if (!view.signatory) return [dated, signature.office[language]];
+  const title = (view.signatory.standing ? signature.standingOmbudsman : signature.nonStandingOmbudsman)[
+    language
+  ];
   return [dated, title, view.signatory.name];
 }
 
@@ -141,7 +140,7 @@ export function decisionDocument(view: CaseView, language: Language, departments
       caseRef(view, language),
       [words.respondent[language], view.respondent],
       [words.outcome[language], words[view.decision ?? 'undecided'][language]],
-      [words.decidedOn[language], seoulDate(decidedAt, language)],
+      [words.decidedOn[language], cityDateInWords(decidedAt, language)],
     ],
     [
       { heading: words.summary[language], text: view.summary },
@@ -151,7 +150,7 @@ export function decisionDocument(view: CaseView, language: Language, departments
         ? [{ heading: words.recommendations[language], html: `<ol>${recommendations.join('')}</ol>` }]
         : []),
     ],
-    signatureOf(view, language, seoulDate(decidedAt, language)),
+    signatureOf(view, language, cityDateInWords(decidedAt, language)),
   );
 }
 
@@ -164,7 +163,7 @@ export function recommendationDocument(
   const recommendation = view.recommendations.find((item) => item.id === recommendationId);
   if (!recommendation) return undefined;
   // Dated the day it was issued; a draft printed before that carries today's date.
-  const dated = seoulDate(recommendation.issuedAt ?? new Date().toISOString(), language);
+  const dated = cityDateInWords(recommendation.issuedAt ?? clock().now().toISOString(), language);
   return page(
     language,
     words.recommendation[language],

@@ -3,12 +3,14 @@
  * letter, outreach, on behalf of someone), or an own-motion investigation opened by a standing
  * ombudsman without a complaint.
  *
- * The complainant gets a receipt number (`2026-000123`, sequential per year in Seoul time, easy to
+ * The complainant gets a receipt number (`2026-000123`, sequential per year in the city's time, easy to
  * say on the phone) and a separate random tracking code; only an HMAC of the code is kept, so the
  * database (or a backup) cannot be used to look up a status. The audit trail is append-only and
  * outlives retention, so it records what happened, never who complained or what they wrote.
  */
+
 import { randomBytes, randomUUID } from 'node:crypto';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import { type Actor, runCommand } from '../../../../kernel/server/command.ts';
 import type { Keyring } from '../../../../kernel/server/crypto.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
@@ -38,11 +40,8 @@ export function trackingHash(keys: Keyring, receiptNumber: string, code: string)
   return keys.sign('ombudsman-tracking', `${receiptNumber}\n${normaliseTrackingCode(code)}`);
 }
 
-const seoulYear = () =>
-  Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Seoul', year: 'numeric' }).format(new Date()));
-
 async function nextReceiptNumber(trx: OmbudsmanTrx): Promise<string> {
-  const year = seoulYear();
+  const year = clock().year();
   const counter = await trx
     .insertInto('ombudsman_receipt_counters')
     .values({ year, last: 1 })

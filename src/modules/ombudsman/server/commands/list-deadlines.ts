@@ -10,11 +10,12 @@
 import {
   addWorkingDays,
   type Calendar,
+  cityDate,
   loadCalendar,
-  seoulDate,
   workingDaysBetween,
   workingTime,
 } from '../../../../kernel/server/calendar/working-days.ts';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { activeDays, type Interval } from '../deadlines.ts';
 import { ombudsmanDb } from '../tables.ts';
@@ -31,9 +32,9 @@ export interface OverdueItem {
   assignedTo: string[];
 }
 
-/** A due date is a whole Seoul calendar day: passed from the next midnight in Seoul. */
+/** A due date is a whole calendar day in the city: passed after the next midnight there. */
 export function dueDatePassed(dueOn: string, now: Date): boolean {
-  return now > new Date(`${dueOn}T24:00:00+09:00`);
+  return now > clock().endOfDay(dueOn);
 }
 
 /** A clock's working days so far (minus pauses), and whether it has run past `limitDays`. */
@@ -54,7 +55,7 @@ export function workingClock(
 
 export async function listOverdue(
   db: Db,
-  now = new Date(),
+  now = clock().now(),
 ): Promise<{ items: OverdueItem[]; uncoveredYears: number[] }> {
   const om = ombudsmanDb(db);
   const [settings, calendar] = await Promise.all([readDeadlineSettings(om), loadCalendar(db)]);
@@ -151,7 +152,7 @@ export async function listOverdue(
       // No due date written on the recommendation: the setting's working days from its issue.
       dueOn:
         recommendation.due_on ??
-        addWorkingDays(calendar, seoulDate(recommendation.issued_at ?? now), settings.daysForDepartmentAnswer)
+        addWorkingDays(calendar, cityDate(recommendation.issued_at ?? now), settings.daysForDepartmentAnswer)
           .date,
     })),
   ];
@@ -159,8 +160,8 @@ export async function listOverdue(
     if (!dueDatePassed(item.dueOn, now)) continue;
     // Both figures in working days from the day it was sent: so far, and up to the due date (the
     // allowance that was actually given, which may differ from the current setting).
-    const since = seoulDate(item.since);
-    const elapsed = workingDaysBetween(calendar, since, seoulDate(now));
+    const since = cityDate(item.since);
+    const elapsed = workingDaysBetween(calendar, since, cityDate(now));
     const allowed = workingDaysBetween(calendar, since, item.dueOn);
     note(elapsed.uncoveredYears);
     items.push({
@@ -177,7 +178,7 @@ export async function listOverdue(
   return { items, uncoveredYears: [...uncovered].sort() };
 }
 
-export async function workload(db: Db, now = new Date()) {
+export async function workload(db: Db, now = clock().now()) {
   const om = ombudsmanDb(db);
   const [members, open, overdue] = await Promise.all([
     om

@@ -11,9 +11,11 @@
  * table says so), and only to members whose appointment is in force: the standing ombudsman is the
  * second person of that grant, so it needs no confirmation of its own.
  */
+
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
+import { cityToday } from '../../../../kernel/server/city/clock.ts';
 import { type Actor, runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError, notFound } from '../../../../kernel/server/errors.ts';
@@ -23,7 +25,7 @@ import type {
   memberInputSchema,
   withdrawAppointmentSchema,
 } from '../../contract.ts';
-import { appointmentInForce, seoulToday } from '../policy.ts';
+import { appointmentInForce } from '../policy.ts';
 import { type OmbudsmanDb, type OmbudsmanTrx, ombudsmanDb, ombudsmanTrx } from '../tables.ts';
 
 type MemberInput = z.infer<typeof memberInputSchema>;
@@ -124,7 +126,7 @@ function presentMember(
 }
 
 async function presentOne(trx: OmbudsmanTrx, user: SessionUser | null, userId: string) {
-  const today = seoulToday();
+  const today = cityToday();
   const rows = await memberQuery(trx).execute();
   const row = rows.find((item) => item.user_id === userId);
   if (!row) throw notFound();
@@ -132,7 +134,7 @@ async function presentOne(trx: OmbudsmanTrx, user: SessionUser | null, userId: s
 }
 
 export async function listMembers(db: Db, user: SessionUser) {
-  const today = seoulToday();
+  const today = cityToday();
   const rows = await memberQuery(ombudsmanDb(db)).orderBy('accounts_users.display_name').execute();
   const inOffice = standingInOffice(rows, today);
   return rows.map((row) => presentMember(row, user, inOffice, today));
@@ -297,7 +299,7 @@ export async function confirmAppointment(
     if (current.confirmed_at !== null || current.withdrawn_at !== null) {
       throw new AppError('ombudsman_appointment_not_pending', 409);
     }
-    const today = seoulToday();
+    const today = cityToday();
     const rows = await memberQuery(trx).execute();
     const row = rows.find((item) => item.user_id === userId);
     if (!row) throw notFound();

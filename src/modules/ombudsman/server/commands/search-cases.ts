@@ -4,8 +4,10 @@
  * assigned to them. Results are summaries without identity (the search text holds none); opening a
  * result is a case-file read, logged with its purpose.
  */
+
 import { sql } from 'kysely';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
+import { cityZoneSql } from '../../../../kernel/server/city/clock.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { forbidden } from '../../../../kernel/server/errors.ts';
 import type { SearchQuery } from '../../contract.ts';
@@ -64,7 +66,7 @@ export async function searchCases(db: Db, user: SessionUser, query: SearchQuery)
   }
   if (query.year) {
     select = select.where(
-      sql<boolean>`extract(year from c.received_at at time zone 'Asia/Seoul') = ${query.year}`,
+      sql<boolean>`extract(year from c.received_at at time zone ${cityZoneSql()}) = ${query.year}`,
     );
   }
   const [rows, total] = await Promise.all([

@@ -5,7 +5,9 @@
  * are public already and shown as published; what they do not give (recommendations in 2018) and the
  * platform holds no records of for that year is "not recorded", not a count.
  */
+
 import { sql } from 'kysely';
+import { cityZoneSql } from '../../../../kernel/server/city/clock.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { countedStatistic, publishedStatistic, smallCell } from '../../../../kernel/shared/statistic.ts';
 import type { AnnualStatistics } from '../../contract.ts';
@@ -20,8 +22,8 @@ export function median(values: readonly number[]): number | null {
   return Math.round(value * 10) / 10;
 }
 
-const seoulYear = (column: string) =>
-  sql<number>`extract(year from ${sql.ref(column)} at time zone 'Asia/Seoul')::integer`;
+const cityYear = (column: string) =>
+  sql<number>`extract(year from ${sql.ref(column)} at time zone ${cityZoneSql()})::integer`;
 
 function grouped(rows: readonly { year: number; key: string; count: number }[], year: number) {
   return Object.fromEntries(
@@ -44,16 +46,16 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
         .execute(),
       om
         .selectFrom('ombudsman_cases')
-        .select([seoulYear('received_at').as('year'), sql<number>`count(*)::integer`.as('count')])
+        .select([cityYear('received_at').as('year'), sql<number>`count(*)::integer`.as('count')])
         .groupBy(sql`1`)
         .execute(),
       sql<{ year: number; key: string; count: number }>`
-      select extract(year from received_at at time zone 'Asia/Seoul')::integer as year, r as key, count(*)::integer as count
+      select extract(year from received_at at time zone ${cityZoneSql()})::integer as year, r as key, count(*)::integer as count
       from ombudsman_cases, unnest(rights) as r group by 1, 2`.execute(db),
       om
         .selectFrom('ombudsman_cases')
         .select([
-          seoulYear('received_at').as('year'),
+          cityYear('received_at').as('year'),
           'respondent_type as key',
           sql<number>`count(*)::integer`.as('count'),
         ])
@@ -62,7 +64,7 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
       om
         .selectFrom('ombudsman_cases')
         .select([
-          seoulYear('received_at').as('year'),
+          cityYear('received_at').as('year'),
           sql<string>`coalesce(decision, closed_reason, 'open')`.as('key'),
           sql<number>`count(*)::integer`.as('count'),
         ])
@@ -72,7 +74,7 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
         .selectFrom('ombudsman_recommendations')
         .where('issued_at', 'is not', null)
         .select([
-          seoulYear('issued_at').as('year'),
+          cityYear('issued_at').as('year'),
           sql<number>`count(*)::integer`.as('issued'),
           sql<number>`count(*) filter (where response in ('accepted', 'partly_accepted'))::integer`.as(
             'accepted',
@@ -85,7 +87,7 @@ export async function annualStatistics(db: Db): Promise<AnnualStatistics> {
         .selectFrom('ombudsman_cases')
         .where('closed_at', 'is not', null)
         .select([
-          seoulYear('closed_at').as('year'),
+          cityYear('closed_at').as('year'),
           sql<number>`extract(epoch from (closed_at - received_at)) / 86400`.as('days'),
         ])
         .execute(),

@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { SessionUser } from '../../../../kernel/server/access.ts';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
@@ -19,21 +20,18 @@ import { type OmbudsmanTrx, ombudsmanTrx } from '../tables.ts';
 import { transitionFor } from '../workflow.ts';
 import { readDeadlineSettings } from './deadline-settings.ts';
 
-/** Today in Seoul, where the office's calendar is. */
-export function seoulToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
-}
-
-/** The calendar day `days` after today in Seoul (the day a due date is counted from). */
+/**
+ * The calendar day `days` after today in the city (the day a due date is counted from): the kernel
+ * clock's date, so a step taken just after midnight in the city counts from that day.
+ */
 function addDays(days: number): string {
-  const date = new Date(`${seoulToday()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  const today = clock().today();
+  return clock().addDays(today, days);
 }
 
 /** A date an answer is due by cannot already have passed: it would be overdue from the start. */
 function assertNotPast(dueOn: string | undefined): void {
-  if (dueOn !== undefined && dueOn < seoulToday()) {
+  if (dueOn !== undefined && dueOn < clock().today()) {
     throw fieldError('body.dueOn', 'date_in_past', {
       ko: '회신 기한은 오늘이나 그 뒤의 날짜여야 합니다.',
       en: 'The due date must be today or later.',
@@ -61,14 +59,14 @@ async function applyStep(
     case 'start_assessment':
       return {};
     case 'admit':
-      return { changes: { assessed_at: new Date() }, ...(input.note ? { body: input.note } : {}) };
+      return { changes: { assessed_at: clock().now() }, ...(input.note ? { body: input.note } : {}) };
     case 'dismiss':
       return {
         changes: {
           assessment_reason: input.reason,
-          assessed_at: new Date(),
+          assessed_at: clock().now(),
           closed_reason: 'not_admissible',
-          closed_at: new Date(),
+          closed_at: clock().now(),
         },
         detail: { reason: input.reason },
       };
@@ -76,9 +74,9 @@ async function applyStep(
       return {
         changes: {
           referred_to: input.referredTo,
-          assessed_at: new Date(),
+          assessed_at: clock().now(),
           closed_reason: 'referred',
-          closed_at: new Date(),
+          closed_at: clock().now(),
         },
         detail: { referredTo: input.referredTo },
       };
@@ -136,7 +134,7 @@ async function applyStep(
       if (request.answered_at !== null) throw new AppError('ombudsman_already_answered', 409);
       await trx
         .updateTable('ombudsman_info_requests')
-        .set({ answer: input.answer, answered_at: new Date() })
+        .set({ answer: input.answer, answered_at: clock().now() })
         .where('id', '=', input.requestId)
         .execute();
       return { detail: { requestId: input.requestId }, body: input.answer };
@@ -152,7 +150,7 @@ async function applyStep(
       return {
         changes: {
           decision: input.outcome,
-          decided_at: new Date(),
+          decided_at: clock().now(),
           decision_facts: input.facts,
           decision_grounds: input.grounds,
           decided_by: user.id,
@@ -198,7 +196,7 @@ async function applyStep(
       const issued = await trx
         .updateTable('ombudsman_recommendations')
         .set((eb) => ({
-          issued_at: new Date(),
+          issued_at: clock().now(),
           due_on: eb.fn.coalesce('due_on', eb.val(addDays(settings.daysForDepartmentAnswer))),
         }))
         .where('case_id', '=', caseId)
@@ -230,7 +228,7 @@ async function applyStep(
           response_reason: input.reason ?? null,
           implementation_evidence: input.implementationEvidence ?? null,
           implemented: input.implemented,
-          responded_at: new Date(),
+          responded_at: clock().now(),
         })
         .where('id', '=', input.recommendationId)
         .execute();
@@ -245,7 +243,7 @@ async function applyStep(
     }
     case 'close':
       return {
-        changes: { closed_reason: input.reason, closed_at: new Date() },
+        changes: { closed_reason: input.reason, closed_at: clock().now() },
         detail: { reason: input.reason },
       };
     case 'reopen':
