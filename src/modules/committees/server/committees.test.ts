@@ -564,7 +564,7 @@ describe('committees API', () => {
     assert.ok(
       rows.some((row) => row.body_id === 'roundtable' && row.source === 'published' && row.meetings === 66),
     );
-    assert.deepEqual(dataset.report, { part: 'collaboration', order: 10 });
+    assert.deepEqual(dataset.report, { part: 'collaboration', order: 10, chart: false });
     const headlines = (await committeesModule.headlines?.(test.database.db)) ?? [];
     assert.deepEqual(
       headlines.map((headline) => headline.value),
