@@ -66,6 +66,23 @@ async function tag(trx: Transaction<object>, id: string, input: RecommendationIn
   );
 }
 
+/** Addresses the recommendation to each department, each with its part still to answer. */
+async function addressTo(trx: Transaction<object>, id: string, departments: readonly string[]) {
+  await recommendationsTrx(trx)
+    .insertInto('recommendations_departments')
+    .values(
+      departments.map((code) => ({
+        recommendation_id: id,
+        department_code: code,
+        answer: null,
+        reasons: null,
+        answered_at: null,
+        answered_by: null,
+      })),
+    )
+    .execute();
+}
+
 export async function createRecommendation(
   db: Db,
   actor: Actor,
@@ -79,19 +96,7 @@ export async function createRecommendation(
       .insertInto('recommendations_records')
       .values({ id, ...values(input), status: 'issued' })
       .execute();
-    await register
-      .insertInto('recommendations_departments')
-      .values(
-        departments.map((code) => ({
-          recommendation_id: id,
-          department_code: code,
-          answer: null,
-          reasons: null,
-          answered_at: null,
-          answered_by: null,
-        })),
-      )
-      .execute();
+    await addressTo(trx, id, departments);
     await register
       .insertInto('recommendations_events')
       .values({
@@ -159,19 +164,7 @@ export async function updateRecommendation(
       .execute();
     if (changed) {
       await register.deleteFrom('recommendations_departments').where('recommendation_id', '=', id).execute();
-      await register
-        .insertInto('recommendations_departments')
-        .values(
-          departments.map((code) => ({
-            recommendation_id: id,
-            department_code: code,
-            answer: null,
-            reasons: null,
-            answered_at: null,
-            answered_by: null,
-          })),
-        )
-        .execute();
+      await addressTo(trx, id, departments);
     }
     await tag(trx, id, input);
     const { created_at: _created, updated_at: _updated, ...was } = current;
