@@ -65,9 +65,14 @@ describe('rightscity seed', () => {
   });
 
   it('fails with the message alone for a city without a dataset', async () => {
+    // A city is its configuration first (datasets/<city>/city.json): without it nothing starts, and the
+    // message says which file is missing and where to read how a city makes its own.
     const result = await runCli(['seed', '--reset'], { ...env, RIGHTSCITY_CITY: 'atlantis' });
-    assert.equal(result.code, 1);
-    assert.match(result.stderr, /^Nothing was loaded: There is no dataset for the city "atlantis"/);
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /^RIGHTSCITY_CITY=atlantis: no city file at .*datasets\/atlantis\/city\.json/,
+    );
     assert.doesNotMatch(result.stderr, /\bat .*\.ts/);
   });
 });
