@@ -28,11 +28,12 @@ export function cityShell(html: string, city: City): string {
     currency: city.currency,
   };
   const title = `${city.shortName.ko} 인권도시 플랫폼 · ${city.shortName.en} Human Rights City Platform`;
+  // Replacement functions, not strings: a `$&` or `$'` in a city's name must be written as it is.
   return html
-    .replace(/<html lang="[^"]*"/, `<html lang="${city.defaultLanguage}"`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${attribute(title)}</title>`)
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${city.defaultLanguage}"`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${attribute(title)}</title>`)
     .replace(
       '<head>',
-      `<head>\n    <meta name="rightscity-city" content="${attribute(JSON.stringify(shown))}" />`,
+      () => `<head>\n    <meta name="rightscity-city" content="${attribute(JSON.stringify(shown))}" />`,
     );
 }
