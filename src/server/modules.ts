@@ -8,6 +8,7 @@ import { auditModule } from '../kernel/server/audit/module.ts';
 import { calendarModule } from '../kernel/server/calendar/module.ts';
 import { filesModule } from '../kernel/server/files/module.ts';
 import type { ServerModule } from '../kernel/server/module.ts';
+import { notificationsModule } from '../kernel/server/notifications/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
 import { portalModule } from '../kernel/server/portal/module.ts';
 import { rateLimitModule } from '../kernel/server/rate-limit/module.ts';
@@ -30,6 +31,7 @@ import { sdgModule } from '../modules/sdg/module.ts';
 export const modules: readonly ServerModule[] = [
   auditModule,
   accountsModule,
+  notificationsModule,
   rateLimitModule,
   vocabModule,
   filesModule,

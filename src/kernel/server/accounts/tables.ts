@@ -1,5 +1,6 @@
 /** The accounts tables as Kysely sees them, and the one shape in which a user leaves the server. */
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { Language } from '../../shared/language.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Db } from '../db.ts';
 
@@ -15,6 +16,8 @@ export type AccountsTables = {
     totp_enabled: Generated<boolean>;
     totp_last_step: number | null;
     disabled_at: Date | null;
+    /** The language of the user's mail. */
+    language: Generated<Language>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
     version: Generated<number>;
