@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Bilingual, Language } from '../shared/language.ts';
+import type { Role } from '../shared/roles.ts';
+import type { WorkItem } from '../shared/work.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 
@@ -110,6 +112,13 @@ export interface PublicSearchHit {
   path: string;
 }
 
+/** Whose work a module is asked for: a staff member (My work, their reminders). */
+export interface WorkContext {
+  user: { id: string; role: Role; departmentCode: string | null };
+  /** The city's today (`YYYY-MM-DD`), against which each item's `dueState` is computed. */
+  today: string;
+}
+
 /** What the command line hands a module's commands. */
 export interface CliContext {
   /**
@@ -152,6 +161,11 @@ export interface ServerModule {
    * Public records only, never drafts or personal data.
    */
   publicSearch?: (db: Db, query: string, limit: number) => Promise<readonly PublicSearchHit[]>;
+  /**
+   * The work waiting in this module for the user or their department (answers, reports, values to
+   * enter, steps to take), each with its due date: My work lists them and the reminders read them.
+   */
+  work?: (db: Db, context: WorkContext) => Promise<readonly WorkItem[]>;
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }
