@@ -104,6 +104,8 @@ async function seedPhases(context: SeedContext, trx: Transaction<SdgTables>): Pr
   }
   for (const area of areas) await checkFigure(trx, area.origin, 'agendas', area.agendas, area.agendas_figure);
 
+  // A city without a history of local agendas (the sample city) lists none.
+  if (phases.length === 0) return;
   await trx
     .insertInto('sdg_phases')
     .values(
@@ -239,11 +241,14 @@ async function seedFramework(context: SeedContext, trx: Transaction<SdgTables>):
   }
   const update = (columns: string[]) =>
     Object.fromEntries(columns.map((column) => [column, sql.ref(`excluded.${column}`)]));
-  await trx
-    .insertInto('sdg_a2030_categories')
-    .values(categories.map(({ origin: _origin, ...row }) => row))
-    .onConflict((oc) => oc.column('code').doUpdateSet(update(['position', 'name_ko', 'name_en'])))
-    .execute();
+  // A city that has not adopted the framework (the sample city) lists no category or component.
+  if (categories.length > 0)
+    await trx
+      .insertInto('sdg_a2030_categories')
+      .values(categories.map(({ origin: _origin, ...row }) => row))
+      .onConflict((oc) => oc.column('code').doUpdateSet(update(['position', 'name_ko', 'name_en'])))
+      .execute();
+  if (components.length === 0) return;
   await trx
     .insertInto('sdg_a2030_components')
     .values(components.map(({ origin: _origin, ...row }) => row))
