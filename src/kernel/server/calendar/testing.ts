@@ -1,8 +1,8 @@
-/** For tests: the city's calendar loaded from the Gwangju dataset alone (not the whole dataset). */
+/** For tests: a city's calendar loaded from its dataset alone (not the whole dataset); Gwangju's by default. */
 import type { Database } from '../db.ts';
 import { loadDataset } from '../seed/load-dataset.ts';
 import { calendarModule } from './module.ts';
 
-export async function loadCityCalendar(database: Database): Promise<void> {
-  await loadDataset({ database, modules: [calendarModule], city: 'gwangju', reset: false, demo: false });
+export async function loadCityCalendar(database: Database, city = 'gwangju'): Promise<void> {
+  await loadDataset({ database, modules: [calendarModule], city, reset: false, demo: false });
 }

@@ -138,7 +138,7 @@ describe('the sample city', () => {
     }
   });
 
-  it('is the same after a second start: the dataset is loaded once', async () => {
+  it('is loaded once at a second start, and again with --reset', async () => {
     const again = await loadDataset({
       database: test.database,
       modules,
@@ -147,6 +147,17 @@ describe('the sample city', () => {
       demo: false,
     });
     assert.equal(again.loaded, false);
+    // `rightscity seed --reset` loads it again over itself, as it does Gwangju's.
+    const reset = await loadDataset({
+      database: test.database,
+      modules,
+      city: 'sample-city',
+      reset: true,
+      demo: true,
+    });
+    assert.equal(reset.loaded, true);
+    const districts: Term[] = (await get('/api/v1/vocabularies/districts')).json().terms;
+    assert.equal(districts.length, 4);
   });
 
   it('loads its own city file by name, as RIGHTSCITY_CITY does', () => {
