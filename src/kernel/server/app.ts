@@ -64,6 +64,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  app.decorate('cityLanguage', config.city.defaultLanguage);
   app.setSerializerCompiler(serializerCompiler);
   const servesWebApp = existsSync(webDistDir);
   // The page shell with the city's names and time zone written in (`city/web-shell.ts`).

@@ -3,7 +3,7 @@
  * own through its manifest (`messages`), so an error code and its two messages live beside the rule
  * that raises it.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Bilingual, defaultLanguage, type Language } from '../shared/language.ts';
 
 const catalogue = new Map<string, Bilingual>();
@@ -18,8 +18,17 @@ export function translate(code: string, language: Language, params: Record<strin
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** `?lang=` wins, then the first language of Accept-Language we speak, then Korean. */
-export function requestLanguage(request: Pick<FastifyRequest, 'query' | 'headers'>): Language {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The city's default language (its `city.json`), for a request that asks for none we speak. */
+    cityLanguage?: Language;
+  }
+}
+
+/** `?lang=` wins, then the first language of Accept-Language we speak, then the city's language. */
+export function requestLanguage(
+  request: Pick<FastifyRequest, 'query' | 'headers'> & { server?: FastifyInstance },
+): Language {
   const query = request.query as Record<string, unknown> | undefined;
   if (query?.lang === 'en' || query?.lang === 'ko') return query.lang;
   const header = request.headers['accept-language'];
@@ -29,7 +38,7 @@ export function requestLanguage(request: Pick<FastifyRequest, 'query' | 'headers
       if (tag === 'ko' || tag === 'en') return tag;
     }
   }
-  return defaultLanguage;
+  return request.server?.cityLanguage ?? defaultLanguage;
 }
 
 addMessages({

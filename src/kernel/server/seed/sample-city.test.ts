@@ -59,6 +59,19 @@ describe('the sample city', () => {
     assert.match(page, /<title>샘플시 인권도시 플랫폼 · Sample City Human Rights City Platform<\/title>/);
   });
 
+  it("answers a request that asks for no language in the city's language", async () => {
+    const unasked = await test.app.inject({ method: 'GET', url: '/api/v1/recommendations/no-such-record' });
+    assert.equal(unasked.statusCode, 400, unasked.body);
+    assert.match(unasked.json().title, /[A-Za-z]/);
+    assert.doesNotMatch(unasked.json().title, /[가-힣]/);
+    const asked = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/recommendations/no-such-record',
+      headers: { 'accept-language': 'ko-KR' },
+    });
+    assert.match(asked.json().title, /[가-힣]/);
+  });
+
   it("loads from its own folder and the shared lists, never Gwangju's", () => {
     const read = Object.keys(files);
     assert.ok(read.includes('sample-city/figures.csv'), read.join(', '));

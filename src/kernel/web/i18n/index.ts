@@ -1,10 +1,10 @@
 /**
- * The web app's languages: Korean by default, English second. One i18next instance holds the current
+ * The web app's languages, Korean and English, the city's default first. One i18next instance holds the current
  * language and every module's texts; each module brings its own texts with `defineMessages`, beside
  * its pages, so they load with the module's code (and a public page loads no staff texts).
  *
  * The language comes from `?lang=` in the URL, else the visitor's last choice (localStorage), else
- * Korean. `<html lang>` always follows it, so screen readers pronounce the page in the right voice.
+ * the city's default language (Korean for Gwangju). `<html lang>` always follows it, so screen readers pronounce the page in the right voice.
  */
 
 import i18next from 'i18next';
@@ -33,7 +33,11 @@ export function languageInQuery(search: string): Language | null {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  lng: languageInQuery(window.location.search) ?? readStoredLanguage() ?? defaultLanguage,
+  lng:
+    languageInQuery(window.location.search) ??
+    readStoredLanguage() ??
+    webCity?.defaultLanguage ??
+    defaultLanguage,
   supportedLngs: ['ko', 'en'],
   fallbackLng: false,
   resources: {},
