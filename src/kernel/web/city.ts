@@ -11,6 +11,8 @@ export interface WebCity {
   id: string;
   name: Bilingual;
   shortName: Bilingual;
+  /** The city's introduction on the home page. */
+  intro: Bilingual;
   timeZone: string;
   defaultLanguage: Language;
   currency: string;
@@ -34,3 +36,17 @@ export const cityTimeZone: string = webCity?.timeZone ?? Intl.DateTimeFormat().r
 
 /** The city's clock in the browser: today there, wall-clock times for forms, instants from them. */
 export const cityClock: Clock = zonedClock(cityTimeZone);
+
+/**
+ * A label written once for every city (a menu item, a module's title): `{{cityKo}}`, `{{cityEn}}`,
+ * `{{cityNameKo}}` and `{{cityNameEn}}` become the city's names, as in the i18n messages.
+ */
+export function withCity(text: string): string {
+  const names: Record<string, string> = {
+    cityKo: webCity?.shortName.ko ?? '',
+    cityEn: webCity?.shortName.en ?? '',
+    cityNameKo: webCity?.name.ko ?? '',
+    cityNameEn: webCity?.name.en ?? '',
+  };
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => names[name] ?? whole);
+}

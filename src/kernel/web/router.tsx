@@ -4,6 +4,8 @@
  * browser; whatever no module claims is the 404 page.
  */
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Bilingual } from '../shared/language.ts';
+import { withCity } from './city.ts';
 import { type WebModule, WebModulesProvider, type WebRoute } from './module.ts';
 import { Layout } from './shell/layout.tsx';
 import { RequireAccess } from './shell/require-access.tsx';
@@ -26,7 +28,19 @@ function toRoute(route: WebRoute): RouteObject {
   };
 }
 
-export function createRouter(modules: readonly WebModule[]) {
+const cityWords = (text: Bilingual): Bilingual => ({ ko: withCity(text.ko), en: withCity(text.en) });
+
+/** A manifest's title and menu labels with the city's names written in (`{{cityKo}}` and the like). */
+function forTheCity(module: WebModule): WebModule {
+  return {
+    ...module,
+    title: cityWords(module.title),
+    navigation: module.navigation.map((item) => ({ ...item, label: cityWords(item.label) })),
+  };
+}
+
+export function createRouter(manifests: readonly WebModule[]) {
+  const modules = manifests.map(forTheCity);
   return createBrowserRouter([
     {
       element: (

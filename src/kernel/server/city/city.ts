@@ -29,6 +29,8 @@ export const citySchema = z.strictObject({
   name: bilingual,
   /** The short name used in running text ("the Gwangju charter"). */
   shortName: bilingual,
+  /** A sentence or two that introduce the city on the portal's home page. */
+  intro: bilingual,
   /** IANA time zone of the city's calendar: "today", due dates, meeting times, years of statistics. */
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Seoul'),
   defaultLanguage: z.enum(languages),

@@ -21,6 +21,7 @@ describe("the web app's page as the city's", () => {
     );
     assert.equal(city.timeZone, 'Asia/Seoul');
     assert.equal(city.currency, 'KRW');
+    assert.match(city.intro.ko, /5·18/, "the city's own introduction, from its city.json");
     assert.equal(city.signature, undefined, 'only what the browser needs');
   });
 

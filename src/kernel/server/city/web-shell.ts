@@ -10,6 +10,7 @@ export interface PublicCity {
   id: string;
   name: City['name'];
   shortName: City['shortName'];
+  intro: City['intro'];
   timeZone: string;
   defaultLanguage: City['defaultLanguage'];
   currency: string;
@@ -23,6 +24,7 @@ export function cityShell(html: string, city: City): string {
     id: city.id,
     name: city.name,
     shortName: city.shortName,
+    intro: city.intro,
     timeZone: city.timeZone,
     defaultLanguage: city.defaultLanguage,
     currency: city.currency,

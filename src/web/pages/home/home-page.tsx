@@ -5,6 +5,7 @@
  */
 import { Link } from 'react-router';
 import type { Language } from '../../../kernel/shared/language.ts';
+import { webCity } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
 import { useWebModules } from '../../../kernel/web/module.ts';
 import type { Headline } from '../../../kernel/web/pages/portal/types.ts';
@@ -64,6 +65,7 @@ export default function HomePage() {
           <p>
             <strong>{t('city')}</strong> · {t('platform')}
           </p>
+          {webCity && <p>{webCity.intro[language]}</p>}
           <p>{t('intro')}</p>
         </>
       }

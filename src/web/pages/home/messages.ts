@@ -7,7 +7,7 @@ export const homeText = defineMessages('home', {
     city: '{{cityNameKo}}',
     platform: 'rightscity: 인권도시를 운영하는 공개 소스 플랫폼',
     intro:
-      '광주광역시는 5·18 민주화운동의 정신을 이어받아 민주·인권·평화의 도시를 만들어 가고 있습니다. 이 플랫폼은 인권 조례와 헌장, 인권기본계획, 인권지표, 인권옴부즈맨, 인권영향평가, 인권교육, 세계인권도시포럼 같은 광주의 인권도시 체계를 운영하고, 그 공개 자료를 누구나 볼 수 있게 합니다.',
+      '이 플랫폼은 인권 조례와 헌장, 인권기본계획, 인권지표, 인권옴부즈맨, 인권영향평가, 인권교육, 세계인권도시포럼 같은 {{cityKo}}의 인권도시 체계를 운영하고, 그 공개 자료를 누구나 볼 수 있게 합니다.',
     figuresTitle: '한눈에 보는 {{cityKo}}',
     allFigures: '모든 수치 보기',
     otherFigures: '그 밖의 수치',
@@ -19,7 +19,7 @@ export const homeText = defineMessages('home', {
     city: '{{cityNameEn}}',
     platform: 'rightscity: the open-source platform that runs a human rights city',
     intro:
-      "Carrying on the spirit of the May 18 Democratization Movement, the City of Gwangju is building a city of democracy, human rights and peace. This platform runs Gwangju's human rights city systems: the ordinance and the charter, the basic plan, the human rights indicators, the ombudsman, impact assessments, human rights education and the World Human Rights Cities Forum, and makes their public data open to everyone.",
+      "This platform runs {{cityEn}}'s human rights city systems: the ordinance and the charter, the basic plan, the human rights indicators, the ombudsman, impact assessments, human rights education and the World Human Rights Cities Forum, and makes their public data open to everyone.",
     figuresTitle: '{{cityEn}} at a glance',
     allFigures: 'See all figures',
     otherFigures: 'Other figures',

@@ -4,7 +4,7 @@ import { defineMessages } from '../../i18n/index.ts';
 export const accountsText = defineMessages('accounts', {
   ko: {
     loginTitle: '직원 로그인',
-    loginLead: '광주광역시 인권 업무 담당자와 위원을 위한 로그인입니다.',
+    loginLead: '{{cityNameKo}} 인권 업무 담당자와 위원을 위한 로그인입니다.',
     email: '이메일',
     password: '비밀번호',
     totp: '인증 코드',
@@ -78,7 +78,7 @@ export const accountsText = defineMessages('accounts', {
   },
   en: {
     loginTitle: 'Staff sign-in',
-    loginLead: "Sign-in for the City of Gwangju's human rights staff and committee members.",
+    loginLead: 'Sign-in for the human rights staff and committee members of {{cityNameEn}}.',
     email: 'Email',
     password: 'Password',
     totp: 'Authentication code',

@@ -1,5 +1,5 @@
 /**
- * "Gwangju in figures": every figure of the city's dataset in one table (section, year, value, unit,
+ * "The city in figures": every figure of the city's dataset in one table (section, year, value, unit,
  * note), filterable by section. The filter is a form with a button, kept in the URL (`?section=`), so
  * choosing in the list changes nothing until the reader asks for it, and a filtered view can be shared.
  * Each row's id is the figure's id, so `/figures#<id>` (how tagged figures link here) points at it.

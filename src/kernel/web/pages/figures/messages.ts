@@ -1,16 +1,16 @@
-/** The texts of "Gwangju in figures", and how a figure's unit and source section are said. */
+/** The texts of "the city in figures", and how a figure's unit and source section are said. */
 import { defineMessages, type MessageKey, type Translate } from '../../i18n/index.ts';
 
 export const figuresText = defineMessages('figures', {
   ko: {
-    title: '숫자로 보는 광주',
-    lead: '광주광역시의 인권도시 정책과 제도를 소개한 기초 문서(“Major Policies and Systems of Gwangju as a Human Rights City”)가 밝힌 모든 수치입니다. 각 수치에는 출처가 된 문서의 절과, 필요하면 어림수나 문서 안의 불일치를 설명하는 주석(영어)이 있습니다.',
+    title: '숫자로 보는 {{cityKo}}',
+    lead: '{{cityNameKo}}의 인권도시 정책과 제도를 소개한 기초 문서가 밝힌 모든 수치입니다. 각 수치에는 출처가 된 문서의 절과, 필요하면 어림수나 문서 안의 불일치를 설명하는 주석(영어)이 있습니다.',
     filterTitle: '절로 거르기',
     section: '출처(절)',
     allSections: '모든 절',
     show: '보기',
-    caption: '광주의 수치 {{count}}개',
-    captionSection: '광주의 수치: {{section}}, {{count}}개',
+    caption: '{{cityKo}}의 수치 {{count}}개',
+    captionSection: '{{cityKo}}의 수치: {{section}}, {{count}}개',
     label: '항목',
     year: '연도',
     value: '값',
@@ -30,14 +30,14 @@ export const figuresText = defineMessages('figures', {
     tableNote: '표 {{number}} 주석',
   },
   en: {
-    title: 'Gwangju in figures',
-    lead: "Every figure stated by the document that describes the city's human rights policies and systems (“Major Policies and Systems of Gwangju as a Human Rights City”). Each comes with the section of the document it is taken from and, where needed, a note on approximations or discrepancies in the document.",
+    title: '{{cityEn}} in figures',
+    lead: 'Every figure stated by the document that describes the human rights policies and systems of {{cityNameEn}}. Each comes with the section of the document it is taken from and, where needed, a note on approximations or discrepancies in the document.',
     filterTitle: 'Filter by section',
     section: 'Source section',
     allSections: 'All sections',
     show: 'Show',
-    caption: 'Figures of Gwangju ({{count}})',
-    captionSection: 'Figures of Gwangju: {{section}} ({{count}})',
+    caption: 'Figures of {{cityEn}} ({{count}})',
+    captionSection: 'Figures of {{cityEn}}: {{section}} ({{count}})',
     label: 'Figure',
     year: 'Year',
     value: 'Value',

@@ -30,7 +30,7 @@ export const vocabulariesText = defineMessages('vocabularies', {
     dataGoal: '목표',
     rightsTitle: '인권헌장 조항 관리',
     rightsLead:
-      '광주인권헌장의 조항을 입력하고 고칩니다. 기록에 붙은 조항은 그 기록들에서 먼저 떼어야 삭제할 수 있습니다.',
+      '{{cityKo}} 인권헌장의 조항을 입력하고 고칩니다. 기록에 붙은 조항은 그 기록들에서 먼저 떼어야 삭제할 수 있습니다.',
     rightsCaption: '인권헌장 조항',
     rightsEmpty: '아직 입력된 조항이 없습니다.',
     rightsDefault: '세계인권선언, 헌장 조항을 입력하기 전의 기본값',
@@ -94,7 +94,7 @@ export const vocabulariesText = defineMessages('vocabularies', {
     dataGoal: 'Goal',
     rightsTitle: 'Human rights charter articles',
     rightsLead:
-      'Enter and edit the articles of the Gwangju Human Rights Charter. An article that records are tagged with can be deleted only after it is removed from them.',
+      'Enter and edit the articles of the {{cityEn}} Human Rights Charter. An article that records are tagged with can be deleted only after it is removed from them.',
     rightsCaption: 'Charter articles',
     rightsEmpty: 'No article has been entered yet.',
     rightsDefault: 'Universal Declaration, the default until the charter is entered',
