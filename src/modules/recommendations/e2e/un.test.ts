@@ -98,4 +98,55 @@ describe('UN recommendations in the browser', () => {
       assertNoPageErrors(page);
     }
   });
+
+  it('lets an officer record a UN recommendation through the register’s form, by keyboard, with axe in both languages', async () => {
+    for (const language of ['ko', 'en'] as Language[]) {
+      const page = await harness.newPage({ language });
+      await signIn(page, officer, '/staff/recommendations');
+      await waitForLoaded(page);
+      await page
+        .getByRole('combobox', { name: language === 'ko' ? /^권고 주체/ : /^Source/ })
+        .selectOption('un');
+      await page
+        .getByRole('group', {
+          name: language === 'ko' ? '유엔 권고의 세부 사항' : 'UN recommendation details',
+        })
+        .waitFor();
+      await checkAccessibility(page, `the register's form for a UN source (${language})`);
+    }
+    const page = await harness.newPage({ language: 'en' });
+    await signIn(page, officer, '/staff/recommendations');
+    await waitForLoaded(page);
+    await page.getByRole('combobox', { name: /^Source/ }).selectOption('un');
+    await page.getByLabel(/^Source reference/).fill('CRC/C/KOR/CO/5-6, para. 20(b)');
+    await page
+      .getByLabel(/^Text \(Korean\)/)
+      .fill('아동이 자신에게 영향을 미치는 결정에서 의견을 말할 수 있게 할 것');
+    await page.getByLabel(/^Text \(English\)/).fill('Ensure that children are heard (browser test)');
+    await page.getByRole('combobox', { name: /^UN mechanism/ }).selectOption('treaty_body');
+    await page.getByLabel(/^Recommending body/).fill('CRC');
+    await page.getByLabel(/^Document symbol/).fill('CRC/C/KOR/CO/5-6');
+    await page.getByLabel(/^Paragraph/).fill('20(b)');
+    await page
+      .getByLabel(/^Original text/)
+      .fill('Ensure that children are heard in decisions affecting them');
+    await page.getByLabel(/^Issued on/).fill('2019-10-24');
+    await page.getByLabel('Democracy and Human Rights Division').check();
+    // Not ticked public: refused on that box, since a UN recommendation is always public.
+    await page.getByRole('button', { name: 'Record the recommendation' }).press('Enter');
+    await page.getByRole('alert').getByText('A UN recommendation is always public.').waitFor();
+    await page.getByLabel(/^Show on the public tracker/).check();
+    await page.getByRole('button', { name: 'Record the recommendation' }).press('Enter');
+    await page.getByText('The recommendation is recorded.').waitFor();
+    await page.goto('/recommendations?source=un');
+    await waitForLoaded(page);
+    await page.getByRole('link', { name: 'Ensure that children are heard (browser test)' }).click();
+    await waitForLoaded(page);
+    await page.getByText('CRC/C/KOR/CO/5-6', { exact: true }).waitFor();
+    await page
+      .locator('blockquote[lang="en"]')
+      .getByText('Ensure that children are heard in decisions affecting them')
+      .waitFor();
+    assertNoPageErrors(page);
+  });
 });
