@@ -49,6 +49,50 @@ export type Answer = (typeof answers)[number];
 export const closeReasons = ['not_accepted', 'superseded', 'withdrawn', 'no_longer_applicable'] as const;
 export type CloseReason = (typeof closeReasons)[number];
 
+/** The UN's mechanisms: the Universal Periodic Review, the treaty bodies, the special procedures. */
+export const unMechanisms = ['upr', 'treaty_body', 'special_procedure'] as const;
+export type UnMechanism = (typeof unMechanisms)[number];
+
+/** Whom a UN recommendation addresses: the city itself, or Korea (followed by the city by choice). */
+export const unAddressees = ['city', 'korea'] as const;
+export type UnAddressee = (typeof unAddressees)[number];
+
+/**
+ * What a UN recommendation carries beyond the register's fields (`source.kind = 'un'`): mechanism,
+ * body, document symbol and paragraph (together its key), and the text as the UN issued it.
+ */
+export const unDetailsSchema = z.strictObject({
+  mechanism: z.enum(unMechanisms),
+  /** As the UN names it: `CERD`, `CRC`, `UPR`, a special rapporteur's mandate. */
+  body: trimmed(300),
+  /** The document symbol, e.g. `A/HRC/40/9`. */
+  symbol: trimmed(100),
+  /** The paragraph, e.g. `132.45`. */
+  paragraph: trimmed(30),
+  /** A BCP 47 language tag: `en`, `fr`, `es` … */
+  originalLanguage: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  originalText: trimmed(20000),
+  addressedTo: z.enum(unAddressees),
+  /** The UPR cycle or session, or the treaty body's reporting cycle, as the UN names it. */
+  cycle: trimmed(100).nullable(),
+  year: z.number().int().min(1945).max(2200).nullable(),
+});
+export type UnDetails = z.infer<typeof unDetailsSchema>;
+
+/** As read: the details, and the OHCHR Universal Human Rights Index's identifier if imported from it. */
+export const unDetailsReadSchema = unDetailsSchema.extend({ annotationId: z.string().nullable() });
+export type UnDetailsRead = z.infer<typeof unDetailsReadSchema>;
+
+/** What an import of UN recommendations did: rows added, and rows already in the register (kept). */
+export const unImportResultSchema = z.object({
+  created: z.number().int(),
+  existing: z.number().int(),
+});
+export type UnImportResult = z.infer<typeof unImportResultSchema>;
+
 const textInput = z.strictObject({ ko: trimmed(5000), en: trimmed(5000) });
 const sourceInput = z.strictObject({
   kind: z.enum(sourceKinds),
@@ -65,6 +109,8 @@ const recordFields = {
   implementationDue: isoDate.nullable(),
   isPublic: z.boolean(),
   tags: tagsInputSchema.default([]),
+  /** Only with `source.kind = 'un'` (and then it is public: UN recommendations always are). */
+  un: unDetailsSchema.nullable().optional(),
 };
 
 export const recommendationInputSchema = z.strictObject(recordFields);
@@ -104,6 +150,8 @@ const filters = {
   source: z.enum(sourceKinds).optional(),
   department: departmentCode.optional(),
   status: z.enum(recommendationStatuses).optional(),
+  /** UN recommendations of one mechanism (implies `source=un`). */
+  mechanism: z.enum(unMechanisms).optional(),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -154,6 +202,8 @@ const summaryFields = {
   status: z.enum(recommendationStatuses),
   closedReason: z.enum(closeReasons).nullable(),
   version: z.number().int(),
+  /** A UN recommendation's mechanism, body, symbol, paragraph and original text; null for others. */
+  un: unDetailsReadSchema.nullable(),
 };
 
 export const recommendationSummarySchema = z.object(summaryFields);

@@ -35,6 +35,7 @@ export const forumText = defineMessages('forum', {
     dateRange: '{{from}} ~ {{to}}',
     // The edition page
     backToOverview: '세계인권도시포럼 전체 보기',
+    unRecommendations: '시가 따르는 유엔 권고와 그 이행 현황 (권고 이행 현황)',
     figuresTitle: '수치',
     figureAsWritten: '시드 문서의 표기',
     cities: '참가 도시 수',
@@ -143,6 +144,7 @@ export const forumText = defineMessages('forum', {
     noLimit: 'No limit',
     dateRange: '{{from}} to {{to}}',
     backToOverview: 'All editions of the forum',
+    unRecommendations: 'The UN recommendations the city follows, and what was done (recommendations tracker)',
     figuresTitle: 'Figures',
     figureAsWritten: 'As the seed writes it',
     cities: 'Participating cities',

@@ -23,7 +23,7 @@ import {
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { UnDocument, UnLink, UnRegister } from '../contract.ts';
 import { FormSection } from './form-section.tsx';
-import { unPagePath } from './paths.ts';
+import { unImportPath, unPagePath } from './paths.ts';
 import { forumStaffText } from './staff-messages.ts';
 
 function AddLink({ documents, onAdded }: { documents: UnDocument[]; onAdded: (message: string) => void }) {
@@ -195,7 +195,7 @@ export default function StaffUnPage() {
   return (
     <Page title={t('unTitle')} lead={<p>{t('unLead')}</p>}>
       <p>
-        <Link to={unPagePath}>{t('publicPage')}</Link>
+        <Link to={unPagePath}>{t('publicPage')}</Link> · <Link to={unImportPath}>{t('unImport')}</Link>
       </p>
       <LiveRegion>{message ? <Notice tone="success">{message}</Notice> : null}</LiveRegion>
       <Loaded state={state}>

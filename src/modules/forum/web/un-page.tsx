@@ -10,7 +10,7 @@ import { Loaded, Page } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { Project, UnDocument, UnRegister } from '../contract.ts';
 import { forumText } from './messages.ts';
-import { overviewPath } from './paths.ts';
+import { overviewPath, unRecommendationsPath } from './paths.ts';
 import './forum.css';
 
 function Document({ document }: { document: UnDocument }) {
@@ -96,6 +96,9 @@ export default function UnPage() {
     <Page title={t('unTitle')} lead={<p>{t('unLead')}</p>}>
       <p>
         <Link to={overviewPath}>{t('backToOverview')}</Link>
+      </p>
+      <p>
+        <Link to={unRecommendationsPath}>{t('unRecommendations')}</Link>
       </p>
       <Loaded state={state}>
         {(register) => (

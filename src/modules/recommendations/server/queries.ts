@@ -9,6 +9,7 @@ import { vocabDb } from '../../../kernel/server/vocabularies/tables.ts';
 import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type { ListQuery, Recommendation, RecommendationList, RecommendationSummary } from '../contract.ts';
 import { type RecommendationsTables, type RecordRow, recommendationsDb } from './tables.ts';
+import { unDetailsOf } from './un.ts';
 
 /** Whose records a list shows: the public's, the office's (all), or one department's. */
 export type Scope = { kind: 'public' } | { kind: 'office' } | { kind: 'department'; code: string };
@@ -45,6 +46,10 @@ async function summaries(db: Db, rows: Selected[]): Promise<RecommendationSummar
     )
     .orderBy('department_code')
     .execute();
+  const un = await unDetailsOf(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     source: {
@@ -71,6 +76,7 @@ async function summaries(db: Db, rows: Selected[]): Promise<RecommendationSummar
     status: row.status,
     closedReason: row.closed_reason,
     version: row.version,
+    un: un.get(row.id) ?? null,
   }));
 }
 
@@ -116,6 +122,15 @@ export async function listRecommendations(
   if (query.source) base = base.where('source_kind', '=', query.source);
   if (query.status) base = base.where('status', '=', query.status);
   if (query.year !== undefined) base = base.where('issued_on', 'like', `${query.year}-%`);
+  if (query.mechanism) {
+    // The UN details are another table than the register's types know: the subquery is plain SQL.
+    const mechanism = query.mechanism;
+    base = base
+      .where('source_kind', '=', 'un')
+      .where(
+        sql<boolean>`id in (select recommendation_id from recommendations_un where mechanism = ${mechanism})`,
+      );
+  }
   if (query.department) {
     const code = query.department;
     base = base.where((eb) =>

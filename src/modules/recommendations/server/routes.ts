@@ -26,6 +26,7 @@ import { createRecommendation, updateRecommendation } from './commands/save-reco
 import { transitionRecommendation } from './commands/transition-recommendation.ts';
 import { answersFor, capacitiesOn, seesStaffRecord } from './policy.ts';
 import { listRecommendations, readRecommendation, type Scope } from './queries.ts';
+import { unRoutes } from './un-routes.ts';
 import { allowedActions } from './workflow.ts';
 
 const tags = ['recommendations'];
@@ -40,6 +41,7 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.config.access !== 'public') reply.header('cache-control', 'no-store');
   });
+  unRoutes(scope, kernel);
 
   /** The staff view of one recommendation, or a 404 when the caller may not see it. */
   async function staffView(request: FastifyRequest, id: string): Promise<StaffRecommendation> {
@@ -70,7 +72,7 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
       schema: {
         tags,
         summary:
-          'The public tracker: every public recommendation, filterable by source, department, status and year; paginated',
+          'The public tracker: every public recommendation, filterable by source (including UN), UN mechanism, department, status and year; paginated',
         querystring: listQuerySchema,
         response: { 200: recommendationListSchema },
       },

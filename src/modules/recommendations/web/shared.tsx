@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../kernel/web/ui/index.ts';
 import { useApiData } from '../../../kernel/web/use-api.ts';
 import type { Recommendation, RecommendationSummary } from '../contract.ts';
 import { recommendationsText } from './messages.ts';
+import { UnDetailsSection } from './un-details.tsx';
 
 /** `2026-03-02` as "2026년 3월 2일" or "2 March 2026" (a calendar date: no time zone shifts it). */
 export function formatDate(iso: string, language: 'ko' | 'en'): string {
@@ -51,7 +52,12 @@ export function RecommendationCard({
   return (
     <li className="card">
       <h3>
-        <Link to={to}>{item.text[language]}</Link>
+        <Link
+          to={to}
+          lang={item.un?.originalText === item.text[language] ? item.un.originalLanguage : undefined}
+        >
+          {item.text[language]}
+        </Link>
       </h3>
       <dl className="definition-list">
         <dt>{t('source')}</dt>
@@ -87,7 +93,10 @@ export function RecommendationDetails({ record }: { record: Recommendation }) {
     <>
       {record.historical ? <p>{t('historicalNote')}</p> : null}
       <blockquote className="prose">
-        <p>{record.text[language]}</p>
+        {/* A UN text not yet translated is the UN's own words, in the UN's language. */}
+        <p lang={record.un?.originalText === record.text[language] ? record.un.originalLanguage : undefined}>
+          {record.text[language]}
+        </p>
       </blockquote>
       {record.historical && language === 'ko' ? <p className="meta">{t('translationNote')}</p> : null}
       <dl className="definition-list">
@@ -124,6 +133,8 @@ export function RecommendationDetails({ record }: { record: Recommendation }) {
           <DateValue value={record.implementationDue} />
         </dd>
       </dl>
+
+      <UnDetailsSection record={record} />
 
       {record.tags.length > 0 ? (
         <section className="section" aria-labelledby="recommendation-tags">

@@ -27,6 +27,7 @@ import { type RecommendationList, type SourceKind, sourceKinds } from '../contra
 import { recommendationsStaffText, recommendationsText } from './messages.ts';
 import { staffRecommendationPath } from './paths.ts';
 import { RecommendationCard, useDepartments } from './shared.tsx';
+import { UnFields, unFieldNames, useUnFields } from './un-fields.tsx';
 import './recommendations.css';
 
 const fields = [
@@ -40,6 +41,7 @@ const fields = [
   'implementationDue',
   'isPublic',
   'tags',
+  ...unFieldNames,
 ] as const;
 
 /** The vocabularies a recommendation is tagged with on this form. */
@@ -67,6 +69,7 @@ function NewRecommendationForm({ onSaved }: { onSaved: (message: string) => void
   const [chosen, setChosen] = useState<string[]>([]);
   const [isPublic, setPublic] = useState(false);
   const [tags, setTags] = useState(noTags);
+  const un = useUnFields();
   const rights = useApiData<TermList>('/vocabularies/rights');
   const targetGroups = useApiData<TermList>('/vocabularies/target-groups');
   const sdgTargets = useApiData<TermList>('/vocabularies/sdg-targets');
@@ -91,12 +94,14 @@ function NewRecommendationForm({ onSaved }: { onSaved: (message: string) => void
         implementationDue: orNull(values.implementationDue),
         isPublic,
         tags: tagVocabularies.flatMap((vocabulary) => tags[vocabulary].map((code) => ({ vocabulary, code }))),
+        ...(values.kind === 'un' ? { un: un.value() } : {}),
       },
     });
     setTags(noTags);
     setValues(initial);
     setChosen([]);
     setPublic(false);
+    un.reset();
     onSaved(t('created'));
   });
 
@@ -123,6 +128,7 @@ function NewRecommendationForm({ onSaved }: { onSaved: (message: string) => void
         error={form.errorFor('source.reference')}
         required
       />
+      {values.kind === 'un' ? <UnFields state={un} form={form} /> : null}
       <TextField
         name="text.ko"
         label={t('textKo')}
@@ -199,7 +205,13 @@ function NewRecommendationForm({ onSaved }: { onSaved: (message: string) => void
           />
         ))}
       </Group>
-      <CheckboxField name="isPublic" label={t('isPublic')} checked={isPublic} onChange={setPublic} />
+      <CheckboxField
+        name="isPublic"
+        label={t('isPublic')}
+        checked={isPublic}
+        onChange={setPublic}
+        error={form.errorFor('isPublic')}
+      />
       <Button type="submit" disabled={form.pending}>
         {t('create')}
       </Button>

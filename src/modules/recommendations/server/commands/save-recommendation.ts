@@ -14,6 +14,7 @@ import { setTags } from '../../../../kernel/server/vocabularies/tags.ts';
 import type { RecommendationInput, RecommendationUpdate } from '../../contract.ts';
 import { fieldMessages } from '../messages.ts';
 import { recommendationsTrx } from '../tables.ts';
+import { checkUnInput, saveUnDetails } from '../un.ts';
 
 const shortTitle = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
@@ -91,12 +92,14 @@ export async function createRecommendation(
   const id = randomUUID();
   await runCommand(db, actor, async ({ trx, audit }) => {
     const departments = await checkInput(trx, input);
+    await checkUnInput(trx, input, null);
     const register = recommendationsTrx(trx);
     await register
       .insertInto('recommendations_records')
       .values({ id, ...values(input), status: 'issued' })
       .execute();
     await addressTo(trx, id, departments);
+    await saveUnDetails(trx, id, input.un);
     await register
       .insertInto('recommendations_events')
       .values({
@@ -115,7 +118,7 @@ export async function createRecommendation(
       action: 'recommendations.create',
       entityType: 'recommendations_records',
       entityId: id,
-      after: { ...values(input), departments, tags: input.tags, version: 1 },
+      after: { ...values(input), departments, tags: input.tags, un: input.un ?? null, version: 1 },
     });
   });
   publicDataChanged();
@@ -143,6 +146,7 @@ export async function updateRecommendation(
       throw new AppError('recommendations_not_editable', 409);
     }
     const departments = await checkInput(trx, input);
+    await checkUnInput(trx, input, id);
     const parts = await register
       .selectFrom('recommendations_departments')
       .selectAll()
@@ -166,6 +170,7 @@ export async function updateRecommendation(
       await register.deleteFrom('recommendations_departments').where('recommendation_id', '=', id).execute();
       await addressTo(trx, id, departments);
     }
+    await saveUnDetails(trx, id, input.un);
     await tag(trx, id, input);
     const { created_at: _created, updated_at: _updated, ...was } = current;
     await audit({
@@ -173,7 +178,7 @@ export async function updateRecommendation(
       entityType: 'recommendations_records',
       entityId: id,
       before: { ...was, departments: before },
-      after: { ...values(input), departments, tags: input.tags, version: current.version + 1 },
+      after: { ...values(input), departments, tags: input.tags, un: input.un, version: current.version + 1 },
     });
   });
   publicDataChanged();
