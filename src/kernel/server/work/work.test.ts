@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createTestBody, scheduleTestMeeting } from '../../../modules/committees/test/factories.ts';
 import {
   addDepartments,
   createRecommendation,
@@ -182,5 +183,33 @@ describe('my work API', () => {
     await get('/my-work/departments', deptA, 403);
     await get('/my-work/departments', undefined, 401);
     await get('/my-work', undefined, 401);
+  });
+
+  it('gives the secretariat meetings whose agenda is unpublished and committee members those to prepare, in the next 30 days', async () => {
+    const committee = (await signIn(test.app, await createUser(test.database, { role: 'committee' })))
+      .headers;
+    const body = await createTestBody(test.database);
+    const meeting = (date: string, title: string, agendaPublished: boolean) =>
+      scheduleTestMeeting(test.database, body, {
+        startsAt: `${date}T14:00:00+09:00`,
+        endsAt: `${date}T16:00:00+09:00`,
+        title,
+        agendaPublished,
+      });
+    const unpublished = await meeting('2026-05-14', 'Unpublished', false);
+    const published = await meeting('2026-05-12', 'Published', true);
+    await meeting('2026-05-09', 'Yesterday', false);
+    await meeting('2026-06-10', 'Too far ahead', false);
+    const committeesOf = async (headers: Headers) =>
+      (await get<MyWork>('/my-work', headers)).items
+        .filter((item) => item.module === 'committees')
+        .map((item) => [item.title.en.split(' — ')[1], item.dueOn, item.dueState, item.path]);
+    assert.deepEqual(await committeesOf(officer), [
+      ['Unpublished', '2026-05-14', 'due_soon', `/committees/meetings/${unpublished}/edit`],
+    ]);
+    assert.deepEqual(await committeesOf(committee), [
+      ['Published', '2026-05-12', 'due_soon', `/committees/meetings/${published}`],
+    ]);
+    assert.deepEqual(await committeesOf(deptA), []);
   });
 });
