@@ -16,6 +16,7 @@ import { reportModule } from '../kernel/server/report/module.ts';
 import { seedModule } from '../kernel/server/seed/module.ts';
 import { sourceModule } from '../kernel/server/source/module.ts';
 import { vocabModule } from '../kernel/server/vocabularies/module.ts';
+import { workModule } from '../kernel/server/work/module.ts';
 import { assessmentsModule } from '../modules/assessments/module.ts';
 import { charterModule } from '../modules/charter/module.ts';
 import { committeesModule } from '../modules/committees/module.ts';
@@ -41,6 +42,7 @@ export const modules: readonly ServerModule[] = [
   portalModule,
   reportModule,
   sourceModule,
+  workModule,
   ombudsmanModule,
   indicatorsModule,
   planModule,

@@ -132,6 +132,13 @@ const schema = z.object({
   RATE_LIMIT_PER_ADDRESS: positiveInt.default(30),
   RATE_LIMIT_PER_BROWSER: positiveInt.default(10),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /**
+   * Work reminders (`notifications/reminders.ts`): a reminder this many calendar days before a due
+   * date (and one on the day), and an overdue item escalated to the Human Rights Office (officers)
+   * this many calendar days after it.
+   */
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(7),
+  ESCALATION_DAYS_AFTER: z.coerce.number().int().min(1).max(60).default(3),
   /** File uploads are refused (507) while DATA_DIR's file system has less free space than this. */
   UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(1024),
   /**

@@ -15,6 +15,7 @@ import { messages } from './server/messages.ts';
 import { listBodies } from './server/queries.ts';
 import { committeesRoutes } from './server/routes.ts';
 import { committeesDb } from './server/tables.ts';
+import { committeesWork } from './server/work.ts';
 
 /** The historical counts the seed states, as headlines: id, body, order. */
 const historicalHeadlines = [
@@ -26,6 +27,7 @@ export const committeesModule: ServerModule = {
   name: 'committees',
   migrations: new URL('./migrations/', import.meta.url),
   messages,
+  work: committeesWork,
   routes: committeesRoutes,
   seed: seedBodies,
   cli: (program: Command, context) => registerCli(program, context),

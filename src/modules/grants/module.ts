@@ -10,11 +10,13 @@ import { seedGrants } from './server/commands/seed-grants.ts';
 import { messages } from './server/messages.ts';
 import { headlines, participation, publicSearch } from './server/public-data.ts';
 import { grantsRoutes } from './server/routes.ts';
+import { grantsWork } from './server/work.ts';
 
 export const grantsModule: ServerModule = {
   name: 'grants',
   migrations: new URL('./migrations/', import.meta.url),
   messages,
+  work: grantsWork,
   routes: grantsRoutes,
   seed: seedGrants,
   seedTables: ['grants_neighbourhood_participation', 'grants_programmes'],

@@ -12,11 +12,13 @@ import { messages } from './server/messages.ts';
 import { listPlans, publicYear, summariseYear } from './server/queries.ts';
 import { planRoutes } from './server/routes.ts';
 import { planDb } from './server/tables.ts';
+import { planWork } from './server/work.ts';
 
 export const planModule: ServerModule = {
   name: 'plan',
   migrations: new URL('./migrations/', import.meta.url),
   messages,
+  work: planWork,
   routes: planRoutes,
   seed: seedPlan,
   seedTables: ['plan_figures'],

@@ -10,6 +10,7 @@ import { seedRecommendations } from './server/commands/seed-recommendations.ts';
 import { messages } from './server/messages.ts';
 import { recommendationsRoutes } from './server/routes.ts';
 import { recommendationsDb } from './server/tables.ts';
+import { recommendationsWork } from './server/work.ts';
 
 const shortTitle = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
@@ -19,6 +20,7 @@ export const recommendationsModule: ServerModule = {
   messages,
   routes: recommendationsRoutes,
   seed: seedRecommendations,
+  work: recommendationsWork,
   // Public recommendations only: a non-public one is found by nobody through the portal.
   async publicSearch(db, query, limit): Promise<PublicSearchHit[]> {
     const rows = await recommendationsDb(db)

@@ -18,6 +18,7 @@ import {
 } from './harness.ts';
 
 const staffPages: { path: string; heading: Record<Language, string> }[] = [
+  { path: '/staff/my-work', heading: { ko: '내 업무', en: 'My work' } },
   { path: '/staff', heading: { ko: '직원 대시보드', en: 'Staff dashboard' } },
   { path: '/staff/account', heading: { ko: '내 계정', en: 'Your account' } },
   { path: '/staff/users', heading: { ko: '사용자 관리', en: 'Users' } },
@@ -92,8 +93,11 @@ describe('staff pages in the browser', () => {
 
     await password.fill(admin.password);
     await page.getByRole('button', { name: '로그인' }).click();
+    // Signed in, staff land on My work; the dashboard is one link away.
+    await waitForHeading(page, '내 업무');
+    assert.equal(new URL(page.url()).pathname, '/staff/my-work');
+    await page.goto('/staff');
     await waitForHeading(page, '직원 대시보드');
-    assert.equal(new URL(page.url()).pathname, '/staff');
     await page.getByText('김관리').first().waitFor();
     assert.ok(
       await page
@@ -106,11 +110,11 @@ describe('staff pages in the browser', () => {
 
   it('shows each role only its own staff menu, and a "not allowed" page elsewhere', async () => {
     const adminPage = await harness.newPage({ language: 'en' });
-    await signIn(adminPage, admin);
+    await signIn(adminPage, admin, '/staff');
     await waitForHeading(adminPage, 'Staff dashboard');
     // The menus come from every module's manifest; the kernel's own items are checked here.
     const adminLinks = await (await openStaffMenu(adminPage)).getByRole('link').allTextContents();
-    for (const item of ['Dashboard', 'My account', 'Users', 'Charter articles', 'Audit trail']) {
+    for (const item of ['My work', 'Dashboard', 'My account', 'Users', 'Charter articles', 'Audit trail']) {
       assert.ok(adminLinks.includes(item), `the admin's menu has ${item}`);
     }
 
@@ -131,7 +135,7 @@ describe('staff pages in the browser', () => {
 
   it('opens the staff menu by keyboard, grouped by module, and closes it on Escape, a link or a click outside', async () => {
     const page = await harness.newPage({ language: 'en' });
-    await signIn(page, admin);
+    await signIn(page, admin, '/staff');
     await waitForHeading(page, 'Staff dashboard');
     // The dashboard is the full map: the same groups, under headings.
     const map = page.locator('main');
@@ -155,6 +159,7 @@ describe('staff pages in the browser', () => {
     const groups = menu.getByRole('group');
     const workspace = menu.getByRole('group', { name: 'Workspace' });
     assert.deepEqual(await workspace.getByRole('link').allTextContents(), [
+      'My work',
       'Dashboard',
       'My account',
       'Users',
@@ -176,7 +181,7 @@ describe('staff pages in the browser', () => {
 
     // Tab goes on into the panel (no trap, no arrow keys needed); Escape closes it from there.
     await page.keyboard.press('Tab');
-    assert.ok(await isFocused(workspace.getByRole('link', { name: 'Dashboard' })), 'Tab enters the panel');
+    assert.ok(await isFocused(workspace.getByRole('link', { name: 'My work' })), 'Tab enters the panel');
     await page.keyboard.press('Escape');
     assert.equal(await button.getAttribute('aria-expanded'), 'false', 'Escape closes it');
     assert.ok(await isFocused(button), 'focus returns to the button');
@@ -200,7 +205,7 @@ describe('staff pages in the browser', () => {
 
   it('reflows at 320 CSS px with the staff menu open, and one open menu closes the other', async () => {
     const page = await harness.newPage({ width: 320, language: 'ko' });
-    await signIn(page, admin);
+    await signIn(page, admin, '/staff');
     await waitForHeading(page, '직원 대시보드');
     const mainMenuButton = page
       .getByRole('navigation', { name: '주 메뉴' })
@@ -365,7 +370,7 @@ describe('staff pages in the browser', () => {
     const nextCode = authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret);
     await page.getByLabel(/^인증 코드/).fill(nextCode);
     await page.getByRole('button', { name: '로그인' }).click();
-    await waitForHeading(page, '직원 대시보드');
+    await waitForHeading(page, '내 업무');
 
     // The phone is lost: an admin resets the factor, confirming with the admin's own password.
     for (const language of ['ko', 'en'] as const) {

@@ -5,9 +5,11 @@ import { auditWebModule } from './audit/module.ts';
 import { figuresWebModule } from './figures/module.ts';
 import { portalWebModule } from './portal/module.ts';
 import { vocabulariesWebModule } from './vocabularies/module.ts';
+import { workWebModule } from './work/module.ts';
 
-/** In menu order (accounts first: its dashboard leads the staff menu). */
+/** In menu order (My work first: it is where staff land after signing in; then the dashboard). */
 export const kernelWebModules: readonly WebModule[] = [
+  workWebModule,
   accountsWebModule,
   figuresWebModule,
   vocabulariesWebModule,

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
+import type { MyWork } from '../../../kernel/shared/work.ts';
 import { modules } from '../../../server/modules.ts';
 import type { Application, Overview } from '../contract.ts';
 import {
@@ -144,6 +145,12 @@ describe('grants', () => {
       1_000_000,
     );
     const scores = { scores: call.criteria.map((criterion) => ({ criterionId: criterion.id, score: 4 })) };
+    // My work lists the application for each reviewer until they have scored it or declared a conflict.
+    const waiting = async (headers: typeof officer) =>
+      ((await api('GET', '/my-work', headers)).json() as MyWork).items.some(
+        (item) => item.kind === 'grants.review' && item.path === `/grants/applications/${application.id}`,
+      );
+    assert.deepEqual([await waiting(officer), await waiting(secondOfficer)], [true, true]);
     const undeclared = await api('PUT', `/grants/applications/${application.id}/scores`, officer, scores);
     assert.equal(undeclared.statusCode, 409);
     assert.equal(undeclared.json().code, 'grants_declaration_required');
@@ -160,8 +167,10 @@ describe('grants', () => {
     await api('PUT', `/grants/applications/${application.id}/declaration`, secondOfficer, {
       hasConflict: false,
     });
+    assert.deepEqual([await waiting(officer), await waiting(secondOfficer)], [false, true]);
     const scored = await api('PUT', `/grants/applications/${application.id}/scores`, secondOfficer, scores);
     assert.equal(scored.statusCode, 200, scored.body);
+    assert.equal(await waiting(secondOfficer), false);
     assert.equal((scored.json() as Application).review?.averageScore, 80);
     const seenByConflicted = (
       await api('GET', `/grants/applications/${application.id}`, officer)

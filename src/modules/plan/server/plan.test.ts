@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { setClockNow } from '../../../kernel/server/city/clock.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
+import type { MyWork } from '../../../kernel/shared/work.ts';
 import { modules } from '../../../server/modules.ts';
 import type { CreateTaskInput, PublicTask, PublicYear, Report, TaskDetail } from '../contract.ts';
 import { planModule } from '../module.ts';
@@ -340,5 +342,56 @@ describe('the plan API', () => {
     assert.equal((saved.json() as { statuses: { code: string }[] }).statuses[0]?.code, 'delayed');
     const task = (await call('GET', `/plan/tasks/${view.tasks[0]?.id}`)).json() as PublicTask;
     assert.equal(task.statuses[0]?.code, 'delayed');
+  });
+
+  it('puts a lead department’s reports waiting in My work, due at each period’s end, and only its own', async () => {
+    const restore = setClockNow('2041-08-10T01:00:00Z');
+    try {
+      const parent = await create({ year: 2041, code: 'W' });
+      const leaf = await create({ year: 2041, code: 'W-1', parentCode: parent.code });
+      await create({ year: 2041, code: 'W-2', leadDepartment: 'HRO' });
+      assert.equal((await report(leaf.id, '2041-Q1', 'started')).statusCode, 201);
+      const second = (await report(leaf.id, '2041-Q2', 'started')).json() as Report;
+      assert.equal((await review(second.id, 'return', 'Add the evidence.')).statusCode, 200);
+
+      const work = async (headers: Headers) =>
+        ((await call('GET', '/my-work', headers)).json() as MyWork).items.filter(
+          (item) => item.module === 'plan',
+        );
+      assert.deepEqual(
+        (await work(ownDepartment)).map((item) => [
+          item.title.en,
+          item.action.en,
+          item.dueOn,
+          item.dueState,
+          item.path,
+        ]),
+        [
+          [
+            `W-1 ${leaf.title.en} (2041-Q2)`,
+            'Resubmit the returned progress report',
+            '2041-06-30',
+            'overdue',
+            `/plan/staff/tasks/${leaf.id}`,
+          ],
+          [
+            `W-1 ${leaf.title.en} (2041-Q3)`,
+            'Submit the progress report',
+            '2041-09-30',
+            'upcoming',
+            `/plan/staff/tasks/${leaf.id}`,
+          ],
+        ],
+        'the submitted Q1, the parent and the Q4 not begun are not waiting',
+      );
+      assert.deepEqual(
+        (await work(otherDepartment)).map((item) => item.title.en.split(' ')[0]),
+        ['W-2', 'W-2', 'W-2'],
+      );
+      assert.deepEqual(await work(cooperating), []);
+      assert.deepEqual(await work(officer), []);
+    } finally {
+      restore();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Sign-in: email and password, then the authenticator code when the server answers that the account
  * needs one (`totp_required`). A wrong password is reported on the password field (the server does
  * not say which part was wrong). Afterwards the user goes back to the page that sent them here
- * (`?next=`), or to the staff dashboard.
+ * (`?next=`), or to My work (what is waiting for them).
  */
 
 import { useState } from 'react';
@@ -11,10 +11,11 @@ import { ApiError } from '../../api.ts';
 import { useText } from '../../i18n/index.ts';
 import { enrolmentPath, useSession } from '../../session.tsx';
 import { Button, ErrorSummary, Page, TextField, useForm } from '../../ui/index.ts';
+import { myWorkPath } from '../work/module.ts';
 import { accountsText } from './messages.ts';
 import { safeNext } from './safe-next.ts';
 
-const staffHome = '/staff';
+const staffHome = myWorkPath;
 
 export default function LoginPage() {
   const t = useText(accountsText);

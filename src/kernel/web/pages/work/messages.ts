@@ -1,0 +1,53 @@
+/** The texts of My work. */
+import { defineMessages } from '../../i18n/index.ts';
+
+export const workText = defineMessages('work', {
+  ko: {
+    title: '내 업무',
+    lead: '나와 내 부서를 기다리는 일입니다. 기한이 가까운 일부터 보입니다. 항목을 열면 그 일을 하는 화면으로 갑니다.',
+    summary: '기다리는 일 {{count}}건, 그중 기한이 지난 일 {{overdue}}건',
+    empty: '기다리는 일이 없습니다.',
+    due: '기한',
+    noDueDate: '기한 없음',
+    state_none: '기한 없음',
+    state_upcoming: '예정 ({{days}}일 남음)',
+    state_due_soon: '기한 임박 ({{days}}일 남음)',
+    state_due_today: '오늘 마감',
+    state_overdue: '기한 지남 ({{days}}일 지남)',
+    otherModule: '기타',
+    departmentsTitle: '부서별 기한이 지난 일',
+    departmentsLead:
+      '각 부서를 기다리는 일과 그중 기한이 지난 일입니다. 부서 사용자가 내 업무에서 보는 것과 같습니다.',
+    departmentsCaption: '부서별 기다리는 일과 기한이 지난 일',
+    departmentsEmpty: '기다리는 일이 있는 부서가 없습니다.',
+    department: '부서',
+    open: '기다리는 일',
+    overdue: '기한 지남',
+    overdueItems: '기한이 지난 일',
+    none: '없음',
+  },
+  en: {
+    title: 'My work',
+    lead: 'The work waiting for you and your department, the most urgent first. Open an item to go where the work is done.',
+    summary: '{{count}} items waiting, {{overdue}} of them overdue',
+    empty: 'Nothing is waiting for you.',
+    due: 'Due',
+    noDueDate: 'No due date',
+    state_none: 'No due date',
+    state_upcoming: 'Upcoming ({{days}} days left)',
+    state_due_soon: 'Due soon ({{days}} days left)',
+    state_due_today: 'Due today',
+    state_overdue: 'Overdue ({{days}} days late)',
+    otherModule: 'Other',
+    departmentsTitle: 'Overdue work by department',
+    departmentsLead:
+      'The work waiting for each department and how much of it is overdue: what the department’s users see in My work.',
+    departmentsCaption: 'Work waiting and overdue, by department',
+    departmentsEmpty: 'No department has work waiting.',
+    department: 'Department',
+    open: 'Waiting',
+    overdue: 'Overdue',
+    overdueItems: 'Overdue items',
+    none: 'None',
+  },
+});
