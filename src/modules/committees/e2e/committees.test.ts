@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { addCalendarDays as addDays, cityToday } from '../../../kernel/server/city/clock.ts';
 import { runCommand } from '../../../kernel/server/command.ts';
+import { providedServices } from '../../../kernel/server/module.ts';
 import {
   type Account,
   checkAccessibility,
@@ -18,6 +19,7 @@ import {
   waitForHeading,
   waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
+import { modules } from '../../../server/modules.ts';
 import { addAgendaItem, addDecision } from '../server/commands/meetings.ts';
 import { scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
 
@@ -77,7 +79,7 @@ describe('the committees’ pages in the browser', () => {
       await seatTestMember(harness.database, 'citizen-committee', term, name);
     }
     await runCommand(harness.database.db, { userId: null }, (context) =>
-      addDecision(context, committeeMeetingId, {
+      addDecision(context, providedServices(modules).recommendations, committeeMeetingId, {
         text: '청사 접근성 개선 권고',
         recommendations: [{ departmentCode: 'TEST-DEPT', body: '민원실 경사로를 설치할 것', tags: [] }],
       }),
