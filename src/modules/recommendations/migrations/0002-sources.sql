@@ -1,10 +1,11 @@
 -- The register becomes the one home of recommendations issued by other modules (issue 16, item 1):
 -- each record keeps a real back-link to the record it came from (`source_module`, `source_id`,
--- `source_path`: the committees' decision, the assessment), and the committees' and assessments'
--- recommendations recorded so far move here, with their answers, reasons, implementation and closing.
--- Those modules issue through the register from now on (`Kernel.recommendations`); their old tables
--- stay, read-only (`assessments_revisions` references `assessments_recommendations`, and an audit row
--- names their ids), and nothing writes them any more.
+-- `source_path`: the committees' decision), and the committees' recommendations recorded so far move
+-- here, with their answers, reasons, implementation and closing. The committees issue through the
+-- register from now on (`Kernel.recommendations`); their old table stays, read-only (audit rows name
+-- its ids), and nothing writes it any more. The assessments' and the ombudsman's recommendations move
+-- in by a later migration, together with the change that makes those modules issue through the
+-- register: copied before, they would be copies their modules go on changing without the register.
 --
 -- Dates: a calendar day is taken in Asia/Seoul, the zone of the only city whose data exists when this
 -- runs (Gwangju); the migration cannot read the city's configuration.
@@ -16,17 +17,10 @@
 --                 report of full implementation              → implemented
 --               (partly) accepted, open, implementation text → implementing
 --               (partly) accepted, open, no implementation   → answered
---   assessments no answer                                   → issued (still awaits its answer)
---               rejected                                     → closed, reason not_accepted
---               (partly) accepted, revisions recorded for it,
---                 assessment closed                          → implemented (closed_at of the assessment)
---               (partly) accepted, revisions, still open     → implementing
---               (partly) accepted, no revision               → answered
--- Answers: `rejected` → `not_accepted`; assessments' `partly` → `partly_accepted`. Each answer,
--- implementation report and revision becomes an event of the timeline at its own time.
+-- Answers: `rejected` → `not_accepted`. The answer, the implementation text and the closing each
+-- become an event of the timeline at their own time.
 -- Publication (item 5): a committee's recommendation is public once its meeting is public with
--- published minutes, an assessment's once the assessment is closed; the source module keeps that
--- current through the register's `sourceChanged`.
+-- published minutes; the committees keep that current through the register's `sourceChanged`.
 
 alter table recommendations_records
   add column source_module text,
@@ -120,105 +114,5 @@ update vocab_tags
 set module = 'recommendations', path = '/recommendations/' || record_id
 where module = 'committees' and record_type = 'recommendation';
 
--- Impact assessments: the department is the assessed subject's; the id is derived from the old one so
--- that the events below find their record.
-create temporary table recommendations_assessment_map on commit drop as
-select
-  a.id as old_id,
-  md5('assessments_recommendations/' || a.id)::uuid::text as id,
-  a.assessment_id,
-  a.text,
-  a.response,
-  a.reason,
-  a.responded_by,
-  a.responded_at,
-  a.version,
-  a.created_at,
-  s.department_code,
-  s.title as subject_title,
-  x.year,
-  x.step,
-  x.closed_at as assessment_closed_at,
-  exists (select 1 from assessments_revisions v where v.recommendation_id = a.id) as revised
-from assessments_recommendations a
-join assessments_assessments x on x.id = a.assessment_id
-join assessments_subjects s on s.id = x.subject_id;
-
-insert into recommendations_records (
-  id, source_kind, source_reference, source_module, source_id, source_path, text_ko, text_en, issued_on,
-  answer_due, implementation_due, is_public, status, closed_reason, version, created_at, updated_at
-)
-select
-  a.id,
-  'assessment',
-  a.subject_title || ' · 인권영향평가 ' || a.year,
-  'assessments',
-  a.assessment_id::text,
-  '/assessments/work/' || a.assessment_id,
-  a.text,
-  a.text,
-  to_char(a.created_at at time zone 'Asia/Seoul', 'YYYY-MM-DD'),
-  null,
-  null,
-  a.step = 'closed',
-  case
-    when a.response is null then 'issued'
-    when a.response = 'rejected' then 'closed'
-    when a.revised and a.step = 'closed' then 'implemented'
-    when a.revised then 'implementing'
-    else 'answered'
-  end,
-  case when a.response = 'rejected' then 'not_accepted' end,
-  a.version,
-  a.created_at,
-  coalesce(a.responded_at, a.created_at)
-from recommendations_assessment_map a;
-
-insert into recommendations_departments (recommendation_id, department_code, answer, reasons, answered_at, answered_by)
-select
-  a.id,
-  a.department_code,
-  case a.response when 'rejected' then 'not_accepted' when 'partly' then 'partly_accepted' else a.response end,
-  a.reason,
-  case when a.response is not null then coalesce(a.responded_at, a.created_at) end,
-  a.responded_by::text
-from recommendations_assessment_map a;
-
-insert into recommendations_events (recommendation_id, action, from_status, to_status, department_code, answer, reason, note, at)
-select id, action, from_status, to_status, department_code, answer, reason, note, at
-from (
-  select a.id, 1 as step, 0 as revision, 'issue' as action, null as from_status, 'issued' as to_status,
-    null as department_code, null as answer, null as reason, null as note, a.created_at as at
-  from recommendations_assessment_map a
-  union all
-  select a.id, 2, 0, 'answer', 'issued', 'answered', a.department_code,
-    case a.response when 'rejected' then 'not_accepted' when 'partly' then 'partly_accepted' else a.response end,
-    null, a.reason, coalesce(a.responded_at, a.created_at)
-  from recommendations_assessment_map a where a.response is not null
-  union all
-  select a.id, 4, 0, 'close', 'answered', 'closed', a.department_code, null, 'not_accepted', a.reason,
-    coalesce(a.responded_at, a.created_at)
-  from recommendations_assessment_map a where a.response = 'rejected'
-  union all
-  select a.id, 3, 0, 'start_implementation', 'answered', 'implementing', a.department_code, null, null, null,
-    (select min(v.created_at) from assessments_revisions v where v.recommendation_id = a.old_id)
-  from recommendations_assessment_map a where a.response in ('accepted', 'partly') and a.revised
-  -- Each tracked revision is a progress report: what changed, on which day, and its evidence.
-  union all
-  select a.id, 3, v.id, 'report_progress', 'implementing', 'implementing', a.department_code, null, null,
-    v.description || ' (' || v.revised_on::text || ') — ' || v.evidence, v.created_at
-  from recommendations_assessment_map a
-  join assessments_revisions v on v.recommendation_id = a.old_id
-  where a.response in ('accepted', 'partly')
-  union all
-  select a.id, 5, 0, 'complete', 'implementing', 'implemented', a.department_code, null, null, null,
-    coalesce(a.assessment_closed_at, a.created_at)
-  from recommendations_assessment_map a
-  where a.response in ('accepted', 'partly') and a.revised and a.step = 'closed'
-) as steps
-order by at, id, step, revision;
-
 comment on table committees_recommendations is
-  'Read-only since recommendations/0002-sources.sql: the register (recommendations_records) holds these.';
-comment on table assessments_recommendations is
   'Read-only since recommendations/0002-sources.sql: the register (recommendations_records) holds these.';

@@ -1,5 +1,5 @@
 /**
- * `0002-sources.sql` moves the committees' and assessments' recommendations into the register, losing
+ * `0002-sources.sql` moves the committees' recommendations into the register, losing
  * nothing: a database is built at the migrations before it, filled the old way (plain SQL into the old
  * tables, as those modules wrote them), then migrated; every field must arrive, mapped as the
  * migration's header says.
@@ -17,7 +17,7 @@ import { modules } from '../../../server/modules.ts';
 
 type Row = Record<string, unknown>;
 
-describe('recommendations migration 0002: committees and assessments move into the register', () => {
+describe('recommendations migration 0002: committee recommendations move into the register', () => {
   let test: TestDatabase;
   const run = async (query: string) => (await sql.raw<Row>(query).execute(test.database.db)).rows;
   const at = (iso: string) => new Date(iso).getTime();
@@ -59,25 +59,6 @@ describe('recommendations migration 0002: committees and assessments move into t
       insert into vocab_tags (vocabulary, term_code, module, record_type, record_id, is_public, title_ko, title_en, path)
         values ('rights', 'mobility', 'committees', 'recommendation', 'c-open', true, '권고', 'Recommendation',
           '/committees/meetings/m-published');
-      insert into assessments_templates (id, key, version, subject_kind, title_ko, title_en, sections)
-        values (1, 'ordinance', 1, 'ordinance', '조례', 'Ordinance', '[]');
-      insert into assessments_subjects (id, kind, title, department_code, details)
-        values (1, 'ordinance', '광주광역시 장애인 복지 조례', 'WELFARE', '{}');
-      insert into assessments_assessments (id, subject_id, template_id, year, step, closed_at) values
-        (1, 1, 1, 2025, 'closed', '2025-12-01T01:00:00Z'),
-        (2, 1, 1, 2026, 'response', null);
-      insert into assessments_recommendations
-        (id, assessment_id, text, response, reason, responded_by, responded_at, version, created_at) values
-        (1, 1, '정의 조항에 정신장애를 명시할 것', 'accepted', '개정안에 반영', '8f3c9a52-3a47-4b1e-9d3e-0c1e5d7a1b11',
-          '2025-08-01T01:00:00Z', 2, '2025-07-01T01:00:00Z'),
-        (2, 1, '위원회에 당사자 위원을 둘 것', 'partly', '위원 1명만 가능', null, '2025-08-02T01:00:00Z', 2,
-          '2025-07-01T01:00:00Z'),
-        (3, 2, '점자 안내문을 함께 낼 것', null, null, null, null, 1, '2026-03-01T01:00:00Z'),
-        (4, 2, '수어 통역 예산을 따로 둘 것', 'rejected', '재정 여건상 어려움', null, '2026-04-01T01:00:00Z', 2,
-          '2026-03-01T01:00:00Z');
-      insert into assessments_revisions (assessment_id, recommendation_id, description, revised_on, evidence, created_at)
-        values (1, 1, '제2조 정의 개정', '2025-10-15', '조례 제6000호', '2025-10-16T01:00:00Z'),
-               (1, 1, '시행규칙 개정', '2025-11-01', '규칙 제300호', '2025-11-02T01:00:00Z');
     `);
     await migrate(test.database.db, modules);
   });
@@ -92,8 +73,6 @@ describe('recommendations migration 0002: committees and assessments move into t
   const events = (id: string) =>
     run(`select action, from_status, to_status, department_code, answer, reason, note, at
          from recommendations_events where recommendation_id = '${id}' order by id`);
-  const assessmentId = async (oldId: number) =>
-    (await run(`select md5('assessments_recommendations/${oldId}')::uuid::text as id`))[0]?.id as string;
 
   it('copies every committee recommendation with its source, text, department and publication', async () => {
     const open = await record('c-open');
@@ -183,47 +162,5 @@ describe('recommendations migration 0002: committees and assessments move into t
     assert.equal(tags.length, 1);
     assert.equal(tags[0]?.module, 'recommendations');
     assert.equal(tags[0]?.path, '/recommendations/c-open');
-  });
-
-  it('copies every assessment recommendation with its department, answers and revisions', async () => {
-    const count = await run(
-      `select count(*)::int as n from recommendations_records where source_module = 'assessments'`,
-    );
-    assert.equal(count[0]?.n, 4);
-    const accepted = await record(await assessmentId(1));
-    assert.equal(accepted?.source_kind, 'assessment');
-    assert.equal(accepted?.source_id, '1');
-    assert.equal(accepted?.source_path, '/assessments/work/1');
-    assert.equal(accepted?.source_reference, '광주광역시 장애인 복지 조례 · 인권영향평가 2025');
-    assert.equal(accepted?.text_ko, '정의 조항에 정신장애를 명시할 것');
-    assert.equal(accepted?.is_public, true, 'the assessment is closed');
-    assert.equal(accepted?.status, 'implemented');
-    const [part] = await parts(await assessmentId(1));
-    assert.equal(part?.department_code, 'WELFARE');
-    assert.equal(part?.answer, 'accepted');
-    assert.equal(part?.reasons, '개정안에 반영');
-    assert.equal(part?.answered_by, '8f3c9a52-3a47-4b1e-9d3e-0c1e5d7a1b11');
-    assert.deepEqual(
-      (await events(await assessmentId(1))).map((event) => [event.action, event.to_status, event.note]),
-      [
-        ['issue', 'issued', null],
-        ['answer', 'answered', '개정안에 반영'],
-        ['start_implementation', 'implementing', null],
-        ['report_progress', 'implementing', '제2조 정의 개정 (2025-10-15) — 조례 제6000호'],
-        ['report_progress', 'implementing', '시행규칙 개정 (2025-11-01) — 규칙 제300호'],
-        ['complete', 'implemented', null],
-      ],
-    );
-    const partly = await record(await assessmentId(2));
-    assert.equal(partly?.status, 'answered');
-    assert.equal((await parts(await assessmentId(2)))[0]?.answer, 'partly_accepted');
-    const unanswered = await record(await assessmentId(3));
-    assert.equal(unanswered?.status, 'issued');
-    assert.equal(unanswered?.is_public, false, 'the assessment is still open');
-    assert.equal(unanswered?.issued_on, '2026-03-01');
-    const rejected = await record(await assessmentId(4));
-    assert.equal(rejected?.status, 'closed');
-    assert.equal(rejected?.closed_reason, 'not_accepted');
-    assert.equal((await parts(await assessmentId(4)))[0]?.reasons, '재정 여건상 어려움');
   });
 });
