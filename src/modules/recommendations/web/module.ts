@@ -5,7 +5,8 @@
 import type { WebModule } from '../../../kernel/web/module.ts';
 import { staffPath, trackerPath } from './paths.ts';
 
-const staff = { roles: ['admin', 'officer', 'department'] } as const;
+// The ombudsman reads the ombudsman's recommendations there and publishes their anonymised summaries.
+const staff = { roles: ['admin', 'officer', 'department', 'ombudsman'] } as const;
 
 export const recommendationsWebModule: WebModule = {
   name: 'recommendations',
