@@ -27,7 +27,7 @@ import { notFound, registerErrorHandling, sendProblem } from './errors.ts';
 import { guardUploadSpace } from './files/free-space.ts';
 import { addMessages } from './i18n.ts';
 import { guardInput } from './input-guards.ts';
-import type { Kernel, ServerModule } from './module.ts';
+import { type Kernel, providedServices, type ServerModule } from './module.ts';
 import { limitPublicWrites, registerRateLimitStore } from './rate-limit/limits.ts';
 import { webDistDir } from './web-dist.ts';
 
@@ -105,7 +105,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   });
   await app.register(fastifyCookie);
 
-  const kernel: Kernel = { config, database, modules };
+  const kernel: Kernel = { config, database, modules, ...providedServices(modules) };
   await registerRateLimitStore(app, kernel);
   for (const module of modules) if (module.messages) addMessages(module.messages);
 

@@ -10,8 +10,10 @@ import type { Transaction } from 'kysely';
 import type { Bilingual, Language } from '../shared/language.ts';
 import type { Role } from '../shared/roles.ts';
 import type { WorkItem } from '../shared/work.ts';
+import type { CommandContext } from './command.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
+import type { TagInput } from './vocabularies/contract.ts';
 
 /** What the kernel hands a module's routes and loaders. */
 export interface Kernel {
@@ -19,6 +21,87 @@ export interface Kernel {
   database: Database;
   /** Every module registered in this process, in order (for services that loop over them). */
   modules: readonly ServerModule[];
+  /**
+   * The register of recommendations, when a module provides it (`provides.recommendations`): the one
+   * way another module issues a recommendation, handed to its routes so that no module imports
+   * another's server code.
+   */
+  recommendations?: RecommendationRegister;
+}
+
+/** Who issued a recommendation (the register's `source.kind`). */
+export type RecommendationSourceKind =
+  | 'ombudsman'
+  | 'committee'
+  | 'joint_meeting'
+  | 'roundtable'
+  | 'assessment'
+  | 'un';
+
+/** The record a recommendation came from, in the module that issued it: its back-link. */
+export interface RecommendationSourceRecord {
+  /** The issuing module's name, e.g. `committees`. */
+  module: string;
+  /** The source record's id in that module (e.g. the committee's decision), as text. */
+  id: string;
+}
+
+/** A recommendation a module issues through the register, inside the module's own command. */
+export interface RecommendationIssue {
+  source: RecommendationSourceRecord & {
+    kind: RecommendationSourceKind;
+    /** Where a person finds it (minutes, an assessment), without personal data: the public read it. */
+    reference: string;
+    /** The source record's staff page, for the register's back-link. */
+    path?: string;
+  };
+  text: Bilingual;
+  departments: readonly string[];
+  /** `YYYY-MM-DD`. */
+  issuedOn: string;
+  answerDue?: string | null;
+  implementationDue?: string | null;
+  /** Whether the source's publication rule makes it public now (e.g. the minutes are published). */
+  isPublic: boolean;
+  /** Terms of the kernel's vocabularies (`rights`, `target_groups`, `sdg_targets`, …). */
+  tags?: readonly TagInput[];
+}
+
+/** One recommendation issued from a source record, as the source's pages link to it. */
+export interface IssuedRecommendation {
+  id: string;
+  status: 'issued' | 'answered' | 'implementing' | 'implemented' | 'closed';
+  departments: readonly string[];
+  text: Bilingual;
+  isPublic: boolean;
+  /** The register's staff page, and the public tracker's (null while not public). */
+  staffPath: string;
+  publicPath: string | null;
+}
+
+/**
+ * The register's port (provided by the recommendations module): a module issues its recommendations
+ * here, inside its own transaction and audit, and tells the register when the source's publication
+ * changes (minutes published, an assessment closed). Departments answer, report and close there.
+ */
+export interface RecommendationRegister {
+  /** Issues one recommendation inside the caller's command (its transaction and audit trail); its id. */
+  issue(context: Pick<CommandContext, 'trx' | 'audit'>, input: RecommendationIssue): Promise<string>;
+  /** The source's publication rule gives a new answer: every recommendation of the record follows it. */
+  sourceChanged(
+    trx: Transaction<object>,
+    source: RecommendationSourceRecord,
+    change: { isPublic: boolean },
+  ): Promise<void>;
+  /** The recommendations issued from source records (a module's page lists them with links). */
+  bySource(db: Db, module: string, ids: readonly string[]): Promise<Map<string, IssuedRecommendation[]>>;
+}
+
+/** The services the modules provide, as the kernel hands them to every module (`Kernel`). */
+export function providedServices(modules: readonly ServerModule[]): Pick<Kernel, 'recommendations'> {
+  const recommendations = modules.find((module) => module.provides?.recommendations)?.provides
+    ?.recommendations;
+  return recommendations ? { recommendations } : {};
 }
 
 export interface SeedContext {
@@ -166,6 +249,8 @@ export interface ServerModule {
    * enter, steps to take), each with its due date: My work lists them and the reminders read them.
    */
   work?: (db: Db, context: WorkContext) => Promise<readonly WorkItem[]>;
+  /** Services the module offers other modules through the kernel (see `Kernel`). */
+  provides?: { recommendations?: RecommendationRegister };
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }

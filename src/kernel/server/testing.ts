@@ -11,7 +11,10 @@
  * test file run by `node --test` directly), each database is migrated from empty as before.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { modules as allModules } from '../../server/modules.ts';
@@ -85,6 +88,30 @@ let pgliteTemplate: Promise<Blob> | undefined;
  */
 function templateFits(modules: readonly ServerModule[]): boolean {
   return template !== undefined && allModules.every((module, index) => modules[index] === module);
+}
+
+/**
+ * The module list as it was before `module`'s migration `before` (e.g. `0002-sources.sql`): that
+ * module's migrations folder holds only the files that sort before it. A data migration's test builds
+ * a database with it (`createTestDatabase(…, { fromEmpty: true })`), inserts rows the old way, then
+ * runs `migrate` with the real modules, which applies the migration under test and those after it.
+ */
+export async function modulesBeforeMigration(
+  moduleName: string,
+  before: string,
+  modules: readonly ServerModule[] = allModules,
+): Promise<ServerModule[]> {
+  return Promise.all(
+    modules.map(async (module) => {
+      if (module.name !== moduleName || !module.migrations) return module;
+      const dir = await mkdtemp(join(tmpdir(), `rightscity-before-${moduleName}-`));
+      const names = (await readdir(module.migrations)).filter(
+        (name) => name.endsWith('.sql') && name < before,
+      );
+      for (const name of names) await copyFile(new URL(name, module.migrations), join(dir, name));
+      return { ...module, migrations: pathToFileURL(`${dir}/`) };
+    }),
+  );
 }
 
 /**

@@ -193,29 +193,23 @@ export const meetingListQuerySchema = z.strictObject({
   lang: z.string().optional(),
 });
 
+/**
+ * A recommendation of a meeting's decision, as the register of recommendations holds it: the
+ * department answers it there (`staffPath`), and the public follow it there once it is public.
+ */
 export const recommendationSchema = z.object({
   id: z.string(),
   decisionId: z.string(),
-  meetingId: z.string(),
-  meetingTitle: z.string(),
   departmentCode: z.string(),
   /** The department's name from the shared vocabulary; null for a code no longer in it. */
   departmentName: bilingual.nullable(),
   body: z.string(),
-  response: z.enum(responses).nullable(),
-  responseReason: z.string().nullable(),
-  implementation: z.string().nullable(),
-  open: z.boolean(),
-  answeredAt: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number(),
+  status: z.enum(['issued', 'answered', 'implementing', 'implemented', 'closed']),
+  staffPath: z.string(),
+  /** The public tracker's page; null while it is not public. */
+  publicPath: z.string().nullable(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
-export const recommendationListSchema = z.object({ recommendations: z.array(recommendationSchema) });
-export const recommendationListQuerySchema = z.strictObject({
-  open: z.enum(['true', 'false']).optional(),
-  lang: z.string().optional(),
-});
 
 export const meetingDetailSchema = meetingSummarySchema.extend({
   agendaPublished: z.boolean(),
@@ -272,15 +266,6 @@ export const decisionInputSchema = z.strictObject({
     .max(50)
     .default([]),
 });
-export const answerInputSchema = z.strictObject({
-  response: z.enum(responses),
-  reason: z.string().trim().max(5000).default(''),
-  implementation: z.string().trim().max(5000).default(''),
-  /** Reported fully implemented: closes an accepted or partly accepted recommendation. */
-  implemented: z.boolean().default(false),
-  version,
-});
-
 export const registrationInputSchema = z.strictObject({
   name: text(100),
   contact: text(200),

@@ -228,7 +228,22 @@ export const recommendationSchema = z.object({
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
 /** What staff read: the record and the steps the caller may take now. */
+/**
+ * The ombudsman publishes an ombudsman's recommendation as an anonymised summary they write: the public
+ * read the summary instead of the text, and no case identifier or name.
+ */
+export const publishSummaryInputSchema = z.strictObject({ version, summary: textInput });
+export type PublishSummaryInput = z.infer<typeof publishSummaryInputSchema>;
+
 export const staffRecommendationSchema = recommendationSchema.extend({
+  /** The record it came from, when a module issued it (`/committees/meetings/…`). */
+  sourcePath: z.string().nullable(),
+  /** Whether publication follows the source's rule (minutes published, the ombudsman's summary), not the form. */
+  publicBySource: z.boolean(),
+  /** The ombudsman's published summary (an ombudsman's recommendation), as the public read it. */
+  publicSummary: bilingual.nullable(),
+  /** Whether the caller may publish the summary (an ombudsman, on an ombudsman's recommendation). */
+  canPublishSummary: z.boolean(),
   allowedActions: z.array(z.enum(recommendationActions)),
   /** The departments whose part the caller may answer now. */
   answerableDepartments: z.array(z.string()),

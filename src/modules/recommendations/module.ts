@@ -8,6 +8,8 @@ import type { PublicSearchHit, ServerModule } from '../../kernel/server/module.t
 import { anyContains } from '../../kernel/server/search.ts';
 import { seedRecommendations } from './server/commands/seed-recommendations.ts';
 import { messages } from './server/messages.ts';
+import { ombudsmanPublicReference } from './server/queries.ts';
+import { recommendationRegister } from './server/register.ts';
 import { recommendationsRoutes } from './server/routes.ts';
 import { recommendationsDb } from './server/tables.ts';
 import { recommendationsWork } from './server/work.ts';
@@ -21,22 +23,53 @@ export const recommendationsModule: ServerModule = {
   routes: recommendationsRoutes,
   seed: seedRecommendations,
   work: recommendationsWork,
+  // The one way other modules issue recommendations (`kernel.recommendations`).
+  provides: { recommendations: recommendationRegister },
   // Public recommendations only: a non-public one is found by nobody through the portal.
   async publicSearch(db, query, limit): Promise<PublicSearchHit[]> {
     const rows = await recommendationsDb(db)
       .selectFrom('recommendations_records')
-      .select(['id', 'text_ko', 'text_en', 'source_reference'])
+      .select([
+        'id',
+        'text_ko',
+        'text_en',
+        'source_kind',
+        'historical',
+        'source_reference',
+        'public_summary_ko',
+        'public_summary_en',
+      ])
       .where('is_public', '=', true)
-      .where((eb) => anyContains(eb, ['text_ko', 'text_en', 'source_reference'], query))
+      // An ombudsman's recommendation is found by its published summary only (see queries.ts).
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb.or([eb('source_kind', '<>', 'ombudsman'), eb('historical', '=', true)]),
+            anyContains(eb, ['text_ko', 'text_en', 'source_reference'], query),
+          ]),
+          eb.and([
+            eb('source_kind', '=', 'ombudsman'),
+            eb('historical', '=', false),
+            anyContains(eb, ['public_summary_ko', 'public_summary_en'], query),
+          ]),
+        ]),
+      )
       .orderBy('issued_on', 'desc')
       .orderBy('seed_order')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({
-      recordType: 'recommendation',
-      title: { ko: shortTitle(row.text_ko), en: shortTitle(row.text_en) },
-      summary: { ko: row.source_reference, en: row.source_reference },
-      path: `/recommendations/${row.id}`,
-    }));
+    return rows.map((row) => {
+      const hidden = row.source_kind === 'ombudsman' && !row.historical;
+      const text = hidden
+        ? { ko: row.public_summary_ko ?? '', en: row.public_summary_en ?? '' }
+        : { ko: row.text_ko, en: row.text_en };
+      const reference = hidden ? ombudsmanPublicReference : row.source_reference;
+      return {
+        recordType: 'recommendation',
+        title: { ko: shortTitle(text.ko), en: shortTitle(text.en) },
+        summary: { ko: reference, en: reference },
+        path: `/recommendations/${row.id}`,
+      };
+    });
   },
 };

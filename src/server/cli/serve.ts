@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../kernel/server/app.ts';
 import { readConfig } from '../../kernel/server/config.ts';
+import { providedServices } from '../../kernel/server/module.ts';
 import { openConfiguredDatabase } from '../../kernel/server/runtime.ts';
 import { modules } from '../modules.ts';
 
@@ -11,7 +12,7 @@ export function register(program: Command): void {
     .action(async () => {
       const config = readConfig();
       const opened = await openConfiguredDatabase(config, modules, 'server');
-      const kernel = { config, database: opened.database, modules };
+      const kernel = { config, database: opened.database, modules, ...providedServices(modules) };
       for (const module of modules) await module.onStart?.(kernel);
       const app = await buildApp({ config, database: opened.database, modules });
       const stop = async () => {

@@ -9,6 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { addCalendarDays as addDays, cityToday } from '../../../kernel/server/city/clock.ts';
 import { runCommand } from '../../../kernel/server/command.ts';
+import { providedServices } from '../../../kernel/server/module.ts';
+import { vocabDb } from '../../../kernel/server/vocabularies/tables.ts';
 import {
   type Account,
   checkAccessibility,
@@ -18,6 +20,7 @@ import {
   waitForHeading,
   waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
+import { modules } from '../../../server/modules.ts';
 import { addAgendaItem, addDecision } from '../server/commands/meetings.ts';
 import { scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
 
@@ -76,8 +79,14 @@ describe('the committees’ pages in the browser', () => {
     for (const name of ['[예시] 김위원', '[예시] 이위원', '[예시] 박위원']) {
       await seatTestMember(harness.database, 'citizen-committee', term, name);
     }
+    // The register addresses recommendations to departments of the shared vocabulary only.
+    await vocabDb(harness.database.db)
+      .insertInto('vocab_terms')
+      .values({ vocabulary: 'departments', code: 'TEST-DEPT', name_ko: 'TEST-DEPT', name_en: 'TEST-DEPT' })
+      .onConflict((oc) => oc.columns(['vocabulary', 'code']).doNothing())
+      .execute();
     await runCommand(harness.database.db, { userId: null }, (context) =>
-      addDecision(context, committeeMeetingId, {
+      addDecision(context, providedServices(modules).recommendations, committeeMeetingId, {
         text: '청사 접근성 개선 권고',
         recommendations: [{ departmentCode: 'TEST-DEPT', body: '민원실 경사로를 설치할 것', tags: [] }],
       }),
@@ -151,6 +160,8 @@ describe('the committees’ pages in the browser', () => {
     await citizen.getByRole('heading', { level: 3, name: 'Recommendations of this meeting' }).waitFor();
     await citizen.getByRole('heading', { level: 4, name: 'TEST-DEPT' }).waitFor();
     await citizen.getByText('민원실 경사로를 설치할 것').waitFor();
+    // Published with the minutes: it links to the public tracker, where its answer will be followed.
+    await citizen.getByRole('link', { name: 'Follow it in the register of recommendations' }).waitFor();
     await checkAccessibility(citizen, 'published minutes with a recommendation (en)');
     assert.equal(await citizen.getByText('[예시] 김위원').count(), 0, 'attendance is not public');
   });
@@ -258,7 +269,6 @@ describe('the committees’ pages in the browser', () => {
       await signIn(staff, officer, '/committees/secretariat');
       for (const path of [
         '/committees/secretariat',
-        '/committees/recommendations',
         `/committees/meetings/${roundtableId}`,
         `/committees/meetings/${workshopId}`,
         `/committees/meetings/${workshopId}/edit`,
@@ -282,9 +292,10 @@ describe('the committees’ pages in the browser', () => {
         await checkAccessibility(staff, `${path} for the secretariat (${language})`);
       }
       const departmentPage = await harness.newPage({ language });
-      await signIn(departmentPage, department, '/committees/recommendations');
-      await departmentPage.getByText('민원실 경사로를 설치할 것').waitFor();
-      await checkAccessibility(departmentPage, `/committees/recommendations for a department (${language})`);
+      // The department finds the committee's recommendation in the register's one list.
+      await signIn(departmentPage, department, '/staff/recommendations');
+      await departmentPage.getByText('민원실 경사로를 설치할 것').first().waitFor();
+      await checkAccessibility(departmentPage, `/staff/recommendations for a department (${language})`);
     });
   }
 });

@@ -3,14 +3,11 @@
  *
  * For the authorization matrix: the seeded roundtable (a body), a public roundtable meeting with seats
  * (what the public reads, registers for and members comment on), an internal meeting, a member of the
- * citizen committee, and two recommendations: one addressed to the test department (its own) and one
- * to another department. Two cells do not say everything:
+ * citizen committee. (A decision's recommendations live in the register of recommendations, whose
+ * part of the suite covers answering them.) Two cells do not say everything:
  * - `GET /committees/meetings/{id}` is called on the INTERNAL meeting: the public, departments, the
  *   ombudsman and organisations get a 404 (the rule that matters: internal meetings stay hidden),
  *   while everyone reads a public meeting (the module's own tests and the calendar's row say so).
- * - `GET /committees/recommendations` is a list, not a record: a department passes the gate and sees
- *   only the recommendations addressed to its code (the module's tests check the filter), so its
- *   cell is `allow`, not `own`.
  *
  * - `GET /committees/documents/{id}` is called on a document of the public meeting whose agenda is
  *   not published yet: only the secretariat and the committee's members have it (the module's tests
@@ -239,39 +236,6 @@ export const reliability: ModuleReliability = {
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     const document = uploaded.json() as { id: string };
     restoreDocument = await restorableFile(test.database.db, document.id, 'committees_agenda_files');
-    const departments = { own: 'TEST-DEPT', another: 'DHRP-DHR' };
-    await inject(
-      test,
-      officer,
-      {
-        method: 'POST',
-        url: `/meetings/${String(publicMeeting.id)}/decisions`,
-        payload: {
-          text: 'Reliability decision',
-          recommendations: Object.values(departments).map((departmentCode) => ({
-            departmentCode,
-            body: `Recommendation to ${departmentCode}`,
-          })),
-        },
-      },
-      201,
-    );
-    const { recommendations } = (await inject(
-      test,
-      officer,
-      { method: 'GET', url: '/recommendations' },
-      200,
-    )) as {
-      recommendations: { id: string; meetingId: string; departmentCode: string }[];
-    };
-    const recommendationTo = (code: string) => {
-      const found = recommendations.find(
-        (candidate) => candidate.meetingId === publicMeeting.id && candidate.departmentCode === code,
-      );
-      assert.ok(found, `no recommendation to ${code}`);
-      return { id: found.id };
-    };
-
     const records: Record<string, Variants> = {
       [`${api}/meetings/{id}`]: { another: { id: internalMeeting.id }, exists: true },
       [`${api}/members/{id}`]: { another: { id: member.id }, exists: true },
@@ -281,11 +245,6 @@ export const reliability: ModuleReliability = {
         exists: true,
       },
       [`${api}/documents/{id}`]: { another: { id: document.id }, exists: true },
-      [`${api}/recommendations/{id}/answer`]: {
-        own: recommendationTo(departments.own),
-        another: recommendationTo(departments.another),
-        exists: true,
-      },
     };
     for (const suffix of ['/rules', '/members', '/calendar.ics']) {
       records[`${api}/bodies/{id}${suffix}`] = { another: { id: 'roundtable' }, exists: true };

@@ -13,8 +13,9 @@ import { addCalendarDays as addDays, cityToday } from '../../../kernel/server/ci
 import { runCommand } from '../../../kernel/server/command.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
+import { vocabDb } from '../../../kernel/server/vocabularies/tables.ts';
 import { modules } from '../../../server/modules.ts';
-import type { Body } from '../contract.ts';
+import type { Body, MeetingDetail } from '../contract.ts';
 import { committeesModule } from '../module.ts';
 import { createTestBody, scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
 import { eraseRegistrants } from './commands/registrations.ts';
@@ -43,6 +44,19 @@ describe('committees API', () => {
     for (const role of ['admin', 'officer', 'committee', 'organisation'] as const) {
       as[role] = (await signIn(test.app, await createUser(test.database, { role }))).headers;
     }
+    // The register addresses recommendations to departments of the shared vocabulary only.
+    await vocabDb(test.database.db)
+      .insertInto('vocab_terms')
+      .values(
+        ['DEPT-A', 'DEPT-B'].map((code) => ({
+          vocabulary: 'departments',
+          code,
+          name_ko: code,
+          name_en: code,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['vocabulary', 'code']).doNothing())
+      .execute();
     as.department = (
       await signIn(
         test.app,
@@ -272,11 +286,17 @@ describe('committees API', () => {
     assert.equal(published.attendance, null, 'attendance is not public');
   });
 
-  it('keeps a recommendation open until the addressed department’s answer closes it', async () => {
+  it('issues a decision’s recommendations through the register, where the department answers them', async () => {
     const meetingId = await scheduleTestMeeting(test.database, 'citizen-committee', {
       startsAt: future(-10),
       endsAt: future(-10, 21),
     });
+    const unknown = await call('POST', `/meetings/${meetingId}/decisions`, as.officer, {
+      text: '없는 부서에 권고',
+      recommendations: [{ departmentCode: 'NO-SUCH-DEPT', body: '청사 경사로 설치' }],
+    });
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().errors[0].field, 'body.recommendations.0.departmentCode');
     const decision = await call('POST', `/meetings/${meetingId}/decisions`, as.officer, {
       text: '장애인 접근성 개선을 권고하기로 의결',
       recommendations: [
@@ -285,69 +305,70 @@ describe('committees API', () => {
       ],
     });
     assert.equal(decision.statusCode, 201);
-    const mine = (await call('GET', '/recommendations?open=true', as.department)).json().recommendations as {
-      id: string;
-      version: number;
-      body: string;
-    }[];
-    assert.equal(mine.length, 2);
-    assert.deepEqual((await call('GET', '/recommendations', as.otherDepartment)).json().recommendations, []);
-    const [ramp, braille] = mine;
-    assert.ok(ramp && braille);
-    const answer = (headers: Headers, id: string, body: Record<string, unknown>) =>
-      call('PUT', `/recommendations/${id}/answer`, headers, body);
+    const staffList = async (headers: Headers) => {
+      const response = await test.app.inject({ url: '/api/v1/recommendations/staff?limit=100', headers });
+      assert.equal(response.statusCode, 200, response.body);
+      return (
+        response.json() as {
+          items: {
+            id: string;
+            version: number;
+            text: { ko: string };
+            source: { kind: string; reference: string };
+          }[];
+        }
+      ).items.filter((item) => ['청사 경사로 설치', '점자 안내판 설치'].includes(item.text.ko));
+    };
+    const mine = await staffList(as.department);
     assert.equal(
-      (await answer(as.otherDepartment, ramp.id, { response: 'accepted', version: ramp.version })).statusCode,
-      403,
+      mine.length,
+      2,
+      'the department finds them in the register, with everything else addressed to it',
     );
-    assert.equal(
-      (await answer(as.officer, ramp.id, { response: 'accepted', version: ramp.version })).statusCode,
-      403,
+    assert.ok(
+      mine.every(
+        (item) => item.source.kind === 'committee' && item.source.reference.includes('인권증진시민위원회'),
+      ),
     );
-    const accepted = await answer(as.department, ramp.id, {
-      response: 'accepted',
-      implementation: '설계 중',
-      version: ramp.version,
+    assert.deepEqual(await staffList(as.otherDepartment), []);
+    const ramp = mine.find((item) => item.text.ko === '청사 경사로 설치');
+    assert.ok(ramp);
+    const answered = await test.app.inject({
+      method: 'POST',
+      url: `/api/v1/recommendations/${ramp.id}/transitions`,
+      headers: as.department,
+      payload: {
+        action: 'answer',
+        version: ramp.version,
+        departmentCode: 'DEPT-A',
+        answer: 'accepted',
+        reasons: '설계 중',
+      },
     });
-    assert.equal(accepted.statusCode, 200);
-    assert.equal(accepted.json().open, true, 'accepted but not yet implemented: still open');
-    const done = await answer(as.department, ramp.id, {
-      response: 'accepted',
-      implementation: '설치 완료',
-      implemented: true,
-      version: accepted.json().version,
-    });
-    assert.equal(done.json().open, false);
-    const again = await answer(as.department, ramp.id, {
-      response: 'rejected',
-      reason: 'x',
-      version: done.json().version,
-    });
-    assert.equal(again.json().code, 'committees_recommendation_closed');
-    const noReason = await answer(as.department, braille.id, {
-      response: 'rejected',
-      version: braille.version,
-    });
-    assert.equal(noReason.statusCode, 400);
-    assert.equal(
-      (
-        await answer(as.department, braille.id, {
-          response: 'rejected',
-          reason: '예산 부족',
-          version: braille.version,
-        })
-      ).json().open,
-      false,
-    );
+    assert.equal(answered.statusCode, 200, answered.body);
+    const detail = (await call('GET', `/meetings/${meetingId}`, as.officer)).json() as MeetingDetail;
+    const rows = (detail.recommendations ?? []).map((row) => [
+      row.body,
+      row.status,
+      row.staffPath,
+      row.publicPath,
+    ]);
     assert.deepEqual(
-      (await call('GET', '/recommendations?open=true', as.department)).json().recommendations,
-      [],
+      rows.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'ko')),
+      [
+        [
+          '점자 안내판 설치',
+          'issued',
+          `/staff/recommendations/${mine.find((item) => item.id !== ramp.id)?.id}`,
+          null,
+        ],
+        ['청사 경사로 설치', 'answered', `/staff/recommendations/${ramp.id}`, null],
+      ],
+      'the meeting links each to the register; none public while the minutes are unpublished',
     );
-    assert.equal(
-      (await call('GET', '/recommendations?open=false', as.committee)).json().recommendations.length >= 2,
-      true,
-    );
-    assert.equal((await call('GET', '/recommendations', as.public)).statusCode, 401);
+    assert.equal((await test.app.inject({ url: `/api/v1/recommendations/${ramp.id}` })).statusCode, 404);
+    // The old routes are gone: answers happen in the register only.
+    assert.equal((await call('GET', '/recommendations', as.department)).statusCode, 404);
   });
 
   it('puts registrations past capacity on the waiting list and moves them up on cancellation', async () => {

@@ -13,6 +13,7 @@ import { addCalendarDays as addDays, cityToday } from '../../../kernel/server/ci
 import { removalAudit, storedFileExists } from '../../../kernel/server/files/testing.ts';
 import { loadDataset } from '../../../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
+import { vocabDb } from '../../../kernel/server/vocabularies/tables.ts';
 import { modules } from '../../../server/modules.ts';
 import type { Body, MeetingDetail, Member } from '../contract.ts';
 import { createTestBody, scheduleTestMeeting, seatTestMember } from '../test/factories.ts';
@@ -400,6 +401,12 @@ describe('committees: documents, edits and tags', () => {
       startsAt: at(-3, 10),
       endsAt: at(-3, 12),
     });
+    // The register addresses recommendations to departments of the shared vocabulary only.
+    await vocabDb(test.database.db)
+      .insertInto('vocab_terms')
+      .values({ vocabulary: 'departments', code: 'DEPT-A', name_ko: '시험 부서', name_en: 'Test division' })
+      .onConflict((oc) => oc.columns(['vocabulary', 'code']).doNothing())
+      .execute();
     const decided = await call('POST', `/meetings/${meetingId}/decisions`, admin, {
       text: '이주민 통역 지원 확대를 권고함',
       recommendations: [
@@ -421,10 +428,10 @@ describe('committees: documents, edits and tags', () => {
       const page = response.json() as {
         modules: { module: string; records: { recordType: string; path: string }[] }[];
       };
-      return (page.modules.find((entry) => entry.module === 'committees')?.records ?? []).map((record) => [
-        record.recordType,
-        record.path,
-      ]);
+      // Issued through the register: the tag is the register's, on its public page.
+      return (page.modules.find((entry) => entry.module === 'recommendations')?.records ?? []).map(
+        (record) => [record.recordType, record.path.replace(/[0-9a-f-]{36}$/, ':id')],
+      );
     };
     assert.deepEqual(await listed(), [], 'not while the minutes are unpublished');
     let { version } = await meeting(meetingId, admin);
@@ -442,7 +449,7 @@ describe('committees: documents, edits and tags', () => {
     assert.equal((await meeting(meetingId, anonymous)).recommendations, null, 'nor on the meeting page');
     assert.equal((await meeting(meetingId, admin)).recommendations?.length, 2, 'the secretariat has them');
     await step(`/meetings/${meetingId}/minutes/transitions`, { action: 'publish' });
-    assert.deepEqual(await listed(), [['recommendation', `/committees/meetings/${meetingId}`]]);
+    assert.deepEqual(await listed(), [['recommendation', '/recommendations/:id']]);
     // Written in one transaction, the two share a creation time: compared in the order of their text.
     const published = ((await meeting(meetingId, anonymous)).recommendations ?? []).sort((a, b) =>
       a.body.localeCompare(b.body, 'ko'),
@@ -451,15 +458,17 @@ describe('committees: documents, edits and tags', () => {
       published.map((recommendation) => [
         recommendation.departmentName,
         recommendation.body,
-        recommendation.open,
+        recommendation.status,
+        recommendation.publicPath === `/recommendations/${recommendation.id}`,
       ]),
       [
         [
           { ko: '민주인권과', en: 'Democracy and Human Rights Division' },
           '통역 지원 현황을 매년 공개할 것',
+          'issued',
           true,
         ],
-        [null, '행정복지센터에 통역 지원을 둘 것', true],
+        [{ ko: '시험 부서', en: 'Test division' }, '행정복지센터에 통역 지원을 둘 것', 'issued', true],
       ],
       'the public reads each recommendation with its department and state',
     );

@@ -9,6 +9,7 @@ import {
 import type { Db } from '../../../kernel/server/db.ts';
 import { notFound } from '../../../kernel/server/errors.ts';
 import { describeFiles, type StoredFile } from '../../../kernel/server/files/index.ts';
+import type { RecommendationRegister } from '../../../kernel/server/module.ts';
 import { termNames } from '../../../kernel/server/vocabularies/queries.ts';
 import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type { Bilingual } from '../../../kernel/shared/language.ts';
@@ -235,6 +236,7 @@ export async function listMeetings(
 
 export async function meetingDetail(
   db: Db,
+  register: RecommendationRegister | undefined,
   meetingId: string,
   viewer: { insider: boolean; secretariat: boolean },
 ): Promise<MeetingDetail> {
@@ -333,7 +335,7 @@ export async function meetingDetail(
   }
   // A decision's recommendations are part of it: the public follows them, and the departments'
   // answers, from the moment the minutes that record the decision are published; staff from the start.
-  if (viewer.insider || minutesVisible) recommendations = await listRecommendations(db, { meetingId });
+  if (viewer.insider || minutesVisible) recommendations = await listRecommendations(db, register, meetingId);
   const { n: waiting } = await reader
     .selectFrom('committees_registrations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -364,41 +366,42 @@ export async function meetingDetail(
   };
 }
 
+/**
+ * A meeting's recommendations, as the register holds them (issued through it with the decision): each
+ * links to the register, where the department answers and the office follows it up.
+ */
 export async function listRecommendations(
   db: Db,
-  filter: { departmentCode?: string | null; open?: boolean; meetingId?: string },
+  register: RecommendationRegister | undefined,
+  meetingId: string,
 ): Promise<Recommendation[]> {
-  let query = committeesDb(db)
-    .selectFrom('committees_recommendations as r')
-    .innerJoin('committees_decisions as d', 'd.id', 'r.decision_id')
-    .innerJoin('committees_meetings as m', 'm.id', 'd.meeting_id')
-    .selectAll('r')
-    .select(['d.meeting_id', 'm.title'])
-    // One decision's recommendations share a creation time: the id keeps their order stable.
-    .orderBy('r.created_at')
-    .orderBy('r.id');
-  if (filter.departmentCode !== undefined && filter.departmentCode !== null) {
-    query = query.where('r.department_code', '=', filter.departmentCode);
-  }
-  if (filter.open !== undefined) query = query.where('r.closed_at', filter.open ? 'is' : 'is not', null);
-  if (filter.meetingId) query = query.where('d.meeting_id', '=', filter.meetingId);
-  const rows = await query.execute();
+  if (!register) return [];
+  const decisions = await committeesDb(db)
+    .selectFrom('committees_decisions')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const issued = await register.bySource(
+    db,
+    'committees',
+    decisions.map((decision) => decision.id),
+  );
   const departments = await termNames(db, 'departments');
-  const iso = (value: Date | null) => (value === null ? null : new Date(value).toISOString());
-  return rows.map((row) => ({
-    id: row.id,
-    decisionId: row.decision_id,
-    meetingId: row.meeting_id,
-    meetingTitle: row.title,
-    departmentCode: row.department_code,
-    departmentName: departments.get(row.department_code) ?? null,
-    body: row.body,
-    response: row.response,
-    responseReason: row.response_reason,
-    implementation: row.implementation,
-    open: row.closed_at === null,
-    answeredAt: iso(row.answered_at),
-    createdAt: new Date(row.created_at).toISOString(),
-    version: row.version,
-  }));
+  return decisions.flatMap((decision) =>
+    (issued.get(decision.id) ?? []).map((recommendation) => {
+      const code = recommendation.departments[0] ?? '';
+      return {
+        id: recommendation.id,
+        decisionId: decision.id,
+        departmentCode: code,
+        departmentName: departments.get(code) ?? null,
+        body: recommendation.text.ko,
+        status: recommendation.status,
+        staffPath: recommendation.staffPath,
+        publicPath: recommendation.publicPath,
+      };
+    }),
+  );
 }

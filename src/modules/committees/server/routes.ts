@@ -9,8 +9,6 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { requireUser } from '../../../kernel/server/access.ts';
 import { currentCity } from '../../../kernel/server/city/city.ts';
 import { callerOf, runCommand } from '../../../kernel/server/command.ts';
 import { keyring } from '../../../kernel/server/crypto.ts';
@@ -22,7 +20,6 @@ import { jsonBody, PublicCache, sendPublic } from '../../../kernel/server/open-d
 import {
   agendaFileSchema,
   agendaItemInputSchema,
-  answerInputSchema,
   attendanceInputSchema,
   bodyIdParams,
   bodyListSchema,
@@ -46,8 +43,6 @@ import {
   minutesInputSchema,
   minutesTransitionSchema,
   quorumSchema,
-  recommendationListQuerySchema,
-  recommendationListSchema,
   registrantListSchema,
   registrationInputSchema,
   registrationResultSchema,
@@ -55,7 +50,6 @@ import {
   versionSchema,
 } from '../contract.ts';
 import { attachAgendaFile, readAgendaFile, removeAgendaFile } from './commands/agenda-files.ts';
-import { answerRecommendation } from './commands/answer-recommendation.ts';
 import {
   addAgendaItem,
   addComment,
@@ -69,15 +63,8 @@ import {
 import { addMember, createBody, updateBodyRules, updateMember } from './commands/members.ts';
 import { cancelRegistration, readRegistrants, register } from './commands/registrations.ts';
 import { calendarFeed } from './ics.ts';
-import {
-  departmentScope,
-  insiders,
-  isInsider,
-  isSecretariat,
-  recommendationReaders,
-  secretariat,
-} from './policy.ts';
-import { listBodies, listMeetings, listMembers, listRecommendations, meetingDetail } from './queries.ts';
+import { insiders, isInsider, isSecretariat, secretariat } from './policy.ts';
+import { listBodies, listMeetings, listMembers, meetingDetail } from './queries.ts';
 
 const tags = ['committees'];
 const bodyMembersParams = bodyIdParams;
@@ -306,10 +293,16 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
     async (request, reply) => {
       const { id } = request.params;
       if (isInsider(request.user)) {
-        return meetingDetail(db, id, { insider: true, secretariat: isSecretariat(request.user) });
+        return meetingDetail(db, kernel.recommendations, id, {
+          insider: true,
+          secretariat: isSecretariat(request.user),
+        });
       }
       const entry = await cache.get(`meeting:${id}`, async () =>
-        jsonBody(meetingDetailSchema, await meetingDetail(db, id, { insider: false, secretariat: false })),
+        jsonBody(
+          meetingDetailSchema,
+          await meetingDetail(db, kernel.recommendations, id, { insider: false, secretariat: false }),
+        ),
       );
       return sendPublic(request, reply, entry);
     },
@@ -328,7 +321,9 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) =>
-      inCommand(request, (context) => updateMeeting(context, request.params.id, request.body)),
+      inCommand(request, (context) =>
+        updateMeeting(context, kernel.recommendations, request.params.id, request.body),
+      ),
   );
 
   app.post(
@@ -433,7 +428,9 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
       },
     },
     async (request) =>
-      inCommand(request, (context) => transitionMinutes(context, request.params.id, request.body)),
+      inCommand(request, (context) =>
+        transitionMinutes(context, kernel.recommendations, request.params.id, request.body),
+      ),
   );
 
   app.post(
@@ -450,7 +447,7 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
     },
     async (request, reply) => {
       const created = await inCommand(request, (context) =>
-        addDecision(context, request.params.id, request.body),
+        addDecision(context, kernel.recommendations, request.params.id, request.body),
       );
       return reply.code(201).send(created);
     },
@@ -527,50 +524,6 @@ export function committeesRoutes(scope: FastifyInstance, kernel: Kernel): void {
         cancelRegistration(context, request.body.token),
       );
       return reply.header('cache-control', 'no-store').send(result);
-    },
-  );
-
-  app.get(
-    '/committees/recommendations',
-    {
-      config: { access: recommendationReaders },
-      schema: {
-        tags,
-        summary: 'Recommendations and their answers (a department sees those addressed to it)',
-        querystring: recommendationListQuerySchema,
-        response: { 200: recommendationListSchema },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const open = request.query.open === undefined ? undefined : request.query.open === 'true';
-      return {
-        recommendations: await listRecommendations(db, {
-          departmentCode: departmentScope(user),
-          ...(open === undefined ? {} : { open }),
-        }),
-      };
-    },
-  );
-
-  app.put(
-    '/committees/recommendations/:id/answer',
-    {
-      config: { access: { roles: ['department'] } },
-      schema: {
-        tags,
-        summary:
-          "The department's answer: accepted, partly accepted or rejected with reasons; implementation reported",
-        params: idParams,
-        body: answerInputSchema,
-        response: { 200: versionSchema.extend({ open: z.boolean() }) },
-      },
-    },
-    async (request) => {
-      const { user, actor } = callerOf(request);
-      return runCommand(db, actor, (context) =>
-        answerRecommendation(context, user, request.params.id, request.body),
-      );
     },
   );
 }

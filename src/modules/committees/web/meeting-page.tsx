@@ -271,7 +271,7 @@ function MeetingBody({ meeting, reload }: { meeting: MeetingDetail; reload: () =
             </ul>
           </>
         ) : null}
-        <MeetingRecommendations recommendations={meeting.recommendations ?? []} />
+        <MeetingRecommendations recommendations={meeting.recommendations ?? []} staff={isSecretariat} />
       </section>
       {open ? <RegistrationForm meeting={meeting} onRegistered={reload} /> : null}
       {meeting.comments !== null ? <Comments meeting={meeting} reload={reload} /> : null}

@@ -1,14 +1,13 @@
 /**
  * The committees' pages: for everyone, the calendar of public meetings with the bodies and their
  * counts, each meeting's page (published agenda and minutes, registration) and the cancellation form;
- * for the secretariat, members and terms and scheduling; recommendations for the secretariat,
- * members and departments (who answer those addressed to them).
+ * for the secretariat, members and terms and scheduling. A decision's recommendations are followed in
+ * the register of recommendations (`/staff/recommendations`), where departments answer them.
  */
 import type { WebModule } from '../../../kernel/web/module.ts';
-import { calendarPath, cancelPath, recommendationsPath, secretariatPath } from './paths.ts';
+import { calendarPath, cancelPath, secretariatPath } from './paths.ts';
 
 const secretariat = { roles: ['admin', 'officer'] } as const;
-const recommendationReaders = { roles: ['admin', 'officer', 'committee', 'department'] } as const;
 
 export const committeesWebModule: WebModule = {
   name: 'committees',
@@ -23,11 +22,6 @@ export const committeesWebModule: WebModule = {
     },
     { path: cancelPath, access: 'public', page: () => import('./cancel-page.tsx') },
     { path: secretariatPath, access: secretariat, page: () => import('./secretariat-page.tsx') },
-    {
-      path: recommendationsPath,
-      access: recommendationReaders,
-      page: () => import('./recommendations-page.tsx'),
-    },
   ],
   navigation: [
     { path: calendarPath, label: { ko: '인권 회의 일정', en: 'Committees and meetings' } },
@@ -35,11 +29,6 @@ export const committeesWebModule: WebModule = {
       path: secretariatPath,
       label: { ko: '위원회 사무국', en: 'Committee secretariat' },
       roles: secretariat.roles,
-    },
-    {
-      path: recommendationsPath,
-      label: { ko: '위원회 권고', en: 'Committee recommendations' },
-      roles: recommendationReaders.roles,
     },
   ],
 };

@@ -4,4 +4,3 @@ export const meetingPath = (id: string) => `/committees/meetings/${encodeURIComp
 export const meetingEditPath = (id: string) => `${meetingPath(id)}/edit`;
 export const cancelPath = '/committees/cancel';
 export const secretariatPath = '/committees/secretariat';
-export const recommendationsPath = '/committees/recommendations';

@@ -4,6 +4,7 @@
  */
 
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Language } from '../../../kernel/shared/language.ts';
 import { cityTimeZone } from '../../../kernel/web/city.ts';
 import { useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
@@ -72,37 +73,43 @@ export function departmentOf(recommendation: Recommendation, language: Language)
   return recommendation.departmentName?.[language] ?? recommendation.departmentCode;
 }
 
-/** Whether a recommendation is open, and the department's answer: response, reasons, implementation. */
-export function RecommendationState({ recommendation }: { recommendation: Recommendation }) {
+/**
+ * How a recommendation stands in the register of recommendations, and the link to it there (the
+ * register's staff page for staff, its public page once public): answers and follow-up live there.
+ */
+export function RecommendationState({
+  recommendation,
+  staff,
+}: {
+  recommendation: Recommendation;
+  staff: boolean;
+}) {
   const t = useText(committeesText);
+  const path = staff ? recommendation.staffPath : recommendation.publicPath;
   return (
     <dl className="definition-list">
       <dt>{t('state')}</dt>
-      <dd>{recommendation.open ? t('open') : t('closed')}</dd>
-      {recommendation.response ? (
-        <>
-          <dt>{t('response')}</dt>
-          <dd>{t(`response_${recommendation.response}`)}</dd>
-        </>
-      ) : null}
-      {recommendation.responseReason ? (
-        <>
-          <dt>{t('reason')}</dt>
-          <dd>{recommendation.responseReason}</dd>
-        </>
-      ) : null}
-      {recommendation.implementation ? (
-        <>
-          <dt>{t('implementation')}</dt>
-          <dd>{recommendation.implementation}</dd>
-        </>
-      ) : null}
+      <dd>
+        {t(`status_${recommendation.status}`)}
+        {path ? (
+          <>
+            {' · '}
+            <Link to={path}>{t('followInRegister')}</Link>
+          </>
+        ) : null}
+      </dd>
     </dl>
   );
 }
 
 /** A meeting's recommendations (under the minutes' h2), each under its department's name. */
-export function MeetingRecommendations({ recommendations }: { recommendations: readonly Recommendation[] }) {
+export function MeetingRecommendations({
+  recommendations,
+  staff = false,
+}: {
+  recommendations: readonly Recommendation[];
+  staff?: boolean;
+}) {
   const t = useText(committeesText);
   const language = useLanguage();
   if (recommendations.length === 0) return null;
@@ -114,7 +121,7 @@ export function MeetingRecommendations({ recommendations }: { recommendations: r
           <li key={recommendation.id}>
             <h4>{departmentOf(recommendation, language)}</h4>
             <p>{recommendation.body}</p>
-            <RecommendationState recommendation={recommendation} />
+            <RecommendationState recommendation={recommendation} staff={staff} />
           </li>
         ))}
       </ul>

@@ -15,6 +15,8 @@ import {
   waitForHeading,
   waitForLoaded,
 } from '../../../kernel/web/e2e/harness.ts';
+import { createRecommendation } from '../server/commands/save-recommendation.ts';
+import { recommendationInput } from '../test/factories.ts';
 
 const titles: Record<Language, string> = { ko: '권고 이행 현황', en: 'Recommendations tracker' };
 const recordTitles: Record<Language, string> = {
@@ -128,5 +130,48 @@ describe('the recommendations register in the browser', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, 'no sideways scrolling on a phone');
     await checkAccessibility(phone, 'a recommendation on a phone (ko)');
+  });
+
+  it('lets the ombudsman publish an anonymised summary by keyboard, which the public then read instead of the text', async () => {
+    const caseText = '피진정인 김철수 팀장에게 재발 방지 교육을 할 것';
+    const id = await createRecommendation(
+      harness.database.db,
+      { userId: null },
+      {
+        ...recommendationInput({
+          source: { kind: 'ombudsman', reference: '진정 2026-000777 결정' },
+          text: { ko: caseText, en: caseText },
+          departments: ['DHRP-DHR'],
+        }),
+      },
+    );
+    const ombudsman = await harness.createAccount('ombudsman');
+    for (const language of ['ko', 'en'] as const) {
+      const page = await harness.newPage({ language });
+      await signIn(page, ombudsman, `/staff/recommendations/${id}`);
+      await waitForHeading(page, recordTitles[language]);
+      await waitForLoaded(page);
+      await checkAccessibility(page, `the ombudsman's summary form (${language})`);
+      if (language === 'en') {
+        await page
+          .getByRole('textbox', { name: /^Summary \(Korean\)/ })
+          .fill('민원 담당 공무원의 재발 방지 교육');
+        await page
+          .getByRole('textbox', { name: /^Summary \(English\)/ })
+          .fill('Training for complaint officers');
+        await page.getByRole('button', { name: 'Publish the summary' }).press('Enter');
+        await page.getByText('The summary is published.').waitFor();
+        assertNoPageErrors(page);
+      }
+    }
+    const citizen = await harness.newPage({ language: 'en' });
+    await citizen.goto(`/recommendations/${id}`);
+    await waitForHeading(citizen, recordTitles.en);
+    await waitForLoaded(citizen);
+    await citizen.getByText('Training for complaint officers').first().waitFor();
+    const body = (await citizen.locator('main').textContent()) ?? '';
+    assert.equal(body.includes('김철수'), false, 'no name on the public page');
+    assert.equal(body.includes('2026-000777'), false, 'no case number on the public page');
+    await checkAccessibility(citizen, 'a published ombudsman summary (en)');
   });
 });

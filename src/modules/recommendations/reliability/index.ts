@@ -62,13 +62,20 @@ export const reliability: ModuleReliability = {
     const open = await create(test, officer, { isPublic: true, departments: ['RELIABILITY-OTHER'] });
     const mine = await create(test, officer, { departments: ['TEST-DEPT'] });
     const theirs = await create(test, officer, { departments: ['RELIABILITY-OTHER'] });
-    return () => {
-      // `own` is the department user's (addressed to TEST-DEPT); to the office every record is its own.
-      const perRecord: Variants = { own: { id: mine.id }, another: { id: theirs.id }, exists: true };
+    const ombudsmans = await create(test, officer, {
+      source: { kind: 'ombudsman', reference: 'Ombudsman decision' },
+      departments: ['RELIABILITY-OTHER'],
+    });
+    return (caller) => {
+      // `own` is the department user's (addressed to TEST-DEPT), or for the ombudsman an ombudsman's
+      // recommendation; to the office every record is its own.
+      const own = caller?.id === users.ombudsman.id ? ombudsmans.id : mine.id;
+      const perRecord: Variants = { own: { id: own }, another: { id: theirs.id }, exists: true };
       const records: Record<string, Variants> = {
         [`${api}/{id}`]: { another: { id: open.id }, exists: true },
         [`${api}/staff/{id}`]: perRecord,
         [`${api}/{id}/transitions`]: perRecord,
+        [`${api}/{id}/summary`]: perRecord,
       };
       return records;
     };

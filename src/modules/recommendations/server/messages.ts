@@ -30,6 +30,14 @@ export const fieldMessages = {
     ko: '회신이 시작된 뒤에는 받는 부서를 바꿀 수 없습니다.',
     en: 'The departments cannot change once a department has answered.',
   },
+  publicBySource: {
+    ko: '이 권고의 공개 여부는 출처의 규칙(회의록 공개, 옴부즈맨의 요약 공개)을 따릅니다.',
+    en: "This recommendation's publication follows its source's rule (published minutes, the ombudsman's summary).",
+  },
+  ombudsmanSummary: {
+    ko: '인권옴부즈맨의 권고는 옴부즈맨이 익명 요약을 공개할 때에만 공개됩니다.',
+    en: "An ombudsman's recommendation is public only once the ombudsman publishes an anonymised summary.",
+  },
   dueOrder: {
     ko: '이행 기한은 회신 기한보다 빠를 수 없습니다.',
     en: 'The implementation cannot be due before the answer.',

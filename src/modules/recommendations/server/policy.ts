@@ -6,13 +6,23 @@
  * - A department user acts (`department`) only on recommendations addressed to their department, and
  *   answers only their own department's part. A recommendation not addressed to them is, to them, as
  *   if it did not exist outside the public tracker: a non-public one is a 404.
+ * - An ombudsman reads the ombudsman's recommendations and publishes each one's anonymised summary,
+ *   which is what makes it public (no case identifiers, no names): nothing else.
  * - Everyone, signed in or not, reads the public recommendations through the public tracker.
  */
 import type { SessionUser } from '../../../kernel/server/access.ts';
+import type { SourceKind } from '../contract.ts';
 import type { Capacity } from './workflow.ts';
 
-export function capacitiesOn(user: SessionUser, addressedDepartments: readonly string[]): Set<Capacity> {
+export function capacitiesOn(
+  user: SessionUser,
+  addressedDepartments: readonly string[],
+  sourceKind?: SourceKind,
+): Set<Capacity> {
   const capacities = new Set<Capacity>();
+  // The ombudsman's rule by source: an ombudsman's recommendation is public only when the ombudsman
+  // publishes the anonymised summary they write, so the ombudsman reads it to write that summary.
+  if (user.role === 'ombudsman' && sourceKind === 'ombudsman') capacities.add('ombudsman');
   if (user.role === 'admin' || user.role === 'officer') capacities.add('office');
   if (
     user.role === 'department' &&

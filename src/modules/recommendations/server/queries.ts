@@ -12,12 +12,30 @@ import { type RecommendationsTables, type RecordRow, recommendationsDb } from '.
 import { unDetailsOf } from './un.ts';
 
 /** Whose records a list shows: the public's, the office's (all), or one department's. */
-export type Scope = { kind: 'public' } | { kind: 'office' } | { kind: 'department'; code: string };
+export type Scope =
+  | { kind: 'public' }
+  | { kind: 'office' }
+  | { kind: 'department'; code: string }
+  | { kind: 'ombudsman' };
 
 type Selected = Omit<
   RecordRow,
-  'seed_order' | 'historical' | 'is_public' | 'status' | 'version' | 'created_at' | 'updated_at'
+  | 'seed_order'
+  | 'historical'
+  | 'is_public'
+  | 'status'
+  | 'version'
+  | 'created_at'
+  | 'updated_at'
+  | 'source_module'
+  | 'source_id'
+  | 'source_path'
+  | 'public_summary_ko'
+  | 'public_summary_en'
+  | 'summary_published_at'
 > & {
+  public_summary_ko: string | null;
+  public_summary_en: string | null;
   historical: boolean;
   is_public: boolean;
   status: RecommendationSummary['status'];
@@ -33,7 +51,21 @@ async function departmentNames(db: Db): Promise<Map<string, { ko: string; en: st
   return new Map(rows.map((row) => [row.code, { ko: row.name_ko ?? row.name_en, en: row.name_en }]));
 }
 
-async function summaries(db: Db, rows: Selected[]): Promise<RecommendationSummary[]> {
+/** What the public read of an ombudsman's recommendation in place of its source (no case identifier). */
+export const ombudsmanPublicReference = '인권옴부즈맨 권고 (Human rights ombudsman)';
+
+/**
+ * An ombudsman's recommendation (not the seed's historical ones, which quote the seed) is read by the
+ * public only as the summary the ombudsman published: its text, source reference, the departments'
+ * reasons and the timeline's notes could name the case or its people, so none of them is shown.
+ */
+const anonymised = (row: Pick<Selected, 'source_kind' | 'historical'>, view: View) =>
+  view === 'public' && row.source_kind === 'ombudsman' && !row.historical;
+
+/** Whose eyes a record is shaped for: the public's, or staff's. */
+export type View = 'public' | 'staff';
+
+async function summaries(db: Db, rows: Selected[], view: View): Promise<RecommendationSummary[]> {
   if (rows.length === 0) return [];
   const names = await departmentNames(db);
   const parts = await recommendationsDb(db)
@@ -54,18 +86,20 @@ async function summaries(db: Db, rows: Selected[]): Promise<RecommendationSummar
     id: row.id,
     source: {
       kind: row.source_kind,
-      reference: row.source_reference,
+      reference: anonymised(row, view) ? ombudsmanPublicReference : row.source_reference,
       citation: row.source_citation,
       section: row.source_section,
     },
-    text: { ko: row.text_ko, en: row.text_en },
+    text: anonymised(row, view)
+      ? { ko: row.public_summary_ko ?? '', en: row.public_summary_en ?? '' }
+      : { ko: row.text_ko, en: row.text_en },
     departments: parts
       .filter((part) => part.recommendation_id === row.id)
       .map((part) => ({
         code: part.department_code,
         name: names.get(part.department_code) ?? { ko: part.department_code, en: part.department_code },
         answer: part.answer,
-        reasons: part.reasons,
+        reasons: anonymised(row, view) ? null : part.reasons,
         answeredAt: part.answered_at ? new Date(part.answered_at).toISOString() : null,
       })),
     issuedOn: row.issued_on,
@@ -89,6 +123,8 @@ const columns = [
   'seed_code',
   'text_ko',
   'text_en',
+  'public_summary_ko',
+  'public_summary_en',
   'issued_on',
   'answer_due',
   'implementation_due',
@@ -103,6 +139,7 @@ function inScope(scope: Scope) {
   return (eb: ExpressionBuilder<RecommendationsTables, 'recommendations_records'>) => {
     if (scope.kind === 'public') return eb('is_public', '=', true);
     if (scope.kind === 'office') return eb.val(true);
+    if (scope.kind === 'ombudsman') return eb('source_kind', '=', 'ombudsman');
     return eb.exists(
       eb
         .selectFrom('recommendations_departments as d')
@@ -155,7 +192,7 @@ export async function listRecommendations(
     .offset(query.offset)
     .execute()) as Selected[];
   return {
-    items: await summaries(db, rows),
+    items: await summaries(db, rows, scope.kind === 'public' ? 'public' : 'staff'),
     total: Number(counted.n),
     limit: query.limit,
     offset: query.offset,
@@ -209,7 +246,8 @@ export async function readRecommendation(
   if (options.publicOnly) query = query.where('is_public', '=', true);
   const row = (await query.executeTakeFirst()) as Selected | undefined;
   if (!row) return undefined;
-  const [summary] = await summaries(db, [row]);
+  const view: View = options.publicOnly ? 'public' : 'staff';
+  const [summary] = await summaries(db, [row], view);
   if (!summary) return undefined;
   const events = await recommendationsDb(db)
     .selectFrom('recommendations_events')
@@ -227,7 +265,7 @@ export async function readRecommendation(
       departmentCode: event.department_code,
       answer: event.answer,
       reason: event.reason,
-      note: event.note,
+      note: anonymised(row, view) ? null : event.note,
       at: new Date(event.at).toISOString(),
     })),
   };

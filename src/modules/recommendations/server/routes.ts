@@ -13,6 +13,7 @@ import { notFound } from '../../../kernel/server/errors.ts';
 import type { Kernel } from '../../../kernel/server/module.ts';
 import {
   listQuerySchema,
+  publishSummaryInputSchema,
   recommendationInputSchema,
   recommendationListSchema,
   recommendationSchema,
@@ -22,16 +23,19 @@ import {
   transitionInputSchema,
   transitionResultSchema,
 } from '../contract.ts';
+import { publishSummary } from './commands/publish-summary.ts';
 import { createRecommendation, updateRecommendation } from './commands/save-recommendation.ts';
 import { transitionRecommendation } from './commands/transition-recommendation.ts';
 import { answersFor, capacitiesOn, seesStaffRecord } from './policy.ts';
 import { listRecommendations, readRecommendation, type Scope } from './queries.ts';
+import { recommendationsDb } from './tables.ts';
 import { unRoutes } from './un-routes.ts';
 import { allowedActions } from './workflow.ts';
 
 const tags = ['recommendations'];
 const office: Access = { roles: ['admin', 'officer'] };
-const staff: Access = { roles: ['admin', 'officer', 'department'] };
+const staff: Access = { roles: ['admin', 'officer', 'department', 'ombudsman'] };
+const ombudsman: Access = { roles: ['ombudsman'] };
 const idParams = z.strictObject({ id: z.uuid() });
 const langQuery = z.strictObject({ lang: z.enum(['ko', 'en']).optional() });
 
@@ -51,11 +55,30 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
     const capacities = capacitiesOn(
       user,
       record.departments.map((part) => part.code),
+      record.source.kind,
     );
     if (!seesStaffRecord(capacities)) throw notFound();
     const actions = allowedActions(record.status, capacities);
+    const source = await recommendationsDb(db)
+      .selectFrom('recommendations_records')
+      .select([
+        'source_module',
+        'source_path',
+        'public_summary_ko',
+        'public_summary_en',
+        'summary_published_at',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return {
       ...record,
+      sourcePath: source.source_path,
+      publicBySource: source.source_module !== null || source.summary_published_at !== null,
+      publicSummary:
+        source.public_summary_ko !== null && source.public_summary_en !== null
+          ? { ko: source.public_summary_ko, en: source.public_summary_en }
+          : null,
+      canPublishSummary: capacities.has('ombudsman') && !record.historical,
       allowedActions: actions,
       answerableDepartments: actions.includes('answer')
         ? record.departments
@@ -87,7 +110,7 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
       schema: {
         tags,
         summary:
-          'Recommendations for staff: every one for the office, those addressed to the department for a department',
+          "Recommendations for staff: every one for the office, those addressed to the department for a department, the ombudsman's for an ombudsman",
         querystring: listQuerySchema,
         response: { 200: recommendationListSchema },
       },
@@ -101,7 +124,9 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
       const scope: Scope =
         user.role === 'department' && user.departmentCode !== null
           ? { kind: 'department', code: user.departmentCode }
-          : { kind: 'office' };
+          : user.role === 'ombudsman'
+            ? { kind: 'ombudsman' }
+            : { kind: 'office' };
       return listRecommendations(db, scope, request.query);
     },
   );
@@ -198,5 +223,22 @@ export function recommendationsRoutes(scope: FastifyInstance, kernel: Kernel): v
         request.params.id,
         request.body,
       ),
+  );
+
+  app.post(
+    '/recommendations/:id/summary',
+    {
+      config: { access: ombudsman },
+      schema: {
+        tags,
+        summary:
+          "The ombudsman publishes an ombudsman's recommendation as an anonymised summary (the public read it instead of the text; 404 on any other recommendation)",
+        params: idParams,
+        body: publishSummaryInputSchema,
+        response: { 200: z.object({ version: z.number().int() }) },
+      },
+    },
+    async (request) =>
+      publishSummary(db, callerOf(request).actor, requireUser(request), request.params.id, request.body),
   );
 }

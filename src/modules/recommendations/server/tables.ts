@@ -15,6 +15,14 @@ export type RecordRow = {
   source_kind: SourceKind;
   source_reference: string;
   source_citation: string | null;
+  /** (Generated: null unless set, so the register's own inserts may leave them out.) The back-link of a recommendation a module issued: the module, its record's id, its page. */
+  source_module: Generated<string | null>;
+  source_id: Generated<string | null>;
+  source_path: Generated<string | null>;
+  /** The ombudsman's anonymised summary, what the public read once published. */
+  public_summary_ko: Generated<string | null>;
+  public_summary_en: Generated<string | null>;
+  summary_published_at: Generated<Date | null>;
   source_section: string | null;
   seed_code: string | null;
   seed_order: number | null;

@@ -12,8 +12,12 @@
  */
 import type { RecommendationAction, RecommendationStatus } from '../contract.ts';
 
-/** `office`: an officer of the Human Rights Office or an admin; `department`: an addressed department. */
-export type Capacity = 'office' | 'department';
+/**
+ * `office`: an officer of the Human Rights Office or an admin; `department`: an addressed department;
+ * `ombudsman`: an ombudsman, on an ombudsman's recommendation (reads it and publishes its anonymised
+ * summary, `commands/publish-summary.ts`; takes no step of this table).
+ */
+export type Capacity = 'office' | 'department' | 'ombudsman';
 
 export interface Transition {
   from: RecommendationStatus;

@@ -5,7 +5,8 @@
 import type { WebModule } from '../../../kernel/web/module.ts';
 import { staffPath, staffUnImportPath, trackerPath } from './paths.ts';
 
-const staff = { roles: ['admin', 'officer', 'department'] } as const;
+// The ombudsman reads the ombudsman's recommendations there and publishes their anonymised summaries.
+const staff = { roles: ['admin', 'officer', 'department', 'ombudsman'] } as const;
 const office = { roles: ['admin', 'officer'] } as const;
 
 export const recommendationsWebModule: WebModule = {

@@ -145,6 +145,52 @@ function StepForm({
   );
 }
 
+/** The ombudsman's anonymised summary: publishing it is what makes the recommendation public. */
+function SummaryForm({ record, onDone }: { record: StaffRecommendation; onDone: (message: string) => void }) {
+  const t = useText(recommendationsStaffText);
+  const form = useForm({
+    fields: ['summary.ko', 'summary.en'] as const,
+    controls: { 'summary.ko': 'summary-ko', 'summary.en': 'summary-en' },
+  });
+  const [ko, setKo] = useState(record.publicSummary?.ko ?? '');
+  const [en, setEn] = useState(record.publicSummary?.en ?? '');
+  const onSubmit = form.submit(async () => {
+    await api(`/recommendations/${record.id}/summary`, {
+      method: 'POST',
+      body: { version: record.version, summary: { ko, en } },
+    });
+    onDone(t('summaryPublished'));
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="form" aria-labelledby="summary-title">
+      <h2 id="summary-title">{t('summaryTitle')}</h2>
+      <p>{t('summaryLead')}</p>
+      <ErrorSummary form={form} />
+      <TextField
+        name="summary-ko"
+        label={t('summaryKo')}
+        value={ko}
+        onChange={setKo}
+        error={form.errorFor('summary.ko')}
+        multiline
+        required
+      />
+      <TextField
+        name="summary-en"
+        label={t('summaryEn')}
+        value={en}
+        onChange={setEn}
+        error={form.errorFor('summary.en')}
+        multiline
+        required
+      />
+      <Button type="submit" disabled={form.pending}>
+        {t('publishSummary')}
+      </Button>
+    </form>
+  );
+}
+
 export default function StaffRecommendationPage() {
   const t = useText(recommendationsStaffText);
   const shared = useText(recommendationsText);
@@ -168,6 +214,22 @@ export default function StaffRecommendationPage() {
             ) : (
               <p className="meta">{t('notPublic')}</p>
             )}
+            {record.publicBySource ? <p className="meta">{t('publicBySource')}</p> : null}
+            {record.sourcePath ? (
+              <p>
+                <Link to={record.sourcePath}>{t('sourceRecord')}</Link>
+              </p>
+            ) : null}
+            {record.publicSummary ? (
+              <section className="section" aria-labelledby="published-summary">
+                <h2 id="published-summary">{t('publishedSummary')}</h2>
+                <p lang="ko">{record.publicSummary.ko}</p>
+                <p lang="en">{record.publicSummary.en}</p>
+              </section>
+            ) : null}
+            {record.canPublishSummary ? (
+              <SummaryForm key={record.version} record={record} onDone={onDone} />
+            ) : null}
             {record.answerableDepartments.map((code) => (
               <AnswerForm
                 key={`${code}-${record.version}`}

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import { clock } from '../../../../kernel/server/city/clock.ts';
 import type { CommandContext } from '../../../../kernel/server/command.ts';
 import { AppError, conflict, fieldError, notFound } from '../../../../kernel/server/errors.ts';
+import type { RecommendationRegister } from '../../../../kernel/server/module.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { TagInput } from '../../../../kernel/server/vocabularies/contract.ts';
 import { listTags, setTags } from '../../../../kernel/server/vocabularies/tags.ts';
@@ -104,50 +106,24 @@ function tagMeeting(
 const decisionsArePublic = (meeting: { isPublic: boolean; minutesStatus: string }) =>
   meeting.isPublic && meeting.minutesStatus === 'published';
 
-function tagRecommendation(
-  trx: Transaction<object>,
+/**
+ * The register's copy of the recommendations' visibility follows the meeting and its minutes (issue 16:
+ * a committee's recommendations are public once the minutes are published).
+ */
+async function publishRecommendations(
+  raw: Transaction<object>,
+  register: RecommendationRegister | undefined,
   meetingId: string,
-  recommendation: { id: string; body: string; departmentCode: string },
   isPublic: boolean,
-  tags: readonly TagInput[],
 ) {
-  const text = recommendation.body.length > 80 ? `${recommendation.body.slice(0, 79)}…` : recommendation.body;
-  return setTags(
-    trx,
-    {
-      module: 'committees',
-      recordType: 'recommendation',
-      recordId: recommendation.id,
-      isPublic,
-      title: {
-        ko: `권고(${recommendation.departmentCode}): ${text}`,
-        en: `Recommendation (${recommendation.departmentCode}): ${text}`,
-      },
-      path: `/committees/meetings/${encodeURIComponent(meetingId)}`,
-    },
-    tags,
-  );
-}
-
-/** The tags' copy of the recommendations' visibility follows the meeting and its minutes. */
-async function retagRecommendations(raw: Transaction<object>, meetingId: string, isPublic: boolean) {
-  const recommendations = await committeesTrx(raw)
-    .selectFrom('committees_recommendations as r')
-    .innerJoin('committees_decisions as d', 'd.id', 'r.decision_id')
-    .select(['r.id', 'r.body', 'r.department_code'])
-    .where('d.meeting_id', '=', meetingId)
+  if (!register) return;
+  const decisions = await committeesTrx(raw)
+    .selectFrom('committees_decisions')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
     .execute();
-  for (const row of recommendations) {
-    const record = { module: 'committees', recordType: 'recommendation', recordId: row.id };
-    const tags = await listTags(raw, record);
-    if (tags.length === 0) continue;
-    await tagRecommendation(
-      raw,
-      meetingId,
-      { id: row.id, body: row.body, departmentCode: row.department_code },
-      isPublic,
-      tags,
-    );
+  for (const decision of decisions) {
+    await register.sourceChanged(raw, { module: 'committees', id: decision.id }, { isPublic });
   }
 }
 
@@ -175,6 +151,7 @@ export async function createMeeting(
 
 export async function updateMeeting(
   { trx: raw, audit }: CommandContext,
+  register: RecommendationRegister | undefined,
   meetingId: string,
   input: z.infer<typeof meetingUpdateSchema>,
 ): Promise<{ id: string; version: number }> {
@@ -195,8 +172,9 @@ export async function updateMeeting(
     { id: meetingId, title: rest.title, isPublic: rest.isPublic, isSample: before.is_sample },
     tags ?? (await listTags(raw, meetingRecord(meetingId))),
   );
-  await retagRecommendations(
+  await publishRecommendations(
     raw,
+    register,
     meetingId,
     decisionsArePublic({ isPublic: rest.isPublic, minutesStatus: before.minutes_status }),
   );
@@ -329,6 +307,7 @@ export async function saveMinutes(
 
 export async function transitionMinutes(
   { trx: raw, audit }: CommandContext,
+  register: RecommendationRegister | undefined,
   meetingId: string,
   input: z.infer<typeof minutesTransitionSchema>,
 ): Promise<{ id: string; version: number }> {
@@ -355,8 +334,9 @@ export async function transitionMinutes(
     .where('id', '=', meetingId)
     .returning('version')
     .executeTakeFirstOrThrow();
-  await retagRecommendations(
+  await publishRecommendations(
     raw,
+    register,
     meetingId,
     decisionsArePublic({ isPublic: meeting.is_public, minutesStatus: to }),
   );
@@ -394,6 +374,7 @@ export async function addComment(
 
 export async function addDecision(
   { trx: raw, audit }: CommandContext,
+  register: RecommendationRegister | undefined,
   meetingId: string,
   input: z.infer<typeof decisionInputSchema>,
 ): Promise<{ id: string }> {
@@ -405,35 +386,51 @@ export async function addDecision(
     .insertInto('committees_decisions')
     .values({ id, meeting_id: meetingId, text: input.text })
     .execute();
-  for (const recommendation of input.recommendations) {
-    const recommendationId = randomUUID();
-    await trx
-      .insertInto('committees_recommendations')
-      .values({
-        id: recommendationId,
-        decision_id: id,
-        department_code: recommendation.departmentCode,
-        body: recommendation.body,
-        response: null,
-        response_reason: null,
-        implementation: null,
-        closed_at: null,
-        answered_at: null,
-      })
-      .execute();
-    await tagRecommendation(
-      raw,
-      meetingId,
-      { id: recommendationId, body: recommendation.body, departmentCode: recommendation.departmentCode },
-      isPublic,
-      recommendation.tags,
-    );
-    await audit({
-      action: 'committees.recommend',
-      entityType: 'committees_recommendations',
-      entityId: recommendationId,
-      after: recommendation,
-    });
+  if (input.recommendations.length > 0) {
+    // Issued through the register (one record per department's recommendation), where the
+    // department answers and the office follows it up.
+    if (!register) throw new Error('The recommendations register is not installed.');
+    const body = await trx
+      .selectFrom('committees_bodies')
+      .select(['kind', 'name_ko'])
+      .where('id', '=', meeting.body_id)
+      .executeTakeFirstOrThrow();
+    const kind = body.kind === 'joint_meeting' || body.kind === 'roundtable' ? body.kind : 'committee';
+    const day = clock().dateOf(new Date(meeting.starts_at));
+    for (const [index, recommendation] of input.recommendations.entries()) {
+      try {
+        await register.issue(
+          { trx: raw, audit },
+          {
+            source: {
+              kind,
+              module: 'committees',
+              id,
+              reference: `${body.name_ko} · ${meeting.title} (${day})`,
+              path: `/committees/meetings/${encodeURIComponent(meetingId)}`,
+            },
+            // A committee writes in the language it meets in: the one text serves both languages.
+            text: { ko: recommendation.body, en: recommendation.body },
+            departments: [recommendation.departmentCode],
+            issuedOn: clock().today(),
+            isPublic,
+            tags: recommendation.tags,
+          },
+        );
+      } catch (error) {
+        // The register names its own field; the form's field is this recommendation's department.
+        const problem = error instanceof AppError ? error.details.errors?.[0] : undefined;
+        if (problem?.code === 'recommendations_unknown_department') {
+          const message = problem.message;
+          throw fieldError(
+            `body.recommendations.${index}.departmentCode`,
+            problem.code,
+            typeof message === 'string' ? { ko: message, en: message } : message,
+          );
+        }
+        throw error;
+      }
+    }
   }
   await audit({
     action: 'committees.add-decision',

@@ -52,7 +52,34 @@ const values = (input: RecommendationInput) => ({
   is_public: input.isPublic,
 });
 
-async function tag(trx: Transaction<object>, id: string, input: RecommendationInput) {
+/**
+ * Publication follows the source's rule where there is one (issue 16, item 5), not the form: a
+ * recommendation a module issued is public when its source says (the committees: once the minutes are
+ * published), and an ombudsman's only through the summary the ombudsman publishes. The form's flag
+ * must then say what the rule says.
+ */
+function checkPublication(
+  input: RecommendationInput,
+  current?: { source_module: string | null; summary_published_at: Date | null; is_public: boolean },
+) {
+  if (current && (current.source_module !== null || current.summary_published_at !== null)) {
+    if (input.isPublic !== current.is_public) {
+      throw fieldError('body.isPublic', 'recommendations_public_by_source', fieldMessages.publicBySource);
+    }
+    return;
+  }
+  if (input.source.kind === 'ombudsman' && input.isPublic) {
+    throw fieldError('body.isPublic', 'recommendations_ombudsman_summary', fieldMessages.ombudsmanSummary);
+  }
+}
+
+async function tag(
+  trx: Transaction<object>,
+  id: string,
+  input: RecommendationInput,
+  publicTitle?: { ko: string; en: string },
+) {
+  const title = publicTitle ?? input.text;
   await setTags(
     trx,
     {
@@ -60,7 +87,7 @@ async function tag(trx: Transaction<object>, id: string, input: RecommendationIn
       recordType: 'recommendation',
       recordId: id,
       isPublic: input.isPublic,
-      title: { ko: shortTitle(input.text.ko), en: shortTitle(input.text.en) },
+      title: { ko: shortTitle(title.ko), en: shortTitle(title.en) },
       path: `/recommendations/${id}`,
     },
     input.tags,
@@ -93,6 +120,7 @@ export async function createRecommendation(
   await runCommand(db, actor, async ({ trx, audit }) => {
     const departments = await checkInput(trx, input);
     await checkUnInput(trx, input, null);
+    checkPublication(input);
     const register = recommendationsTrx(trx);
     await register
       .insertInto('recommendations_records')
@@ -147,6 +175,7 @@ export async function updateRecommendation(
     }
     const departments = await checkInput(trx, input);
     await checkUnInput(trx, input, id);
+    checkPublication(input, current);
     const parts = await register
       .selectFrom('recommendations_departments')
       .selectAll()
@@ -171,7 +200,15 @@ export async function updateRecommendation(
       await addressTo(trx, id, departments);
     }
     await saveUnDetails(trx, id, input.un);
-    await tag(trx, id, input);
+    // An ombudsman's published recommendation keeps its summary as its public title.
+    await tag(
+      trx,
+      id,
+      input,
+      current.public_summary_ko !== null && current.public_summary_en !== null
+        ? { ko: current.public_summary_ko, en: current.public_summary_en }
+        : undefined,
+    );
     const { created_at: _created, updated_at: _updated, ...was } = current;
     await audit({
       action: 'recommendations.update',

@@ -26,7 +26,7 @@ export async function transitionRecommendation(
     const register = recommendationsTrx(trx);
     const record = await register
       .selectFrom('recommendations_records')
-      .select(['status', 'version'])
+      .select(['status', 'version', 'source_kind'])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -40,6 +40,7 @@ export async function transitionRecommendation(
     const capacities = capacitiesOn(
       user,
       parts.map((part) => part.department_code),
+      record.source_kind,
     );
     if (!seesStaffRecord(capacities)) throw notFound();
     const row = transitionFor(record.status, input.action);
