@@ -20,6 +20,8 @@ export interface TestSmtp {
   /** Hold every DATA unanswered until `release` (a server killed mid-send); resolves on the first. */
   hold(): Promise<void>;
   release(): void;
+  /** Answer each DATA this many milliseconds late (several senders then overlap). */
+  slow(ms: number): void;
   /** How many DATA commands were begun (accepted or not). */
   dataStarted(): number;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
@@ -33,6 +35,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   let refuse = 0;
   let disconnect = 0;
   let started = 0;
+  let lateMs = 0;
   let holding: { reached: () => void } | undefined;
   let released: Promise<void> = Promise.resolve();
   let release = () => {};
@@ -70,6 +73,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           callback(Object.assign(new Error('421 held'), { responseCode: 421 }));
           return;
         }
+        if (lateMs > 0) await new Promise((resolve) => setTimeout(resolve, lateMs));
         const text = Buffer.concat(chunks).toString('utf8');
         raw.push(text);
         messages.push(await simpleParser(text));
@@ -107,6 +111,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     },
     release: () => release(),
     dataStarted: () => started,
+    slow(ms) {
+      lateMs = ms;
+    },
     async waitFor(count, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {
