@@ -286,4 +286,79 @@ describe('mail delivery', () => {
     assert.deepEqual(await deliver(), ['sent']);
     assert.equal(smtp.messages.length, 1);
   });
+
+  it('mails nothing of a complainant or a case: planted identity and case text appear in no message', async () => {
+    const token = randomUUID().slice(0, 8);
+    const planted = {
+      name: `민원인${token}`,
+      phone: `010-${token.replace(/\D/g, '7').slice(0, 4)}-${String(Date.now()).slice(-4)}`,
+      email: `complainant-${token}@planted.example`,
+      victim: `피해자${token}`,
+      summary: `요약${token}`,
+      description: `사건내용${token} 이 글은 메일에 나오면 안 됩니다.`,
+    };
+    // Everyone a case might be announced to has an address and mail on.
+    for (const role of ['ombudsman', 'admin', 'officer'] as const) await createUser(test.database, { role });
+    await departmentUser('MAIL-DEPT', 'ko');
+    const filed = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/ombudsman/complaints',
+      payload: {
+        complainant: { name: planted.name, phone: planted.phone, email: planted.email },
+        victim: { name: planted.victim },
+        onBehalf: true,
+        respondent: '광주광역시 시험과',
+        summary: planted.summary,
+        description: planted.description,
+        consent: true,
+      },
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const { receiptNumber } = filed.json() as { receiptNumber: string };
+    // What a module writes about a case: its kind of work and its number, never its content.
+    await db()
+      .transaction()
+      .execute((trx) =>
+        notify(trx, {
+          kind: 'ombudsman.case_filed',
+          recipients: [{ role: 'ombudsman' }, { role: 'admin' }],
+          title: { ko: `새 민원 ${receiptNumber}`, en: `New complaint ${receiptNumber}` },
+          path: '/ombudsman/cases',
+        }),
+      );
+    await deliver();
+    assert.ok(smtp.messages.length >= 2, 'the case was announced by mail');
+    const everything = smtp.messages
+      .map((message, index) =>
+        [smtp.raw[index], message.subject, message.text, message.html, JSON.stringify(message.headers)].join(
+          '\n',
+        ),
+      )
+      .join('\n');
+    assert.match(everything, new RegExp(receiptNumber));
+    for (const [field, value] of Object.entries(planted)) {
+      assert.ok(!everything.includes(value), `${field} (${value}) appears in a message`);
+    }
+    for (const value of [token, planted.phone.replace(/-/g, '')])
+      assert.ok(!everything.includes(value), value);
+  });
+
+  it('says once at start that mail is off when SMTP_URL is not set, and nothing when it is', async () => {
+    const { notificationsModule } = await import('../module.ts');
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => lines.push(args.join(' '));
+    try {
+      const kernel = {
+        config: { ...test.config, SMTP_URL: undefined },
+        database: test.database,
+        modules: [],
+      };
+      await notificationsModule.onStart?.(kernel);
+      await notificationsModule.onStart?.({ ...kernel, config: test.config });
+    } finally {
+      console.log = log;
+    }
+    assert.deepEqual(lines, ['Mail is off (SMTP_URL is not set): notifications are shown in the app only.']);
+  });
 });
