@@ -7,6 +7,7 @@ import { accountsModule } from '../kernel/server/accounts/module.ts';
 import { auditModule } from '../kernel/server/audit/module.ts';
 import { calendarModule } from '../kernel/server/calendar/module.ts';
 import { filesModule } from '../kernel/server/files/module.ts';
+import { jobsModule } from '../kernel/server/jobs/module.ts';
 import type { ServerModule } from '../kernel/server/module.ts';
 import { notificationsModule } from '../kernel/server/notifications/module.ts';
 import { openDataModule } from '../kernel/server/open-data/module.ts';
@@ -32,6 +33,7 @@ import { sdgModule } from '../modules/sdg/module.ts';
 export const modules: readonly ServerModule[] = [
   auditModule,
   accountsModule,
+  jobsModule,
   notificationsModule,
   rateLimitModule,
   vocabModule,

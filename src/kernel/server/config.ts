@@ -165,6 +165,38 @@ const schema = z.object({
     ),
   /** The Chromium that prints the annual report as PDF (`rightscity report --format pdf`). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /**
+   * Mail (notifications by email, the daily digest, `rightscity mail test`): the SMTP server as a URL,
+   * `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. Without it,
+   * notifications stay in the app and the server says so once at start.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of the platform's mail, e.g. `"Gwangju Human Rights Office" <rights@example.org>`. */
+  MAIL_FROM: z.string().min(3).default('rightscity@localhost.localdomain'),
+  /**
+   * Seconds a server holds a message it is sending before another may take it over (a crash between
+   * sending and marking it sent); each SMTP stage must finish within a quarter of it.
+   */
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
+  /** Attempts at a message before it is marked failed (retries wait 1, 2, 4 … minutes). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** The first retry's wait in seconds; each later one doubles it. */
+  MAIL_RETRY_BASE_SECONDS: positiveInt.default(60),
+  /**
+   * The address the platform is reached at, for links in mail: overrides the city's `publicUrl`
+   * (city.json), e.g. when one dataset serves a staging and a live installation.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often, in seconds, each server looks for scheduled work (mail to send, periodic jobs). */
+  JOBS_TICK_SECONDS: positiveInt.default(10),
+  /**
+   * Seconds after start before the scheduler's first look; for tests that need a server up but not
+   * yet working through its jobs (0 = at once).
+   */
+  JOBS_START_DELAY_SECONDS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -173,6 +205,8 @@ export type Config = z.infer<typeof schema> & {
   engine: 'pglite' | 'postgresql';
   /** The city's configuration, from `datasets/<RIGHTSCITY_CITY>/city.json`. */
   city: City;
+  /** Where links in mail point: PUBLIC_URL, or else the city's `publicUrl`, without a trailing slash. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -198,5 +232,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   // The city's clock becomes the kernel clock of this process (server, CLI command or test app).
   activateCity(city);
-  return { ...config, dataDir, engine: config.DATABASE_URL ? 'postgresql' : 'pglite', city };
+  const publicUrl = (config.PUBLIC_URL ?? city.publicUrl).replace(/\/+$/, '');
+  return { ...config, dataDir, engine: config.DATABASE_URL ? 'postgresql' : 'pglite', city, publicUrl };
 }

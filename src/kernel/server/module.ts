@@ -202,6 +202,25 @@ export interface WorkContext {
   today: string;
 }
 
+/**
+ * A periodic job a module runs inside the server (`kernel/server/jobs/scheduler.ts`): due every
+ * `everySeconds` by the kernel clock, run on one server at a time when several share a database.
+ */
+export interface ScheduledJob {
+  /** `<module>.<what>`, unique across modules; the job's row in `jobs_schedule`. */
+  name: string;
+  everySeconds: number;
+  /** How long a run may take before another server may take the job over (default 600). */
+  leaseSeconds?: number;
+  /**
+   * Runs on every server at each look instead of on one: for a job that claims its own work row by
+   * row (the mail worker), so that several servers share the work.
+   */
+  concurrent?: true;
+  /** `now` is the kernel clock's; a run that throws is logged and retried at its next due time. */
+  run(db: Db, now: Date, kernel: Kernel): Promise<void>;
+}
+
 /** What the command line hands a module's commands. */
 export interface CliContext {
   /**
@@ -251,6 +270,8 @@ export interface ServerModule {
   work?: (db: Db, context: WorkContext) => Promise<readonly WorkItem[]>;
   /** Services the module offers other modules through the kernel (see `Kernel`). */
   provides?: { recommendations?: RecommendationRegister };
+  /** Periodic work the server runs (reminders, mail delivery), one server at a time. */
+  jobs?: readonly ScheduledJob[];
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }
