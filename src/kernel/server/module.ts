@@ -119,6 +119,15 @@ export interface WorkContext {
   today: string;
 }
 
+/**
+ * A kind of notification the module writes with `notify` (`<module>.<what>`), and what users see it
+ * called on their preferences page, where they choose how each kind reaches them.
+ */
+export interface NotificationKind {
+  kind: string;
+  label: Bilingual;
+}
+
 /** What the command line hands a module's commands. */
 export interface CliContext {
   /**
@@ -166,6 +175,11 @@ export interface ServerModule {
    * enter, steps to take), each with its due date: My work lists them and the reminders read them.
    */
   work?: (db: Db, context: WorkContext) => Promise<readonly WorkItem[]>;
+  /**
+   * The kinds of notification the module writes: the preferences page lists them, and a preference
+   * for a kind nobody declares is refused. A kind `notify` writes must be declared here.
+   */
+  notificationKinds?: readonly NotificationKind[];
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }

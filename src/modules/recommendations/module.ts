@@ -8,6 +8,7 @@ import type { PublicSearchHit, ServerModule } from '../../kernel/server/module.t
 import { anyContains } from '../../kernel/server/search.ts';
 import { seedRecommendations } from './server/commands/seed-recommendations.ts';
 import { messages } from './server/messages.ts';
+import { notificationKinds } from './server/notifications.ts';
 import { recommendationsRoutes } from './server/routes.ts';
 import { recommendationsDb } from './server/tables.ts';
 
@@ -19,6 +20,7 @@ export const recommendationsModule: ServerModule = {
   messages,
   routes: recommendationsRoutes,
   seed: seedRecommendations,
+  notificationKinds,
   // Public recommendations only: a non-public one is found by nobody through the portal.
   async publicSearch(db, query, limit): Promise<PublicSearchHit[]> {
     const rows = await recommendationsDb(db)

@@ -13,6 +13,7 @@ import { vocabTrx } from '../../../../kernel/server/vocabularies/tables.ts';
 import { setTags } from '../../../../kernel/server/vocabularies/tags.ts';
 import type { RecommendationInput, RecommendationUpdate } from '../../contract.ts';
 import { fieldMessages } from '../messages.ts';
+import { notifyAddressed } from '../notifications.ts';
 import { recommendationsTrx } from '../tables.ts';
 
 const shortTitle = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -111,6 +112,7 @@ export async function createRecommendation(
       })
       .execute();
     await tag(trx, id, input);
+    await notifyAddressed(trx, { id, reference: input.source.reference }, departments, actor.userId);
     await audit({
       action: 'recommendations.create',
       entityType: 'recommendations_records',
@@ -165,6 +167,9 @@ export async function updateRecommendation(
     if (changed) {
       await register.deleteFrom('recommendations_departments').where('recommendation_id', '=', id).execute();
       await addressTo(trx, id, departments);
+      // Only the departments the edit adds are told: the others already were.
+      const added = departments.filter((code) => !before.includes(code));
+      await notifyAddressed(trx, { id, reference: input.source.reference }, added, actor.userId);
     }
     await tag(trx, id, input);
     const { created_at: _created, updated_at: _updated, ...was } = current;
