@@ -8,6 +8,7 @@
 import { datasetColumn, type ServerModule } from '../../kernel/server/module.ts';
 import { seedGrants } from './server/commands/seed-grants.ts';
 import { messages } from './server/messages.ts';
+import { notificationKinds } from './server/notifications.ts';
 import { headlines, participation, publicSearch } from './server/public-data.ts';
 import { grantsRoutes } from './server/routes.ts';
 
@@ -16,6 +17,7 @@ export const grantsModule: ServerModule = {
   migrations: new URL('./migrations/', import.meta.url),
   messages,
   routes: grantsRoutes,
+  notificationKinds,
   seed: seedGrants,
   seedTables: ['grants_neighbourhood_participation', 'grants_programmes'],
   headlines,
