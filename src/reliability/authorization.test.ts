@@ -16,6 +16,8 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { createUser } from '../kernel/server/accounts/testing.ts';
+import { runCommand } from '../kernel/server/command.ts';
+import { type NotificationsTables, notify } from '../kernel/server/notifications/notify.ts';
 import { loadDataset } from '../kernel/server/seed/load-dataset.ts';
 import { createTestApp, type TestApp } from '../kernel/server/testing.ts';
 import { type Role, roles } from '../kernel/shared/roles.ts';
@@ -84,6 +86,8 @@ describe('authorization matrix', () => {
   let bystander: { id: string };
   const rightCode = 'reliability-article';
   const observed = new Map<string, Observed>();
+  /** One notification per user, by user id. */
+  const notificationOf = new Map<string, string>();
   const problems: string[] = [];
 
   /**
@@ -97,6 +101,12 @@ describe('authorization matrix', () => {
       '/api/v1/users/{id}': {
         ...(caller ? { own: { id: caller.id } } : {}),
         another: { id: bystander.id },
+        exists: true,
+      },
+      // Each user's own notification, and the bystander's (another's is a 404, as if it were not there).
+      '/api/v1/notifications/{id}/read': {
+        ...(caller ? { own: { id: notificationOf.get(caller.id) } } : {}),
+        another: { id: notificationOf.get(bystander.id) },
         exists: true,
       },
       '/api/v1/vocabularies/rights/{code}': { another: { code: rightCode }, exists: true },
@@ -197,6 +207,23 @@ describe('authorization matrix', () => {
     await loadDataset({ database, modules, city: 'gwangju', reset: false, demo: false });
     for (const role of roles) users[role] = await createUser(database, { role });
     bystander = await createUser(database, { role: 'organisation', displayName: 'Bystander' });
+    for (const { id } of [...Object.values(users), bystander]) {
+      await runCommand(database.db, { userId: null }, ({ trx }) =>
+        notify(trx, {
+          kind: 'recommendations.addressed',
+          recipients: { userIds: [id] },
+          title: { ko: '시험 알림', en: 'Test notification' },
+          path: null,
+        }),
+      );
+      const row = await database.db
+        .withTables<NotificationsTables>()
+        .selectFrom('notifications_items')
+        .select('id')
+        .where('user_id', '=', id)
+        .executeTakeFirstOrThrow();
+      notificationOf.set(id, row.id);
+    }
     await ensureRight();
     operations = await listOperations(test.app);
     contributions = await loadContributions(modules.map((module) => module.name));

@@ -221,6 +221,15 @@ export interface ScheduledJob {
   run(db: Db, now: Date, kernel: Kernel): Promise<void>;
 }
 
+/**
+ * A kind of notification the module writes with `notify` (`<module>.<what>`), and what users see it
+ * called on their preferences page, where they choose how each kind reaches them.
+ */
+export interface NotificationKind {
+  kind: string;
+  label: Bilingual;
+}
+
 /** What the command line hands a module's commands. */
 export interface CliContext {
   /**
@@ -272,6 +281,11 @@ export interface ServerModule {
   provides?: { recommendations?: RecommendationRegister };
   /** Periodic work the server runs (reminders, mail delivery), one server at a time. */
   jobs?: readonly ScheduledJob[];
+  /**
+   * The kinds of notification the module writes: the preferences page lists them, and a preference
+   * for a kind nobody declares is refused. A kind `notify` writes must be declared here.
+   */
+  notificationKinds?: readonly NotificationKind[];
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }

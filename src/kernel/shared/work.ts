@@ -5,6 +5,7 @@
  * `<module>.<what>` (e.g. `recommendations.answer`) and its words come with it, in both languages.
  */
 import { z } from 'zod';
+import { languages } from './language.ts';
 
 const bilingual = z.object({ ko: z.string(), en: z.string() });
 const isoDate = z.iso.date();
@@ -62,8 +63,12 @@ export const notificationListSchema = z.object({
 });
 export type NotificationList = z.infer<typeof notificationListSchema>;
 
-/** A user's choice per kind; a kind without a row is `in_app`. */
+/**
+ * A user's choice per kind (a kind they have not chosen for shows its default, immediate mail), and
+ * the language their mail is written in: the one place a user sets it.
+ */
 export const notificationPreferencesSchema = z.object({
+  language: z.enum(languages),
   kinds: z.array(z.object({ kind: z.string(), label: bilingual, choice: z.enum(deliveryChoices) })),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;

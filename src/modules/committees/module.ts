@@ -12,6 +12,7 @@ import { anyContains } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { seedBodies } from './server/commands/seed-bodies.ts';
 import { messages } from './server/messages.ts';
+import { notificationKinds } from './server/notifications.ts';
 import { listBodies } from './server/queries.ts';
 import { committeesRoutes } from './server/routes.ts';
 import { committeesDb } from './server/tables.ts';
@@ -29,6 +30,7 @@ export const committeesModule: ServerModule = {
   messages,
   work: committeesWork,
   routes: committeesRoutes,
+  notificationKinds,
   seed: seedBodies,
   cli: (program: Command, context) => registerCli(program, context),
   openData: [

@@ -8,6 +8,7 @@
 import { datasetColumn, type ServerModule } from '../../kernel/server/module.ts';
 import { seedGrants } from './server/commands/seed-grants.ts';
 import { messages } from './server/messages.ts';
+import { notificationKinds } from './server/notifications.ts';
 import { headlines, participation, publicSearch } from './server/public-data.ts';
 import { grantsRoutes } from './server/routes.ts';
 import { grantsWork } from './server/work.ts';
@@ -18,6 +19,7 @@ export const grantsModule: ServerModule = {
   messages,
   work: grantsWork,
   routes: grantsRoutes,
+  notificationKinds,
   seed: seedGrants,
   seedTables: ['grants_neighbourhood_participation', 'grants_programmes'],
   headlines,

@@ -10,6 +10,7 @@ import { registerCli } from './server/cli.ts';
 import { seedAnnualFigures } from './server/commands/seed-annual.ts';
 import { annualStatistics } from './server/commands/statistics.ts';
 import { messages } from './server/messages.ts';
+import { notificationKinds } from './server/notifications.ts';
 import { ombudsmanRoutes } from './server/routes.ts';
 
 const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
@@ -21,6 +22,7 @@ export const ombudsmanModule: ServerModule = {
   migrations: new URL('./migrations/', import.meta.url),
   messages,
   routes: ombudsmanRoutes,
+  notificationKinds,
   seed: seedAnnualFigures,
   seedTables: ['ombudsman_annual'],
   cli: (program: Command, context) => registerCli(program, context),

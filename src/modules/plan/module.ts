@@ -9,6 +9,7 @@ import { containsPattern } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { seedPlan } from './server/commands/seed-plan.ts';
 import { messages } from './server/messages.ts';
+import { notificationKinds } from './server/notifications.ts';
 import { listPlans, publicYear, summariseYear } from './server/queries.ts';
 import { planRoutes } from './server/routes.ts';
 import { planDb } from './server/tables.ts';
@@ -20,6 +21,7 @@ export const planModule: ServerModule = {
   messages,
   work: planWork,
   routes: planRoutes,
+  notificationKinds,
   seed: seedPlan,
   seedTables: ['plan_figures'],
   cli: registerCli,

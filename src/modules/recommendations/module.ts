@@ -8,6 +8,7 @@ import type { PublicSearchHit, ServerModule } from '../../kernel/server/module.t
 import { anyContains } from '../../kernel/server/search.ts';
 import { seedRecommendations } from './server/commands/seed-recommendations.ts';
 import { messages } from './server/messages.ts';
+import { notificationKinds } from './server/notifications.ts';
 import { ombudsmanPublicReference } from './server/queries.ts';
 import { recommendationRegister } from './server/register.ts';
 import { recommendationsRoutes } from './server/routes.ts';
@@ -25,6 +26,7 @@ export const recommendationsModule: ServerModule = {
   work: recommendationsWork,
   // The one way other modules issue recommendations (`kernel.recommendations`).
   provides: { recommendations: recommendationRegister },
+  notificationKinds,
   // Public recommendations only: a non-public one is found by nobody through the portal.
   async publicSearch(db, query, limit): Promise<PublicSearchHit[]> {
     const rows = await recommendationsDb(db)

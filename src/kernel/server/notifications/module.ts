@@ -1,21 +1,24 @@
 /**
  * Notifications: each user's in-app list, their choice of delivery per kind, and mail. Modules write
- * notifications with `notify` (`notify.ts`) inside their command's transaction; the kernel knows no
- * module's kinds. The mail worker (`mail/outbox.ts`) runs as a scheduled job on every server, each
- * message claimed by one of them; the reminders and escalations of due dates (`reminders.ts`) run
- * hourly on one server.
+ * notifications with `notify` (`notify.ts`) inside their command's transaction and declare their kinds
+ * in their manifest (`notificationKinds`); the kernel knows no module's kinds. The mail worker
+ * (`mail/outbox.ts`) runs as a scheduled job on every server, each message claimed by one of them; the
+ * reminders and escalations of due dates (`reminders.ts`) run hourly on one server.
  */
 import type { ServerModule } from '../module.ts';
 import { registerMailCli } from './mail/cli.ts';
 import { deliverMail } from './mail/outbox.ts';
 import { mailMessages, registerOutboxRoutes } from './mail/routes.ts';
+import { notificationsMessages } from './messages.ts';
 import { reminderSettings, sendReminders } from './reminders.ts';
+import { notificationsRoutes } from './routes.ts';
 
 export const notificationsModule: ServerModule = {
   name: 'notifications',
   migrations: new URL('./migrations/', import.meta.url),
-  messages: { ...mailMessages },
+  messages: { ...mailMessages, ...notificationsMessages },
   routes: (app, kernel) => {
+    notificationsRoutes(app, kernel);
     registerOutboxRoutes(app, kernel);
   },
   async onStart({ config }) {

@@ -3,6 +3,7 @@ import type { WebModule } from '../module.ts';
 import { accountsWebModule } from './accounts/module.ts';
 import { auditWebModule } from './audit/module.ts';
 import { figuresWebModule } from './figures/module.ts';
+import { notificationsWebModule } from './notifications/module.ts';
 import { portalWebModule } from './portal/module.ts';
 import { vocabulariesWebModule } from './vocabularies/module.ts';
 import { workWebModule } from './work/module.ts';
@@ -11,6 +12,7 @@ import { workWebModule } from './work/module.ts';
 export const kernelWebModules: readonly WebModule[] = [
   workWebModule,
   accountsWebModule,
+  notificationsWebModule,
   figuresWebModule,
   vocabulariesWebModule,
   portalWebModule,

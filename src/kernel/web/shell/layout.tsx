@@ -14,6 +14,7 @@ import { loginPath, useSession } from '../session.tsx';
 import { useDisclosure } from '../ui/disclosure.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { type NavigationGroup, useStaffNavigation } from './navigation.ts';
+import { NotificationCount } from './notification-count.tsx';
 
 /**
  * The public menu: a row of links on a wide screen; on a narrow one (the stylesheet's breakpoint) the
@@ -103,6 +104,7 @@ function Account() {
   }
   return (
     <>
+      <NotificationCount />
       <span className="account__user">
         {t('signedInAs', { name: user.displayName, role: roleName(user.role) })}
       </span>

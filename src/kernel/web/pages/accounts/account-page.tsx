@@ -7,10 +7,12 @@
  */
 
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api.ts';
 import { useText } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { Button, ErrorSummary, LiveRegion, Page, TextField, useForm } from '../../ui/index.ts';
+import { notificationPreferencesPath } from '../notifications/paths.ts';
 import { accountsText } from './messages.ts';
 
 /** `JBSWY3DPEHPK3PXP` → `JBSW Y3DP EHPK 3PXP`. */
@@ -210,6 +212,12 @@ export default function AccountPage() {
         ) : (
           <TotpEnrolment onEnabled={() => changed(t('totpEnabled'))} />
         )}
+      </section>
+      <section aria-labelledby="notifications-title" className="section">
+        <h2 id="notifications-title">{t('notificationsTitle')}</h2>
+        <p>
+          <Link to={notificationPreferencesPath}>{t('notificationsLink')}</Link>
+        </p>
       </section>
     </Page>
   );

@@ -21,6 +21,7 @@ import type {
   meetingUpdateSchema,
   minutesTransitionSchema,
 } from '../../contract.ts';
+import { notifyAgendaPublished } from '../notifications.ts';
 import { meetingRecord, quorumOf } from '../queries.ts';
 import { type CommitteesTables, committeesTrx } from '../tables.ts';
 
@@ -128,7 +129,7 @@ async function publishRecommendations(
 }
 
 export async function createMeeting(
-  { trx: raw, audit }: CommandContext,
+  { trx: raw, audit, actor }: CommandContext,
   input: MeetingInput,
 ): Promise<{ id: string }> {
   const trx = committeesTrx(raw);
@@ -139,6 +140,7 @@ export async function createMeeting(
     .values({ id, body_id: input.bodyId, ...meetingColumns(input) })
     .execute();
   await tagMeeting(raw, { id, title: input.title, isPublic: input.isPublic, isSample: false }, input.tags);
+  if (input.agendaPublished) await notifyAgendaPublished(raw, { id, title: input.title }, actor.userId);
   await audit({
     action: 'committees.create-meeting',
     entityType: 'committees_meetings',
@@ -150,7 +152,7 @@ export async function createMeeting(
 }
 
 export async function updateMeeting(
-  { trx: raw, audit }: CommandContext,
+  { trx: raw, audit, actor }: CommandContext,
   register: RecommendationRegister | undefined,
   meetingId: string,
   input: z.infer<typeof meetingUpdateSchema>,
@@ -167,6 +169,10 @@ export async function updateMeeting(
     .returning('version')
     .executeTakeFirst();
   if (!updated) throw conflict();
+  // Told once, when the agenda becomes published (not on every later edit of the meeting).
+  if (rest.agendaPublished && !before.agenda_published) {
+    await notifyAgendaPublished(raw, { id: meetingId, title: rest.title }, actor.userId);
+  }
   await tagMeeting(
     raw,
     { id: meetingId, title: rest.title, isPublic: rest.isPublic, isSample: before.is_sample },

@@ -11,6 +11,7 @@ import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import { setTags } from '../../../../kernel/server/vocabularies/tags.ts';
+import { notifyApplicationDecided } from '../notifications.ts';
 import { requireReviewer } from '../policy.ts';
 import { awardedStatuses, loadApplicationRow, loadCallRow } from '../queries.ts';
 import { grantsTrx } from '../tables.ts';
@@ -35,6 +36,7 @@ export async function decideApplication(
       .set({ status, decided_at: new Date(), version: before.version + 1, updated_at: new Date() })
       .where('id', '=', id)
       .execute();
+    await notifyApplicationDecided(plain, before, status, actor.userId);
     await audit({
       action: `grants.${input.decision}-application`,
       entityType: 'grants_applications',
@@ -104,6 +106,7 @@ export async function awardGrant(
         [{ vocabulary: 'districts', code: before.district }],
       );
     }
+    await notifyApplicationDecided(plain, before, 'awarded', actor.userId);
     await audit({
       action: 'grants.award-grant',
       entityType: 'grants_applications',

@@ -25,6 +25,7 @@ import type {
   memberInputSchema,
   withdrawAppointmentSchema,
 } from '../../contract.ts';
+import { notifyAppointmentToConfirm } from '../notifications.ts';
 import { appointmentInForce } from '../policy.ts';
 import { type OmbudsmanDb, type OmbudsmanTrx, ombudsmanDb, ombudsmanTrx } from '../tables.ts';
 
@@ -262,6 +263,11 @@ export async function setMember(
     if (!grantsNoMore) {
       await recordGrant(trx, actor.userId, 'proposed', grant);
       if (system) await recordGrant(trx, null, 'confirmed', grant);
+      else {
+        const inOffice = standingInOffice(await memberQuery(trx).execute(), cityToday());
+        const confirmers = inOffice.map((member) => member.user_id).filter((id) => id !== userId);
+        await notifyAppointmentToConfirm(plain, confirmers, actor.userId);
+      }
     }
     await audit({
       action: grantsNoMore

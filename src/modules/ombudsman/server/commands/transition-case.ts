@@ -15,6 +15,7 @@ import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../../../kernel/server/errors.ts';
 import type { CaseStatus, TransitionInput } from '../../contract.ts';
+import { notifyCaseAssigned, notifyInformationRequested } from '../notifications.ts';
 import { loadCase, membersInForce } from '../queries.ts';
 import { type OmbudsmanTrx, ombudsmanTrx } from '../tables.ts';
 import { transitionFor } from '../workflow.ts';
@@ -270,6 +271,14 @@ export async function transitionCase(
     }
     if (!transition.by.some((capacity) => capacities.has(capacity))) throw forbidden();
     if (row.version !== input.version) throw conflict();
+    const assignedBefore =
+      input.action === 'assign'
+        ? await trx
+            .selectFrom('ombudsman_assignments')
+            .select('user_id')
+            .where('case_id', '=', caseId)
+            .execute()
+        : [];
     const step = await applyStep(
       trx,
       user,
@@ -300,6 +309,14 @@ export async function transitionCase(
         body: step.body ?? null,
       })
       .execute();
+    // Told in this transaction, so only a step that commits is announced.
+    if (input.action === 'assign') {
+      const before = new Set(assignedBefore.map((assigned) => assigned.user_id));
+      const added = input.userIds.filter((id) => !before.has(id));
+      await notifyCaseAssigned(plain, caseId, row.receipt_number, added, user.id);
+    } else if (input.action === 'request_information') {
+      await notifyInformationRequested(plain, row.receipt_number, input.departmentCode);
+    }
     await audit({
       action: `ombudsman.${input.action.replaceAll('_', '-')}`,
       entityType: 'ombudsman_cases',

@@ -9,6 +9,7 @@ import type { Db } from '../../../../kernel/server/db.ts';
 import { AppError, fieldError, notFound } from '../../../../kernel/server/errors.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
 import type { Report, ReviewInput } from '../../contract.ts';
+import { notifyReportReturned } from '../notifications.ts';
 import { presentReport, reportFiles } from '../queries.ts';
 import { planTrx } from '../tables.ts';
 
@@ -45,6 +46,14 @@ export async function reviewReport(
       .where('id', '=', reportId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (state === 'returned') {
+      const task = await trx
+        .selectFrom('plan_tasks')
+        .select(['id', 'code', 'title_ko', 'title_en', 'lead_department'])
+        .where('id', '=', before.task_id)
+        .executeTakeFirstOrThrow();
+      await notifyReportReturned(raw, task, before.period, user.id);
+    }
     await audit({
       action: `plan.${input.decision}-report`,
       entityType: 'plan_reports',

@@ -13,6 +13,7 @@ import { vocabTrx } from '../../../../kernel/server/vocabularies/tables.ts';
 import { setTags } from '../../../../kernel/server/vocabularies/tags.ts';
 import type { RecommendationInput, RecommendationUpdate } from '../../contract.ts';
 import { fieldMessages } from '../messages.ts';
+import { notifyAddressed } from '../notifications.ts';
 import { recommendationsTrx } from '../tables.ts';
 import { checkUnInput, saveUnDetails } from '../un.ts';
 
@@ -142,6 +143,7 @@ export async function createRecommendation(
       })
       .execute();
     await tag(trx, id, input);
+    await notifyAddressed(trx, { id, reference: input.source.reference }, departments, actor.userId);
     await audit({
       action: 'recommendations.create',
       entityType: 'recommendations_records',
@@ -198,6 +200,9 @@ export async function updateRecommendation(
     if (changed) {
       await register.deleteFrom('recommendations_departments').where('recommendation_id', '=', id).execute();
       await addressTo(trx, id, departments);
+      // Only the departments the edit adds are told: the others already were.
+      const added = departments.filter((code) => !before.includes(code));
+      await notifyAddressed(trx, { id, reference: input.source.reference }, added, actor.userId);
     }
     await saveUnDetails(trx, id, input.un);
     // An ombudsman's published recommendation keeps its summary as its public title.
