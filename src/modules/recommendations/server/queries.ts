@@ -8,6 +8,7 @@ import type { Db } from '../../../kernel/server/db.ts';
 import { vocabDb } from '../../../kernel/server/vocabularies/tables.ts';
 import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type { ListQuery, Recommendation, RecommendationList, RecommendationSummary } from '../contract.ts';
+import { applyTraceFilters } from './filters.ts';
 import { type RecommendationsTables, type RecordRow, recommendationsDb } from './tables.ts';
 
 /** Whose records a list shows: the public's, the office's (all), or one department's. */
@@ -128,6 +129,7 @@ export async function listRecommendations(
       ),
     );
   }
+  base = applyTraceFilters(base, query);
   const counted = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   // Newest first; historical records (no date) after the dated ones, in the dataset's order.
   const rows = (await base
