@@ -14,8 +14,8 @@ export const traceText = defineMessages('recommendations-trace', {
     statistics: '회신과 이행 통계',
     statisticsLead:
       '공개된 권고만 셉니다. 자료집의 과거 권고처럼 회신과 결과가 기록되지 않은 권고는 "기록 없음"으로 세고 비율에서 뺍니다.',
-    bySource: '권고 주체별',
-    byDepartment: '부서별',
+    bySource: '주체별 통계',
+    byDepartment: '부서별 통계',
     name: '구분',
     records: '권고',
     notRecorded: '기록 없음',
@@ -42,8 +42,8 @@ export const traceText = defineMessages('recommendations-trace', {
     statistics: 'Answers and implementation in figures',
     statisticsLead:
       'Public recommendations only. Those whose answers and outcome were never recorded, like the seed’s historical ones, count as "not recorded" and are left out of the shares.',
-    bySource: 'By source',
-    byDepartment: 'By department',
+    bySource: 'Figures per issuer',
+    byDepartment: 'Figures per division',
     name: 'Group',
     records: 'Recommendations',
     notRecorded: 'Not recorded',
