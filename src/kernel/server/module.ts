@@ -195,6 +195,39 @@ export interface PublicSearchHit {
   path: string;
 }
 
+/**
+ * Records of a module that another module may link to (a recommendation to the action-plan task that
+ * implements it, to the indicator that measures it), declared in the manifest under a record type
+ * (`linkable: { task: … }`). The linking module finds them by that type among `Kernel.modules` and so
+ * never imports the other module's server code; the kernel knows neither.
+ */
+export interface LinkableRecords {
+  /** Those of `ids` that exist (others are left out), with their title and page. */
+  find(db: Db, ids: readonly string[]): Promise<LinkedRecord[]>;
+  /**
+   * The record's dated events on or after `since` (`YYYY-MM-DD`; null: all), oldest first: progress
+   * reports accepted, values published. Each says whether the public may read it.
+   */
+  events(db: Db, id: string, since: string | null): Promise<LinkedEvent[]>;
+}
+
+export interface LinkedRecord {
+  id: string;
+  title: Bilingual;
+  /** The public page (or, for a record that is not public, the staff page). */
+  path: string;
+  isPublic: boolean;
+}
+
+export interface LinkedEvent {
+  /** `YYYY-MM-DD` in the city's zone (a year's value: the year, `YYYY`). */
+  date: string;
+  /** The kind of event within the record's module, e.g. `report`, `value`. */
+  kind: string;
+  label: Bilingual;
+  isPublic: boolean;
+}
+
 /** Whose work a module is asked for: a staff member (My work, their reminders). */
 export interface WorkContext {
   user: { id: string; role: Role; departmentCode: string | null };
@@ -286,6 +319,8 @@ export interface ServerModule {
    * for a kind nobody declares is refused. A kind `notify` writes must be declared here.
    */
   notificationKinds?: readonly NotificationKind[];
+  /** The module's records others may link to, by record type (see `LinkableRecords`). */
+  linkable?: Readonly<Record<string, LinkableRecords>>;
   /** Adds the module's commands to the command line (`rightscity <module> …`). */
   cli?: (program: Command, context: CliContext) => void;
 }

@@ -15,6 +15,7 @@ import { registerCli } from './server/cli.ts';
 import { breakdownKey } from './server/commands/observations.ts';
 import { correctionsOf, resultsForReport } from './server/commands/publication.ts';
 import { seedCatalogue } from './server/commands/seed-catalogue.ts';
+import { linkableIndicators } from './server/linkable.ts';
 import { messages } from './server/messages.ts';
 import { listObservations, overview } from './server/queries.ts';
 import { indicatorsRoutes } from './server/routes.ts';
@@ -34,6 +35,8 @@ export const indicatorsModule: ServerModule = {
   // A closed year's results (self-assessment, the committee's comments, actions) in that year's report.
   reportDatasets: resultsForReport,
   cli: (program: Command, context) => registerCli(program, context),
+  // Recommendations link to the indicators that measure them (and show their published values).
+  linkable: { indicator: linkableIndicators },
   // The size of the whole set as the seed states it, and how many of its indicators the platform tracks.
   async headlines(db) {
     const { areas, wholeSet } = await overview(db);

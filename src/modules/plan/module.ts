@@ -8,6 +8,7 @@ import { datasetColumn, type Headline, type ServerModule } from '../../kernel/se
 import { containsPattern } from '../../kernel/server/search.ts';
 import { registerCli } from './server/cli.ts';
 import { seedPlan } from './server/commands/seed-plan.ts';
+import { linkableTasks } from './server/linkable.ts';
 import { messages } from './server/messages.ts';
 import { notificationKinds } from './server/notifications.ts';
 import { listPlans, publicYear, summariseYear } from './server/queries.ts';
@@ -25,6 +26,8 @@ export const planModule: ServerModule = {
   seed: seedPlan,
   seedTables: ['plan_figures'],
   cli: registerCli,
+  // Recommendations link to the tasks that implement them (and show their accepted reports).
+  linkable: { task: linkableTasks },
   openData: [
     {
       id: 'action-plan-tasks',

@@ -153,6 +153,17 @@ const filters = {
   /** UN recommendations of one mechanism (implies `source=un`). */
   mechanism: z.enum(unMechanisms).optional(),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
+  /** Linked to this action-plan task (its id) or indicator (its code): those pages link back. */
+  task: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .optional(),
+  indicator: z.string().trim().min(1).max(64).optional(),
+  /** Tagged with this term of the kernel's `rights` / `target-groups` vocabulary. */
+  right: z.string().trim().min(1).max(64).optional(),
+  targetGroup: z.string().trim().min(1).max(64).optional(),
+  /** Tagged with this SDG goal or one of its targets. */
+  sdg: z.coerce.number().int().min(1).max(17).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
   lang: z.enum(['ko', 'en']).optional(),
@@ -254,3 +265,83 @@ export const transitionResultSchema = z.object({
   status: z.enum(recommendationStatuses),
   version: z.number().int(),
 });
+
+// Traceability (issue 16, item 4): the action-plan tasks that implement a recommendation and the
+// indicators that measure it, and one timeline from its issue to its closing.
+
+/** The kinds of record a recommendation links to, each another module's (`plan`, `indicators`). */
+export const linkTypes = ['task', 'indicator'] as const;
+export type LinkType = (typeof linkTypes)[number];
+
+/** The whole set of links, replacing the one before (send the version you read). */
+export const linksInputSchema = z.strictObject({
+  version,
+  /** Action-plan task ids. */
+  tasks: z.array(z.string().regex(/^[1-9]\d{0,9}$/)).max(50),
+  /** Indicator codes. */
+  indicators: z.array(z.string().trim().min(1).max(64)).max(50),
+});
+export type LinksInput = z.infer<typeof linksInputSchema>;
+
+export const linkSchema = z.object({
+  type: z.enum(linkTypes),
+  id: z.string(),
+  title: bilingual,
+  /** The linked record's page. */
+  path: z.string(),
+});
+export type Link = z.infer<typeof linkSchema>;
+
+export const traceEntrySchema = z.object({
+  /** `YYYY-MM-DD` in the city's zone; an indicator's value is for a year (`YYYY`). */
+  date: z.string(),
+  kind: z.enum(['issue', ...recommendationActions, 'task_report', 'indicator_value']),
+  /** The register's own step (issued, answered, …, closed); null for a linked record's event. */
+  event: timelineEventSchema.nullable(),
+  /** The linked task or indicator the event belongs to; null for the register's own step. */
+  link: linkSchema.nullable(),
+  /** What a linked record's event says; null for the register's own step. */
+  label: bilingual.nullable(),
+});
+export type TraceEntry = z.infer<typeof traceEntrySchema>;
+
+export const traceSchema = z.object({
+  links: z.array(linkSchema),
+  /** Oldest first: issued, answered, progress reports of linked tasks, indicator values since, closed. */
+  timeline: z.array(traceEntrySchema),
+});
+export type Trace = z.infer<typeof traceSchema>;
+
+// Statistics (issue 16, item 5), over public recommendations only.
+
+export const statisticsRowSchema = z.object({
+  /** A source kind or a department code; `all` for the total. */
+  key: z.string(),
+  name: bilingual,
+  records: z.number().int(),
+  /** Historical records whose answers and outcome were never recorded: left out of the shares. */
+  notRecorded: z.number().int(),
+  /** Department parts (each addressed department answers its own) of the recorded records. */
+  parts: z.number().int(),
+  answeredParts: z.number().int(),
+  accepted: z.number().int(),
+  partlyAccepted: z.number().int(),
+  notAccepted: z.number().int(),
+  implemented: z.number().int(),
+  /** Accepted parts in answered parts, in percent (one decimal); null: nothing answered yet. */
+  shareAccepted: z.number().nullable(),
+  /** Implemented recommendations in the recorded ones, in percent; null: none recorded. */
+  shareImplemented: z.number().nullable(),
+  /** Median days from issue to answer over answered parts with both dates; null: none recorded. */
+  medianDaysToAnswer: z.number().nullable(),
+  /** How many answers the median is taken over. */
+  answersWithDates: z.number().int(),
+});
+export type StatisticsRow = z.infer<typeof statisticsRowSchema>;
+
+export const statisticsSchema = z.object({
+  total: statisticsRowSchema,
+  bySource: z.array(statisticsRowSchema),
+  byDepartment: z.array(statisticsRowSchema),
+});
+export type Statistics = z.infer<typeof statisticsSchema>;

@@ -9,10 +9,12 @@ import { anyContains } from '../../kernel/server/search.ts';
 import { seedRecommendations } from './server/commands/seed-recommendations.ts';
 import { messages } from './server/messages.ts';
 import { notificationKinds } from './server/notifications.ts';
+import { recommendationsHeadlines, recommendationsOpenData } from './server/open-data.ts';
 import { ombudsmanPublicReference } from './server/queries.ts';
 import { recommendationRegister } from './server/register.ts';
 import { recommendationsRoutes } from './server/routes.ts';
 import { recommendationsDb } from './server/tables.ts';
+import { traceRoutes } from './server/trace-routes.ts';
 import { recommendationsWork } from './server/work.ts';
 
 const shortTitle = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -21,12 +23,18 @@ export const recommendationsModule: ServerModule = {
   name: 'recommendations',
   migrations: new URL('./migrations/', import.meta.url),
   messages,
-  routes: recommendationsRoutes,
+  routes(app, kernel) {
+    recommendationsRoutes(app, kernel);
+    // Links, timelines and statistics (issue 16, items 4 and 5), kept apart from the register's life.
+    traceRoutes(app, kernel);
+  },
   seed: seedRecommendations,
   work: recommendationsWork,
   // The one way other modules issue recommendations (`kernel.recommendations`).
   provides: { recommendations: recommendationRegister },
   notificationKinds,
+  openData: recommendationsOpenData,
+  headlines: recommendationsHeadlines,
   // Public recommendations only: a non-public one is found by nobody through the portal.
   async publicSearch(db, query, limit): Promise<PublicSearchHit[]> {
     const rows = await recommendationsDb(db)

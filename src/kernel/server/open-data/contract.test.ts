@@ -24,6 +24,7 @@ const contract = [
   'impact-assessment-summary',
   'committee-meetings',
   'action-plan-tasks',
+  'recommendations',
 ];
 
 describe('open-data contract', () => {

@@ -26,6 +26,7 @@ import { indicatorsText } from './messages.ts';
 import { overviewPath } from './paths.ts';
 import { indicatorsPublicationText } from './publication-messages.ts';
 import { PublishedActionTable } from './published.tsx';
+import { LinkedRecommendations } from './recommendations-section.tsx';
 import { OrNotRecorded, ProgressName } from './shared.tsx';
 
 type YearValue = { year: number; value: number } | null;
@@ -351,6 +352,7 @@ function IndicatorView({ detail }: { detail: IndicatorDetail }) {
           </li>
         </ul>
       </section>
+      <LinkedRecommendations id={detail.indicator.code} />
     </Page>
   );
 }

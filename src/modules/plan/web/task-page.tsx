@@ -9,6 +9,7 @@ import { isNotFound, useApiData } from '../../../kernel/web/use-api.ts';
 import type { PublicTask } from '../contract.ts';
 import { planText } from './messages.ts';
 import { taskPath, yearPath } from './paths.ts';
+import { LinkedRecommendations } from './recommendations-section.tsx';
 import { useFormats } from './shared.tsx';
 import './plan.css';
 
@@ -111,7 +112,14 @@ export default function TaskPage() {
       {isNotFound(state.error) ? (
         <Notice>{t('notFound')}</Notice>
       ) : (
-        <Loaded state={state}>{(task) => <TaskView task={task} />}</Loaded>
+        <Loaded state={state}>
+          {(task) => (
+            <>
+              <TaskView task={task} />
+              <LinkedRecommendations id={String(task.id)} />
+            </>
+          )}
+        </Loaded>
       )}
     </Page>
   );

@@ -18,6 +18,10 @@ export const messages: Record<string, Bilingual> = {
     ko: '자료집에서 불러온 과거 권고는 데이터셋에서만 고칩니다.',
     en: 'A historical recommendation loaded from the seed is corrected in the dataset only.',
   },
+  recommendations_links_not_now: {
+    ko: '부서는 회신했거나 이행 중인 권고에만 과제와 지표를 연결할 수 있습니다(지금 상태: {status}).',
+    en: 'A department links tasks and indicators only once the recommendation is answered or being implemented (now: {status}).',
+  },
 };
 
 export const fieldMessages = {
@@ -42,4 +46,6 @@ export const fieldMessages = {
     ko: '이행 기한은 회신 기한보다 빠를 수 없습니다.',
     en: 'The implementation cannot be due before the answer.',
   },
+  unknownTask: { ko: '없는 시행계획 과제입니다.', en: 'No such action-plan task.' },
+  unknownIndicator: { ko: '없는 인권지표입니다.', en: 'No such indicator.' },
 } satisfies Record<string, Bilingual>;

@@ -11,7 +11,7 @@
  * - Everyone, signed in or not, reads the public recommendations through the public tracker.
  */
 import type { SessionUser } from '../../../kernel/server/access.ts';
-import type { SourceKind } from '../contract.ts';
+import type { RecommendationStatus, SourceKind } from '../contract.ts';
 import type { Capacity } from './workflow.ts';
 
 export function capacitiesOn(
@@ -43,4 +43,15 @@ export function seesStaffRecord(capacities: ReadonlySet<Capacity>): boolean {
 export function answersFor(user: SessionUser, capacities: ReadonlySet<Capacity>, departmentCode: string) {
   if (capacities.has('office')) return true;
   return capacities.has('department') && user.departmentCode === departmentCode;
+}
+
+/**
+ * Whether the caller may link the record to tasks and indicators now: the office at any step; an
+ * addressed department while the record is answered or being implemented (its part of the work).
+ * `'state'`: a department, but not at this step (a 409); false: not at all (a 403).
+ */
+export function mayLink(capacities: ReadonlySet<Capacity>, status: RecommendationStatus): boolean | 'state' {
+  if (capacities.has('office')) return true;
+  if (!capacities.has('department')) return false;
+  return status === 'answered' || status === 'implementing' ? true : 'state';
 }

@@ -47,7 +47,13 @@ describe('recommendations: publication by source', () => {
     const page = await inject('GET', `/recommendations/${id}`);
     const search = await inject('GET', `/portal/search?q=${encodeURIComponent(word)}`);
     const term = await inject('GET', '/vocabularies/target-groups/persons-with-disabilities');
+    const openData = (await inject('GET', '/open-data/recommendations.csv')).body;
+    const trace = await inject('GET', `/recommendations/${id}/trace`);
     return {
+      openData,
+      inOpenData: openData.includes(id),
+      trace: trace.statusCode,
+      traceBody: trace.body,
       listed: list.items.some((item) => item.id === id),
       page: page.statusCode,
       pageBody: page.body,
@@ -169,7 +175,10 @@ describe('recommendations: publication by source', () => {
     });
     assert.equal(answered.statusCode, 200, answered.body);
     const hidden = await publicAnswers(created.id, '홍길동');
-    assert.deepEqual([hidden.listed, hidden.page, hidden.found, hidden.onTerm], [false, 404, false, false]);
+    assert.deepEqual(
+      [hidden.listed, hidden.page, hidden.found, hidden.onTerm, hidden.inOpenData, hidden.trace],
+      [false, 404, false, false, false, 404],
+    );
 
     // The ombudsman, and nobody else, publishes; on an ombudsman's recommendation only.
     const view = (
@@ -212,9 +221,13 @@ describe('recommendations: publication by source', () => {
     assert.equal(page.source.reference.includes('2026-000123'), false);
     assert.equal(page.departments[0].reasons, null);
     assert.equal(page.departments[0].answer, 'accepted');
+    assert.equal(shown.inOpenData, true, 'in the open data, as its summary');
+    assert.ok(shown.openData.includes(summary.en), 'the open data carries the summary');
     for (const answer of [
       shown.pageBody,
       shown.searchBody,
+      shown.openData,
+      shown.traceBody,
       (await inject('GET', '/recommendations?limit=100')).body,
     ]) {
       assert.equal(answer.includes('홍길동'), false, 'no name in any public answer');

@@ -8,6 +8,7 @@ import type { Db } from '../../../kernel/server/db.ts';
 import { vocabDb } from '../../../kernel/server/vocabularies/tables.ts';
 import { listTags } from '../../../kernel/server/vocabularies/tags.ts';
 import type { ListQuery, Recommendation, RecommendationList, RecommendationSummary } from '../contract.ts';
+import { applyTraceFilters } from './filters.ts';
 import { type RecommendationsTables, type RecordRow, recommendationsDb } from './tables.ts';
 import { unDetailsOf } from './un.ts';
 
@@ -59,7 +60,7 @@ export const ombudsmanPublicReference = '인권옴부즈맨 권고 (Human rights
  * public only as the summary the ombudsman published: its text, source reference, the departments'
  * reasons and the timeline's notes could name the case or its people, so none of them is shown.
  */
-const anonymised = (row: Pick<Selected, 'source_kind' | 'historical'>, view: View) =>
+export const anonymised = (row: Pick<Selected, 'source_kind' | 'historical'>, view: View) =>
   view === 'public' && row.source_kind === 'ombudsman' && !row.historical;
 
 /** Whose eyes a record is shaped for: the public's, or staff's. */
@@ -180,6 +181,7 @@ export async function listRecommendations(
       ),
     );
   }
+  base = applyTraceFilters(base, query);
   const counted = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   // Newest first; historical records (no date) after the dated ones, in the dataset's order.
   const rows = (await base

@@ -62,10 +62,18 @@ export type EventRow = {
   at: Generated<Date>;
 };
 
+export type LinkRow = {
+  recommendation_id: string;
+  target_type: 'task' | 'indicator';
+  target_id: string;
+  created_at: Generated<Date>;
+};
+
 export type RecommendationsTables = {
   recommendations_records: RecordRow;
   recommendations_departments: DepartmentRow;
   recommendations_events: EventRow;
+  recommendations_links: LinkRow;
 };
 
 export function recommendationsDb(db: Db | Transaction<object>): Kysely<RecommendationsTables> {

@@ -7,6 +7,7 @@ import type { Recommendation } from '../contract.ts';
 import { recommendationsText } from './messages.ts';
 import { trackerPath } from './paths.ts';
 import { RecommendationDetails } from './shared.tsx';
+import { TraceSection } from './trace-section.tsx';
 import './recommendations.css';
 
 export default function RecommendationPage() {
@@ -19,7 +20,11 @@ export default function RecommendationPage() {
       <p>
         <Link to={trackerPath}>{t('back')}</Link>
       </p>
-      <Loaded state={state}>{(record) => <RecommendationDetails record={record} />}</Loaded>
+      <Loaded state={state}>
+        {(record) => (
+          <RecommendationDetails record={record} timeline={<TraceSection record={record} staff={false} />} />
+        )}
+      </Loaded>
     </Page>
   );
 }

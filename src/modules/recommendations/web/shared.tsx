@@ -84,7 +84,14 @@ export function RecommendationCard({
 }
 
 /** A recommendation's details: source, dates, each department's answer, and the timeline. */
-export function RecommendationDetails({ record }: { record: Recommendation }) {
+export function RecommendationDetails({
+  record,
+  timeline,
+}: {
+  record: Recommendation;
+  /** The full timeline with linked tasks and indicators (`TraceSection`), in place of the register's own. */
+  timeline?: ReactNode;
+}) {
   const t = useText(recommendationsText);
   const language = useLanguage();
   const departmentName = (code: string | null) =>
@@ -173,29 +180,31 @@ export function RecommendationDetails({ record }: { record: Recommendation }) {
         )}
       </section>
 
-      <section className="section" aria-labelledby="recommendation-timeline">
-        <h2 id="recommendation-timeline">{t('timeline')}</h2>
-        {record.timeline.length === 0 ? (
-          <p>{t('timelineEmpty')}</p>
-        ) : (
-          <ol className="recommendation-timeline">
-            {record.timeline.map((event, index) => (
-              // The events never change or reorder: their place is their identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: append-only list.
-              <li key={index}>
-                <time dateTime={event.at}>{formatDateTime(event.at, language)}</time>{' '}
-                <strong>{t(`action_${event.action}`)}</strong>
-                {event.departmentCode ? ` · ${departmentName(event.departmentCode)}` : ''}
-                {event.answer ? ` · ${t(`answer_${event.answer}`)}` : ''}
-                {event.reason ? ` · ${t(`reason_${event.reason}`)}` : ''}
-                {' → '}
-                {t(`status_${event.toStatus}`)}
-                {event.note ? <p className="prose">{event.note}</p> : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      {timeline ?? (
+        <section className="section" aria-labelledby="recommendation-timeline">
+          <h2 id="recommendation-timeline">{t('timeline')}</h2>
+          {record.timeline.length === 0 ? (
+            <p>{t('timelineEmpty')}</p>
+          ) : (
+            <ol className="recommendation-timeline">
+              {record.timeline.map((event, index) => (
+                // The events never change or reorder: their place is their identity.
+                // biome-ignore lint/suspicious/noArrayIndexKey: append-only list.
+                <li key={index}>
+                  <time dateTime={event.at}>{formatDateTime(event.at, language)}</time>{' '}
+                  <strong>{t(`action_${event.action}`)}</strong>
+                  {event.departmentCode ? ` · ${departmentName(event.departmentCode)}` : ''}
+                  {event.answer ? ` · ${t(`answer_${event.answer}`)}` : ''}
+                  {event.reason ? ` · ${t(`reason_${event.reason}`)}` : ''}
+                  {' → '}
+                  {t(`status_${event.toStatus}`)}
+                  {event.note ? <p className="prose">{event.note}</p> : null}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -30,6 +30,7 @@ import {
 import { recommendationsStaffText, recommendationsText } from './messages.ts';
 import { recommendationPath } from './paths.ts';
 import { RecommendationDetails } from './shared.tsx';
+import { TraceSection } from './trace-section.tsx';
 import './recommendations.css';
 
 function AnswerForm({
@@ -248,7 +249,7 @@ export default function StaffRecommendationPage() {
                   .map((action) => <StepForm key={action} record={record} action={action} onDone={onDone} />)
               )}
             </section>
-            <RecommendationDetails record={record} />
+            <RecommendationDetails record={record} timeline={<TraceSection record={record} staff />} />
           </>
         )}
       </Loaded>

@@ -12,16 +12,30 @@ import { type RecommendationList, recommendationStatuses, sourceKinds } from '..
 import { recommendationsText } from './messages.ts';
 import { recommendationPath } from './paths.ts';
 import { RecommendationCard, useDepartments } from './shared.tsx';
+import { StatisticsSection } from './statistics-section.tsx';
+import { traceText } from './trace-messages.ts';
 import './recommendations.css';
 
 const pageSize = 20;
-const filterNames = ['source', 'department', 'status', 'year'] as const;
+const filterNames = ['source', 'department', 'status', 'right', 'targetGroup', 'sdg', 'year'] as const;
 type Filters = Record<(typeof filterNames)[number], string>;
+
+/** A vocabulary's terms, for a filter (rights, target groups, SDG goals). */
+function useTerms(vocabulary: string) {
+  const state = useApiData<{ terms: { code: string; name: { ko: string; en: string } }[] }>(
+    `/vocabularies/${vocabulary}`,
+  );
+  return state.data?.terms ?? [];
+}
 
 function FilterForm({ current }: { current: Filters }) {
   const t = useText(recommendationsText);
   const language = useLanguage();
   const departments = useDepartments();
+  const f = useText(traceText);
+  const rights = useTerms('rights');
+  const groups = useTerms('target-groups');
+  const goals = useTerms('sdg-goals');
   const [, setSearch] = useSearchParams();
   const [chosen, setChosen] = useState(current);
   useEffect(() => setChosen(current), [current]);
@@ -67,6 +81,30 @@ function FilterForm({ current }: { current: Filters }) {
           onChange={set('status')}
           empty={t('any')}
           options={recommendationStatuses.map((status) => ({ value: status, label: t(`status_${status}`) }))}
+        />
+        <SelectField
+          name="right"
+          label={f('filterRight')}
+          value={chosen.right}
+          onChange={set('right')}
+          empty={t('any')}
+          options={rights.map((term) => ({ value: term.code, label: term.name[language] }))}
+        />
+        <SelectField
+          name="targetGroup"
+          label={f('filterTargetGroup')}
+          value={chosen.targetGroup}
+          onChange={set('targetGroup')}
+          empty={t('any')}
+          options={groups.map((term) => ({ value: term.code, label: term.name[language] }))}
+        />
+        <SelectField
+          name="sdg"
+          label={f('filterSdg')}
+          value={chosen.sdg}
+          onChange={set('sdg')}
+          empty={t('any')}
+          options={goals.map((term) => ({ value: term.code, label: `${term.code}. ${term.name[language]}` }))}
         />
         <TextField
           name="year"
@@ -134,6 +172,7 @@ export default function TrackerPage() {
           </section>
         )}
       </Loaded>
+      <StatisticsSection />
     </Page>
   );
 }
