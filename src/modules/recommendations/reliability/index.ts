@@ -76,6 +76,8 @@ export const reliability: ModuleReliability = {
         [`${api}/staff/{id}`]: perRecord,
         [`${api}/{id}/transitions`]: perRecord,
         [`${api}/{id}/summary`]: perRecord,
+        [`${api}/staff/{id}/trace`]: perRecord,
+        [`${api}/{id}/links`]: perRecord,
       };
       return records;
     };
