@@ -11,6 +11,7 @@ import { seedAnnualFigures } from './server/commands/seed-annual.ts';
 import { annualStatistics } from './server/commands/statistics.ts';
 import { messages } from './server/messages.ts';
 import { ombudsmanRoutes } from './server/routes.ts';
+import { ombudsmanWork } from './server/work.ts';
 
 const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 const countColumn = (name: string, ko: string, en: string) =>
@@ -21,6 +22,7 @@ export const ombudsmanModule: ServerModule = {
   migrations: new URL('./migrations/', import.meta.url),
   messages,
   routes: ombudsmanRoutes,
+  work: ombudsmanWork,
   seed: seedAnnualFigures,
   seedTables: ['ombudsman_annual'],
   cli: (program: Command, context) => registerCli(program, context),

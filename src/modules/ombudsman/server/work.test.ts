@@ -1,0 +1,162 @@
+/**
+ * The ombudsman's part of My work: a department sees the information request addressed to it with its
+ * due date, another department does not, and the answered request leaves the list; the assigned
+ * ombudsman sees the decision due and a non-assigned, non-standing one does not; the standing
+ * ombudsman sees the assessment to make; no title carries anything of the case but its receipt number.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { createUser, signIn } from '../../../kernel/server/accounts/testing.ts';
+import { setClockNow } from '../../../kernel/server/city/clock.ts';
+import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
+import type { MyWork } from '../../../kernel/shared/work.ts';
+import { createCase, createOmbudsmanMember, sampleComplaint, type TestMember } from '../test/factories.ts';
+
+type Headers = Record<string, string>;
+
+describe('ombudsman work items', () => {
+  let test: TestApp;
+  let restoreClock: () => void;
+  let standing: TestMember;
+  let standingHeaders: Headers;
+  let assignedHeaders: Headers;
+  let otherOmbudsmanHeaders: Headers;
+  let deptHeaders: Headers;
+  let otherDeptHeaders: Headers;
+  let investigated: { id: string; receiptNumber: string; version: number };
+  let inAssessment: { id: string; receiptNumber: string };
+
+  const myWork = async (headers: Headers) => {
+    const response = await test.app.inject({ url: '/api/v1/my-work', headers });
+    assert.equal(response.statusCode, 200, response.body);
+    return (response.json() as MyWork).items.filter((item) => item.module === 'ombudsman');
+  };
+  const step = async (headers: Headers, caseId: string, payload: Record<string, unknown>) => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: `/api/v1/ombudsman/cases/${caseId}/transitions`,
+      headers,
+      payload,
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json() as { version: number };
+  };
+
+  before(async () => {
+    // 10:00 in Seoul on Tuesday 10 March 2026.
+    restoreClock = setClockNow('2026-03-10T01:00:00Z');
+    test = await createTestApp();
+    await sql`insert into vocab_terms (vocabulary, code, name_ko, name_en) values
+      ('departments', 'TEST-DEPT', '인권정책과', 'Human Rights Policy Division'),
+      ('departments', 'OTHER-DEPT', '복지과', 'Welfare Division')`.execute(test.database.db);
+    standing = await createOmbudsmanMember(test.database, { standing: true });
+    standingHeaders = (await signIn(test.app, standing)).headers;
+    const assigned = await createOmbudsmanMember(test.database, { standing: false });
+    assignedHeaders = (await signIn(test.app, assigned)).headers;
+    otherOmbudsmanHeaders = (
+      await signIn(test.app, await createOmbudsmanMember(test.database, { standing: false }))
+    ).headers;
+    deptHeaders = (
+      await signIn(
+        test.app,
+        await createUser(test.database, { role: 'department', departmentCode: 'TEST-DEPT' }),
+      )
+    ).headers;
+    otherDeptHeaders = (
+      await signIn(
+        test.app,
+        await createUser(test.database, { role: 'department', departmentCode: 'OTHER-DEPT' }),
+      )
+    ).headers;
+    investigated = await createCase(
+      test.database,
+      test.config,
+      standing,
+      'investigation',
+      {},
+      {
+        assignedTo: [assigned.id],
+      },
+    );
+    inAssessment = await createCase(test.database, test.config, standing, 'assessment');
+    investigated.version = (
+      await step(assignedHeaders, investigated.id, {
+        action: 'request_information',
+        version: investigated.version,
+        departmentCode: 'TEST-DEPT',
+        question: '자료를 보내 주세요',
+        dueOn: '2026-03-20',
+      })
+    ).version;
+  });
+  after(async () => {
+    restoreClock();
+    await test.close();
+  });
+
+  it('shows the addressed department its unanswered information request, due on its due date', async () => {
+    const items = await myWork(deptHeaders);
+    assert.equal(items.length, 1, JSON.stringify(items));
+    const [item] = items;
+    assert.equal(item?.kind, 'ombudsman.answer_information');
+    assert.equal(item?.dueOn, '2026-03-20');
+    assert.equal(item?.dueState, 'upcoming');
+    assert.equal(item?.departmentCode, 'TEST-DEPT');
+    assert.equal(item?.title.en, `Case ${investigated.receiptNumber}`);
+    assert.deepEqual(await myWork(otherDeptHeaders), []);
+  });
+
+  it('shows the assigned ombudsman the decision due, and not a non-assigned, non-standing one', async () => {
+    const items = await myWork(assignedHeaders);
+    assert.deepEqual(
+      items.map((item) => [item.kind, item.path]),
+      [['ombudsman.decide', `/staff/ombudsman/cases/${investigated.id}`]],
+    );
+    assert.match(items[0]?.dueOn ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok((items[0]?.dueOn ?? '') > '2026-03-10', 'a clock just started is due later');
+    assert.deepEqual(await myWork(otherOmbudsmanHeaders), []);
+  });
+
+  it('shows the standing ombudsman the assessment to make, titled by receipt number only', async () => {
+    const items = await myWork(standingHeaders);
+    const assess = items.filter((item) => item.kind === 'ombudsman.assess');
+    assert.deepEqual(
+      assess.map((item) => item.key),
+      [`ombudsman:${inAssessment.id}:assess`],
+    );
+    // Nothing of the complaint, in either language, in any title or action.
+    const text = JSON.stringify(
+      [...items, ...(await myWork(deptHeaders)), ...(await myWork(assignedHeaders))].map((item) => [
+        item.title,
+        item.action,
+      ]),
+    );
+    for (const planted of [
+      sampleComplaint.complainant?.name,
+      sampleComplaint.complainant?.phone,
+      sampleComplaint.summary,
+      sampleComplaint.respondent,
+    ]) {
+      assert.ok(planted && !text.includes(planted), `${planted} leaked`);
+    }
+  });
+
+  it('drops the request once the department answers it', async () => {
+    const file = await test.app.inject({
+      url: `/api/v1/ombudsman/inbox`,
+      headers: deptHeaders,
+    });
+    assert.equal(file.statusCode, 200, file.body);
+    const requestId = (file.json() as { informationRequests: { id: string }[] }).informationRequests[0]?.id;
+    await step(deptHeaders, investigated.id, {
+      action: 'answer_information',
+      version: investigated.version,
+      requestId,
+      answer: '회신합니다',
+    });
+    assert.deepEqual(await myWork(deptHeaders), []);
+    // The assigned ombudsman still has the decision to take.
+    assert.equal((await myWork(assignedHeaders)).length, 1);
+  });
+});

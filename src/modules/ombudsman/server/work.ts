@@ -1,0 +1,198 @@
+/**
+ * The ombudsman's part of My work. Titles carry the case's receipt number only, never a complainant,
+ * victim, witness or any case text: reminders mail these titles.
+ * - A department: the information requests addressed to it and still unanswered (due on the request's
+ *   due date), and the issued recommendations it has not yet answered (due on their due date, or the
+ *   setting's working days from the issue, as on its inbox).
+ * - An ombudsman whose appointment is in force, on the cases their capacity covers (`policy.ts`): a
+ *   standing ombudsman the assessments still to make (admit, dismiss or refer: theirs alone), and every
+ *   ombudsman the decisions due on the cases assigned to them. Due the day the clock of
+ *   `list-deadlines.ts` runs out (working days, paused while an information request is open); a clock
+ *   still running is projected from today, so the date moves while it is paused.
+ * Officers see no items: they follow the overdue list.
+ */
+import {
+  addWorkingDays,
+  type Calendar,
+  cityDate,
+  cityMidnight,
+  loadCalendar,
+  workingTime,
+} from '../../../kernel/server/calendar/working-days.ts';
+import { clock } from '../../../kernel/server/city/clock.ts';
+import type { Db } from '../../../kernel/server/db.ts';
+import type { WorkContext } from '../../../kernel/server/module.ts';
+import { workItem } from '../../../kernel/server/work/due-state.ts';
+import type { WorkItem } from '../../../kernel/shared/work.ts';
+import { addCalendarDays } from '../../../kernel/shared/zoned-clock.ts';
+import { casePath, inboxPath } from '../web/paths.ts';
+import { readDeadlineSettings } from './commands/deadline-settings.ts';
+import { activeDays, type Interval } from './deadlines.ts';
+import { appointmentInForce } from './policy.ts';
+import { ombudsmanDb } from './tables.ts';
+
+const caseTitle = (receiptNumber: string | null) => ({
+  ko: `사건 ${receiptNumber ?? '(접수번호 없음)'}`,
+  en: `Case ${receiptNumber ?? '(no receipt number)'}`,
+});
+
+/**
+ * The city day on which a clock of `limitDays` working days from `start` runs past its limit: found by
+ * counting day by day up to now; if it has not yet run out, today plus the working days that remain.
+ */
+export function clockDueOn(
+  calendar: Calendar,
+  start: Date,
+  pauses: readonly Interval[],
+  limitDays: number,
+  now: Date,
+): string {
+  const today = cityDate(now);
+  let counted = 0;
+  for (let date = cityDate(start); date <= today; date = addCalendarDays(date, 1)) {
+    const from = new Date(Math.max(start.getTime(), cityMidnight(date).getTime()));
+    const to = new Date(Math.min(now.getTime(), cityMidnight(addCalendarDays(date, 1)).getTime()));
+    counted += workingTime(calendar, from, to, (a, b) => activeDays(a, b, pauses)).days;
+    if (counted > limitDays) return date;
+  }
+  return addWorkingDays(calendar, today, Math.floor(limitDays - counted)).date;
+}
+
+export async function ombudsmanWork(db: Db, { user, today }: WorkContext): Promise<WorkItem[]> {
+  if (user.role === 'department' && user.departmentCode !== null) {
+    return departmentWork(db, user.departmentCode, today);
+  }
+  if (user.role === 'ombudsman') return caseworkerWork(db, user.id, today);
+  return [];
+}
+
+async function departmentWork(db: Db, departmentCode: string, today: string): Promise<WorkItem[]> {
+  const om = ombudsmanDb(db);
+  const [requests, recommendations] = await Promise.all([
+    om
+      .selectFrom('ombudsman_info_requests as r')
+      .innerJoin('ombudsman_cases as c', 'c.id', 'r.case_id')
+      .select(['r.id', 'r.due_on', 'c.receipt_number'])
+      .where('r.department_code', '=', departmentCode)
+      .where('r.answered_at', 'is', null)
+      .where('c.status', '<>', 'closed')
+      .execute(),
+    om
+      .selectFrom('ombudsman_recommendations as r')
+      .innerJoin('ombudsman_cases as c', 'c.id', 'r.case_id')
+      .select(['r.id', 'r.due_on', 'r.issued_at', 'c.receipt_number'])
+      .where('r.department_code', '=', departmentCode)
+      .where('r.issued_at', 'is not', null)
+      .where('r.responded_at', 'is', null)
+      .where('c.status', '<>', 'closed')
+      .execute(),
+  ]);
+  const items = requests.map((row) =>
+    workItem(
+      {
+        key: `ombudsman:${row.id}:answer_information:${departmentCode}`,
+        kind: 'ombudsman.answer_information',
+        module: 'ombudsman',
+        title: caseTitle(row.receipt_number),
+        action: { ko: '옴부즈맨의 자료 요청에 답하기', en: 'Answer the ombudsman’s information request' },
+        departmentCode,
+        dueOn: row.due_on,
+        path: inboxPath,
+      },
+      today,
+    ),
+  );
+  if (recommendations.length > 0) {
+    const [calendar, settings] = await Promise.all([loadCalendar(db), readDeadlineSettings(om)]);
+    for (const row of recommendations) {
+      items.push(
+        workItem(
+          {
+            key: `ombudsman:${row.id}:respond_recommendation:${departmentCode}`,
+            kind: 'ombudsman.respond_recommendation',
+            module: 'ombudsman',
+            title: caseTitle(row.receipt_number),
+            action: { ko: '옴부즈맨의 권고에 회신하기', en: 'Answer the ombudsman’s recommendation' },
+            departmentCode,
+            dueOn:
+              row.due_on ??
+              addWorkingDays(
+                calendar,
+                cityDate(row.issued_at ?? new Date()),
+                settings.daysForDepartmentAnswer,
+              ).date,
+            path: inboxPath,
+          },
+          today,
+        ),
+      );
+    }
+  }
+  return items;
+}
+
+async function caseworkerWork(db: Db, userId: string, today: string): Promise<WorkItem[]> {
+  const om = ombudsmanDb(db);
+  const member = await om
+    .selectFrom('ombudsman_members')
+    .select(['standing', 'appointed_on', 'term_ends_on', 'confirmed_at', 'withdrawn_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!member || !appointmentInForce(member, today)) return [];
+  const assigned = om.selectFrom('ombudsman_assignments').select('case_id').where('user_id', '=', userId);
+  const cases = await om
+    .selectFrom('ombudsman_cases')
+    .select(['id', 'receipt_number', 'status', 'received_at'])
+    .where(({ or, and, eb }) =>
+      or([
+        // Deciding admissibility is the standing ombudsman's alone.
+        ...(member.standing
+          ? [and([eb('status', 'in', ['received', 'assessment']), eb('assessed_at', 'is', null)])]
+          : []),
+        and([eb('status', '=', 'investigation'), eb('decided_at', 'is', null), eb('id', 'in', assigned)]),
+      ]),
+    )
+    .execute();
+  if (cases.length === 0) return [];
+  const [settings, calendar, requests] = await Promise.all([
+    readDeadlineSettings(om),
+    loadCalendar(db),
+    om
+      .selectFrom('ombudsman_info_requests')
+      .select(['case_id', 'requested_at', 'answered_at'])
+      .where(
+        'case_id',
+        'in',
+        cases.map((row) => row.id),
+      )
+      .execute(),
+  ]);
+  const now = clock().now();
+  return cases.map((row) => {
+    const pauses: Interval[] = requests
+      .filter((request) => request.case_id === row.id)
+      .map((request) => ({ start: request.requested_at, end: request.answered_at }));
+    const deciding = row.status === 'investigation';
+    return workItem(
+      {
+        key: `ombudsman:${row.id}:${deciding ? 'decide' : 'assess'}`,
+        kind: deciding ? 'ombudsman.decide' : 'ombudsman.assess',
+        module: 'ombudsman',
+        title: caseTitle(row.receipt_number),
+        action: deciding
+          ? { ko: '사건 결정하기', en: 'Decide the case' }
+          : { ko: '사건 각하·조사 여부 판단하기', en: 'Assess the case (admit, dismiss or refer)' },
+        departmentCode: null,
+        dueOn: clockDueOn(
+          calendar,
+          row.received_at,
+          pauses,
+          deciding ? settings.daysToDecision : settings.daysToAssessment,
+          now,
+        ),
+        path: casePath(row.id),
+      },
+      today,
+    );
+  });
+}
