@@ -21,6 +21,7 @@ describe('ombudsman work items', () => {
   let standing: TestMember;
   let standingHeaders: Headers;
   let assignedHeaders: Headers;
+  let assignedId: string;
   let otherOmbudsmanHeaders: Headers;
   let deptHeaders: Headers;
   let otherDeptHeaders: Headers;
@@ -54,6 +55,7 @@ describe('ombudsman work items', () => {
     standingHeaders = (await signIn(test.app, standing)).headers;
     const assigned = await createOmbudsmanMember(test.database, { standing: false });
     assignedHeaders = (await signIn(test.app, assigned)).headers;
+    assignedId = assigned.id;
     otherOmbudsmanHeaders = (
       await signIn(test.app, await createOmbudsmanMember(test.database, { standing: false }))
     ).headers;
@@ -158,5 +160,58 @@ describe('ombudsman work items', () => {
     assert.deepEqual(await myWork(deptHeaders), []);
     // The assigned ombudsman still has the decision to take.
     assert.equal((await myWork(assignedHeaders)).length, 1);
+  });
+
+  it('asks the assigned ombudsman to chase an overdue answer, then to follow up and close the answered recommendation', async () => {
+    const followed = await createCase(
+      test.database,
+      test.config,
+      standing,
+      'follow_up',
+      {},
+      { assignedTo: [assignedId] },
+    );
+    const inbox = await test.app.inject({ url: '/api/v1/ombudsman/inbox', headers: deptHeaders });
+    const recommendation = (inbox.json() as { recommendations: { id: string; dueOn: string | null }[] })
+      .recommendations[0];
+    assert.ok(recommendation);
+    const owed = await myWork(deptHeaders);
+    assert.deepEqual(
+      owed.map((item) => item.kind),
+      ['ombudsman.respond_recommendation'],
+    );
+    assert.ok((owed[0]?.dueOn ?? '') > '2026-03-10', 'the default allowance from today');
+    const chasing = () =>
+      myWork(assignedHeaders).then((items) =>
+        items.filter((item) => item.key.startsWith(`ombudsman:${recommendation.id}:`)),
+      );
+    assert.deepEqual(await chasing(), [], 'not yet due: the department’s work alone');
+    await sql`update ombudsman_recommendations set due_on = '2026-03-09' where id = ${recommendation.id}`.execute(
+      test.database.db,
+    );
+    assert.deepEqual(
+      (await chasing()).map((item) => [item.kind, item.dueOn, item.dueState, item.path]),
+      [['ombudsman.chase_answer', '2026-03-09', 'overdue', `/staff/ombudsman/cases/${followed.id}`]],
+    );
+    assert.deepEqual(await myWork(otherOmbudsmanHeaders), []);
+    await step(deptHeaders, followed.id, {
+      action: 'respond_recommendation',
+      version: followed.version,
+      recommendationId: recommendation.id,
+      response: 'accepted',
+    });
+    assert.deepEqual(await myWork(deptHeaders), []);
+    assert.deepEqual(
+      (await chasing()).map((item) => [item.kind, item.dueOn]),
+      [['ombudsman.follow_up', null]],
+    );
+    const closed = await test.app.inject({
+      method: 'POST',
+      url: `/api/v1/ombudsman/recommendations/${recommendation.id}/closure`,
+      headers: assignedHeaders,
+      payload: { outcome: 'implemented' },
+    });
+    assert.equal(closed.statusCode, 200, closed.body);
+    assert.deepEqual(await chasing(), []);
   });
 });

@@ -8,7 +8,9 @@
  *   standing ombudsman the assessments still to make (admit, dismiss or refer: theirs alone), and every
  *   ombudsman the decisions due on the cases assigned to them. Due the day the clock of
  *   `list-deadlines.ts` runs out (working days, paused while an information request is open); a clock
- *   still running is projected from today, so the date moves while it is paused.
+ *   still running is projected from today, so the date moves while it is paused. And on the cases
+ *   assigned to them in follow-up, each recommendation not yet closed: once the department's answer is
+ *   overdue, chasing it (due on the answer's due date); once answered, following it up and closing it.
  * Officers see no items: they follow the overdue list.
  */
 import {
@@ -56,6 +58,15 @@ export function clockDueOn(
     if (counted > limitDays) return date;
   }
   return addWorkingDays(calendar, today, Math.floor(limitDays - counted)).date;
+}
+
+/** A department's answer is due on the recommendation's due date, else the setting's working days from its issue. */
+function answerDue(
+  calendar: Calendar,
+  days: number,
+  row: { due_on: string | null; issued_at: Date | null },
+): string {
+  return row.due_on ?? addWorkingDays(calendar, cityDate(row.issued_at ?? clock().now()), days).date;
 }
 
 export async function ombudsmanWork(db: Db, { user, today }: WorkContext): Promise<WorkItem[]> {
@@ -114,13 +125,7 @@ async function departmentWork(db: Db, departmentCode: string, today: string): Pr
             title: caseTitle(row.receipt_number),
             action: { ko: '옴부즈맨의 권고에 회신하기', en: 'Answer the ombudsman’s recommendation' },
             departmentCode,
-            dueOn:
-              row.due_on ??
-              addWorkingDays(
-                calendar,
-                cityDate(row.issued_at ?? new Date()),
-                settings.daysForDepartmentAnswer,
-              ).date,
+            dueOn: answerDue(calendar, settings.daysForDepartmentAnswer, row),
             path: inboxPath,
           },
           today,
@@ -153,22 +158,59 @@ async function caseworkerWork(db: Db, userId: string, today: string): Promise<Wo
       ]),
     )
     .execute();
-  if (cases.length === 0) return [];
+  const recommendations = await om
+    .selectFrom('ombudsman_recommendations as r')
+    .innerJoin('ombudsman_cases as c', 'c.id', 'r.case_id')
+    .select(['r.id', 'r.case_id', 'r.department_code', 'r.due_on', 'r.issued_at', 'r.responded_at'])
+    .select('c.receipt_number')
+    .where('c.status', '=', 'follow_up')
+    .where('r.issued_at', 'is not', null)
+    .where('r.closed_at', 'is', null)
+    .where('r.case_id', 'in', assigned)
+    .execute();
+  if (cases.length === 0 && recommendations.length === 0) return [];
   const [settings, calendar, requests] = await Promise.all([
     readDeadlineSettings(om),
     loadCalendar(db),
-    om
-      .selectFrom('ombudsman_info_requests')
-      .select(['case_id', 'requested_at', 'answered_at'])
-      .where(
-        'case_id',
-        'in',
-        cases.map((row) => row.id),
-      )
-      .execute(),
+    cases.length === 0
+      ? []
+      : om
+          .selectFrom('ombudsman_info_requests')
+          .select(['case_id', 'requested_at', 'answered_at'])
+          .where(
+            'case_id',
+            'in',
+            cases.map((row) => row.id),
+          )
+          .execute(),
   ]);
   const now = clock().now();
-  return cases.map((row) => {
+  const followUps: WorkItem[] = [];
+  for (const row of recommendations) {
+    const answered = row.responded_at !== null;
+    const dueOn = answerDue(calendar, settings.daysForDepartmentAnswer, row);
+    // An unanswered recommendation is the department's work until its due date passes; then the
+    // caseworker chases it. An answered one waits for the caseworker to follow it up and close it.
+    if (!answered && dueOn >= today) continue;
+    followUps.push(
+      workItem(
+        {
+          key: `ombudsman:${row.id}:${answered ? 'follow_up' : 'chase_answer'}`,
+          kind: answered ? 'ombudsman.follow_up' : 'ombudsman.chase_answer',
+          module: 'ombudsman',
+          title: caseTitle(row.receipt_number),
+          action: answered
+            ? { ko: '권고 이행 점검하고 종결하기', en: 'Follow up the recommendation and close it' }
+            : { ko: '부서의 늦은 권고 회신 독촉하기', en: 'Chase the department’s overdue answer' },
+          departmentCode: row.department_code,
+          dueOn: answered ? null : dueOn,
+          path: casePath(row.case_id),
+        },
+        today,
+      ),
+    );
+  }
+  const steps = cases.map((row) => {
     const pauses: Interval[] = requests
       .filter((request) => request.case_id === row.id)
       .map((request) => ({ start: request.requested_at, end: request.answered_at }));
@@ -195,4 +237,5 @@ async function caseworkerWork(db: Db, userId: string, today: string): Promise<Wo
       today,
     );
   });
+  return [...steps, ...followUps];
 }
