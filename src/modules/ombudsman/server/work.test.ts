@@ -12,8 +12,38 @@ import { setClockNow } from '../../../kernel/server/city/clock.ts';
 import { createTestApp, type TestApp } from '../../../kernel/server/testing.ts';
 import type { MyWork } from '../../../kernel/shared/work.ts';
 import { createCase, createOmbudsmanMember, sampleComplaint, type TestMember } from '../test/factories.ts';
+import { clockDueOn } from './work.ts';
 
 type Headers = Record<string, string>;
+
+describe('the day a case clock runs out', () => {
+  // No holidays; 2026 covered. Monday 2 March 2026, 00:00 in Seoul.
+  const calendar = { holidays: new Map(), years: new Set([2026]) };
+  const monday = new Date('2026-03-01T15:00:00Z');
+  const at = (iso: string) => new Date(iso);
+
+  it('is the day the allowance is used up, overdue only the day after', () => {
+    // Three working days from Monday 00:00 are used up at the end of Wednesday.
+    assert.equal(clockDueOn(calendar, monday, [], 3, at('2026-03-10T01:00:00Z')), '2026-03-04');
+    // From Monday noon, during Thursday.
+    assert.equal(
+      clockDueOn(calendar, new Date('2026-03-02T03:00:00Z'), [], 3, at('2026-03-10T01:00:00Z')),
+      '2026-03-05',
+    );
+    // Across a weekend: five days from Monday end on Friday; six on the next Monday.
+    assert.equal(clockDueOn(calendar, monday, [], 6, at('2026-03-20T01:00:00Z')), '2026-03-09');
+  });
+
+  it('is projected from now while the clock runs, and moved by a pause', () => {
+    // Monday noon, half a day counted: the rest of Monday, Tuesday and Wednesday.
+    assert.equal(clockDueOn(calendar, monday, [], 3, at('2026-03-02T03:00:00Z')), '2026-03-04');
+    // Saturday, five days used, ten allowed: the next five working days, Monday to Friday.
+    assert.equal(clockDueOn(calendar, monday, [], 10, at('2026-03-07T03:00:00Z')), '2026-03-13');
+    // Tuesday was paused (an information request open all day): one day later.
+    const tuesday = { start: new Date('2026-03-02T15:00:00Z'), end: new Date('2026-03-03T15:00:00Z') };
+    assert.equal(clockDueOn(calendar, monday, [tuesday], 3, at('2026-03-10T01:00:00Z')), '2026-03-05');
+  });
+});
 
 describe('ombudsman work items', () => {
   let test: TestApp;

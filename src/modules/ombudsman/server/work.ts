@@ -18,6 +18,7 @@ import {
   type Calendar,
   cityDate,
   cityMidnight,
+  isWorkingDay,
   loadCalendar,
   workingTime,
 } from '../../../kernel/server/calendar/working-days.ts';
@@ -39,8 +40,9 @@ const caseTitle = (receiptNumber: string | null) => ({
 });
 
 /**
- * The city day on which a clock of `limitDays` working days from `start` runs past its limit: found by
- * counting day by day up to now; if it has not yet run out, today plus the working days that remain.
+ * The city day on which a clock of `limitDays` working days from `start` uses up its allowance: found
+ * by counting day by day up to now; if it has not yet run out, projected from now as if no new pause
+ * came (an open pause stops the clock, so the projected date moves while it lasts).
  */
 export function clockDueOn(
   calendar: Calendar,
@@ -55,9 +57,12 @@ export function clockDueOn(
     const from = new Date(Math.max(start.getTime(), cityMidnight(date).getTime()));
     const to = new Date(Math.min(now.getTime(), cityMidnight(addCalendarDays(date, 1)).getTime()));
     counted += workingTime(calendar, from, to, (a, b) => activeDays(a, b, pauses)).days;
-    if (counted > limitDays) return date;
+    // The day the allowance is used up is the due date: overdue (as `listOverdue` counts) the next.
+    if (counted >= limitDays - 1e-9) return date;
   }
-  return addWorkingDays(calendar, today, Math.floor(limitDays - counted)).date;
+  // Not used up yet: the rest of today counts if it is a working day, then whole working days.
+  const remaining = Math.ceil(limitDays - counted - 1e-9);
+  return addWorkingDays(calendar, today, isWorkingDay(calendar, today) ? remaining - 1 : remaining).date;
 }
 
 /** A department's answer is due on the recommendation's due date, else the setting's working days from its issue. */
