@@ -11,12 +11,14 @@ import { seedTemplates } from './server/commands/seed-templates.ts';
 import { messages } from './server/messages.ts';
 import { figures, publicSummaries } from './server/queries.ts';
 import { assessmentsRoutes } from './server/routes.ts';
+import { assessmentsWork } from './server/work.ts';
 
 export const assessmentsModule: ServerModule = {
   name: 'assessments',
   migrations: new URL('./migrations/', import.meta.url),
   messages,
   routes: assessmentsRoutes,
+  work: assessmentsWork,
   async seed(context) {
     await seedTemplates(context);
     await seedSamples(context);

@@ -20,6 +20,7 @@ import { messages } from './server/messages.ts';
 import { listObservations, overview } from './server/queries.ts';
 import { indicatorsRoutes } from './server/routes.ts';
 import { indicatorsDb } from './server/tables.ts';
+import { indicatorsWork } from './server/work.ts';
 import { indicatorPath, overviewPath } from './web/paths.ts';
 
 // Open data is built in memory by the catalogue; the indicator's own CSV download streams any size.
@@ -30,6 +31,7 @@ export const indicatorsModule: ServerModule = {
   migrations: new URL('./migrations/', import.meta.url),
   messages,
   routes: indicatorsRoutes,
+  work: indicatorsWork,
   seed: seedCatalogue,
   seedTables: ['indicators_set_figures'],
   // A closed year's results (self-assessment, the committee's comments, actions) in that year's report.

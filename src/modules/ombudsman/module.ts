@@ -12,6 +12,7 @@ import { annualStatistics } from './server/commands/statistics.ts';
 import { messages } from './server/messages.ts';
 import { notificationKinds } from './server/notifications.ts';
 import { ombudsmanRoutes } from './server/routes.ts';
+import { ombudsmanWork } from './server/work.ts';
 
 const column = (name: string, ko: string, en: string) => ({ name, description: { ko, en } });
 const countColumn = (name: string, ko: string, en: string) =>
@@ -23,6 +24,7 @@ export const ombudsmanModule: ServerModule = {
   messages,
   routes: ombudsmanRoutes,
   notificationKinds,
+  work: ombudsmanWork,
   seed: seedAnnualFigures,
   seedTables: ['ombudsman_annual'],
   cli: (program: Command, context) => registerCli(program, context),
