@@ -1,8 +1,8 @@
 /**
  * What the ombudsman's work announces, in the same transaction as the step: a case assigned to an
- * ombudsman, an information request to a department, and an appointment waiting for the standing
- * ombudsman's confirmation (issue 18). A refused step announces nothing, and no title carries the
- * complainant or a word of the case.
+ * ombudsman, an information request to a department, an appointment waiting for the standing
+ * ombudsman's confirmation (in their My work meanwhile), and its confirmation (issue 18). A refused
+ * step announces nothing, and no title carries the complainant or a word of the case.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -16,8 +16,9 @@ import {
   sessionUserOf,
   type TestMember,
 } from '../test/factories.ts';
-import { setMember } from './commands/members.ts';
+import { confirmAppointment, setMember } from './commands/members.ts';
 import { transitionCase } from './commands/transition-case.ts';
+import { ombudsmanWork } from './work.ts';
 
 describe('ombudsman: notifications', () => {
   let test: TestApp;
@@ -122,5 +123,35 @@ describe('ombudsman: notifications', () => {
     for (const userId of [appointee.id, admin.id, member.id]) {
       assert.equal((await noticesOf(userId, 'ombudsman.appointment_to_confirm')).length, 0);
     }
+
+    // It waits in the standing ombudsman's My work, and in nobody else's, until it is confirmed.
+    const waiting = async (user: { id: string; role: 'ombudsman' | 'admin' }) =>
+      (
+        await ombudsmanWork(test.database.db, {
+          user: { ...user, departmentCode: null },
+          today: '2026-06-01',
+        })
+      )
+        .filter((item) => item.kind === 'ombudsman.confirm_appointment')
+        .map((item) => item.key);
+    const key = `ombudsman:appointment:${appointee.id}:confirm`;
+    assert.deepEqual(await waiting({ id: standing.id, role: 'ombudsman' }), [key]);
+    assert.deepEqual(await waiting({ id: member.id, role: 'ombudsman' }), []);
+    assert.deepEqual(await waiting({ id: admin.id, role: 'admin' }), [], 'a standing ombudsman is in office');
+
+    await assert.rejects(
+      confirmAppointment(test.database.db, standing.session, { userId: standing.id }, appointee.id, {
+        version: 99,
+      }),
+      { code: 'conflict' },
+    );
+    assert.equal((await noticesOf(appointee.id, 'ombudsman.appointment_confirmed')).length, 0);
+    await confirmAppointment(test.database.db, standing.session, { userId: standing.id }, appointee.id, {
+      version: 1,
+    });
+    // The grant is announced to the appointee; the standing ombudsman who confirmed it needs no telling.
+    assert.equal((await noticesOf(appointee.id, 'ombudsman.appointment_confirmed')).length, 1);
+    assert.equal((await noticesOf(standing.id, 'ombudsman.appointment_confirmed')).length, 0);
+    assert.deepEqual(await waiting({ id: standing.id, role: 'ombudsman' }), []);
   });
 });

@@ -23,6 +23,10 @@ export const notificationKinds: readonly NotificationKind[] = [
     kind: 'ombudsman.appointment_to_confirm',
     label: { ko: '확인을 기다리는 옴부즈맨 위촉', en: 'Ombudsman appointments waiting for my confirmation' },
   },
+  {
+    kind: 'ombudsman.appointment_confirmed',
+    label: { ko: '확인된 옴부즈맨 위촉', en: 'Ombudsman appointments confirmed' },
+  },
 ];
 
 // The web app's pages (as in web/paths.ts) where each is acted on.
@@ -85,5 +89,20 @@ export async function notifyAppointmentToConfirm(
     },
     path: membersPath,
     exceptUserId: actorId,
+  });
+}
+
+/** A confirmed appointment: the standing ombudsmen in office and the appointee are told, not the confirmer. */
+export async function notifyAppointmentConfirmed(
+  trx: Transaction<object>,
+  recipients: readonly string[],
+  confirmerId: string,
+): Promise<void> {
+  await notify(trx, {
+    kind: 'ombudsman.appointment_confirmed',
+    recipients: { userIds: recipients },
+    title: { ko: '인권옴부즈맨 위촉이 확인되었습니다', en: 'An ombudsman appointment is confirmed' },
+    path: membersPath,
+    exceptUserId: confirmerId,
   });
 }

@@ -28,8 +28,9 @@ import type { WorkContext } from '../../../kernel/server/module.ts';
 import { workItem } from '../../../kernel/server/work/due-state.ts';
 import type { WorkItem } from '../../../kernel/shared/work.ts';
 import { addCalendarDays } from '../../../kernel/shared/zoned-clock.ts';
-import { casePath, inboxPath } from '../web/paths.ts';
+import { casePath, inboxPath, membersPath } from '../web/paths.ts';
 import { readDeadlineSettings } from './commands/deadline-settings.ts';
+import { appointmentsToConfirm } from './commands/members.ts';
 import { activeDays, type Interval } from './deadlines.ts';
 import { appointmentInForce } from './policy.ts';
 import { ombudsmanDb } from './tables.ts';
@@ -78,8 +79,35 @@ export async function ombudsmanWork(db: Db, { user, today }: WorkContext): Promi
   if (user.role === 'department' && user.departmentCode !== null) {
     return departmentWork(db, user.departmentCode, today);
   }
-  if (user.role === 'ombudsman') return caseworkerWork(db, user.id, today);
-  return [];
+  const confirming =
+    user.role === 'ombudsman' || user.role === 'admin' ? await toConfirm(db, user, today) : [];
+  if (user.role === 'ombudsman') return [...confirming, ...(await caseworkerWork(db, user.id, today))];
+  return confirming;
+}
+
+/**
+ * Appointments waiting for this user's confirmation (issue 18): the standing ombudsman's in office, an
+ * admin's when none is. No due date: a grant waits until a second person takes it.
+ */
+async function toConfirm(db: Db, user: WorkContext['user'], today: string): Promise<WorkItem[]> {
+  return (await appointmentsToConfirm(db, user)).map((appointment) =>
+    workItem(
+      {
+        key: `ombudsman:appointment:${appointment.userId}:confirm`,
+        kind: 'ombudsman.confirm_appointment',
+        module: 'ombudsman',
+        title: {
+          ko: `${appointment.standing ? '상임' : '비상임'} 인권옴부즈맨 위촉: ${appointment.displayName}`,
+          en: `${appointment.standing ? 'Standing' : 'Non-standing'} ombudsman appointment: ${appointment.displayName}`,
+        },
+        action: { ko: '위촉 확인하기', en: 'Confirm the appointment' },
+        departmentCode: null,
+        dueOn: null,
+        path: membersPath,
+      },
+      today,
+    ),
+  );
 }
 
 async function departmentWork(db: Db, departmentCode: string, today: string): Promise<WorkItem[]> {

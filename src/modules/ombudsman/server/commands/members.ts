@@ -25,7 +25,7 @@ import type {
   memberInputSchema,
   withdrawAppointmentSchema,
 } from '../../contract.ts';
-import { notifyAppointmentToConfirm } from '../notifications.ts';
+import { notifyAppointmentConfirmed, notifyAppointmentToConfirm } from '../notifications.ts';
 import { appointmentInForce } from '../policy.ts';
 import { type OmbudsmanDb, type OmbudsmanTrx, ombudsmanDb, ombudsmanTrx } from '../tables.ts';
 
@@ -87,7 +87,7 @@ function standingInOffice(rows: readonly MemberRow[], today: string): MemberRow[
  * command and by the list (which tells the page whom to offer the Confirm button).
  */
 function refusalToConfirm(
-  user: SessionUser,
+  user: Pick<SessionUser, 'id' | 'role'>,
   row: MemberRow,
   inOffice: readonly MemberRow[],
 ): 'own_appointment' | 'proposer_cannot_confirm' | 'standing_ombudsman_confirms' | 'forbidden' | null {
@@ -98,6 +98,16 @@ function refusalToConfirm(
   }
   if (user.role === 'admin') return inOffice.length === 0 ? null : 'standing_ombudsman_confirms';
   return 'forbidden';
+}
+
+/** The pending appointments `user` may confirm, for My work (the same rule as the Confirm button). */
+export async function appointmentsToConfirm(db: Db, user: Pick<SessionUser, 'id' | 'role'>) {
+  const today = cityToday();
+  const rows = await memberQuery(ombudsmanDb(db)).execute();
+  const inOffice = standingInOffice(rows, today);
+  return rows
+    .filter((row) => stateOf(row, today) === 'pending' && refusalToConfirm(user, row, inOffice) === null)
+    .map((row) => ({ userId: row.user_id, displayName: row.display_name, standing: row.standing }));
 }
 
 function presentMember(
@@ -323,6 +333,11 @@ export async function confirmAppointment(
       .where('user_id', '=', userId)
       .execute();
     await recordGrant(trx, user.id, 'confirmed', current);
+    // Every grant is known to the standing ombudsmen in office (issue 18), and to the appointee.
+    const inOffice = standingInOffice(await memberQuery(trx).execute(), today).map(
+      (member) => member.user_id,
+    );
+    await notifyAppointmentConfirmed(plain, [...inOffice, userId], user.id);
     await audit({
       action: 'ombudsman.confirm-appointment',
       entityType: 'ombudsman_members',
