@@ -55,11 +55,14 @@ describe('sendReminders', () => {
   let officer: Headers;
   const ids = { deptA: [] as string[], deptB: '', officers: [] as string[] };
 
+  // The reminders' own notifications: recording a recommendation tells its department too, which is
+  // the register's notice, not a reminder.
   const notifications = async () =>
     test.database.db
       .withTables<NotificationsTables>()
       .selectFrom('notifications_items')
       .select(['user_id', 'kind', 'title_ko', 'title_en', 'path'])
+      .where('kind', 'in', ['work.reminder', 'work.escalation'])
       .orderBy('created_at')
       .orderBy('user_id')
       .execute();

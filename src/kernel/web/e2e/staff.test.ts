@@ -163,6 +163,9 @@ describe('staff pages in the browser', () => {
       'Dashboard',
       'My account',
       'Users',
+      'Notifications',
+      'Notification settings',
+      'Mail outbox',
       'Charter articles',
       'Audit trail',
     ]);
