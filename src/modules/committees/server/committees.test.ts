@@ -331,6 +331,20 @@ describe('committees API', () => {
       ),
     );
     assert.deepEqual(await staffList(as.otherDepartment), []);
+    // Issued through the register, they are announced to the department as the office's are.
+    const notices = (
+      await test.app.inject({ url: '/api/v1/notifications?limit=100', headers: as.department })
+    ).json() as { items: { kind: string; path: string | null }[] };
+    for (const item of mine) {
+      assert.ok(
+        notices.items.some(
+          (notice) =>
+            notice.kind === 'recommendations.addressed' &&
+            notice.path === `/staff/recommendations/${item.id}`,
+        ),
+        `the department is told of ${item.text.ko}`,
+      );
+    }
     const ramp = mine.find((item) => item.text.ko === '청사 경사로 설치');
     assert.ok(ramp);
     const answered = await test.app.inject({

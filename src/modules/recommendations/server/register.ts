@@ -18,6 +18,7 @@ import { publicDataChanged } from '../../../kernel/server/open-data/public-cache
 import type { TagInput } from '../../../kernel/server/vocabularies/contract.ts';
 import { vocabTrx } from '../../../kernel/server/vocabularies/tables.ts';
 import { setTags } from '../../../kernel/server/vocabularies/tags.ts';
+import { addressTo, recordIssue } from './commands/save-recommendation.ts';
 import { fieldMessages } from './messages.ts';
 import { recommendationsDb, recommendationsTrx } from './tables.ts';
 
@@ -87,32 +88,9 @@ async function issue(
     .insertInto('recommendations_records')
     .values({ id, ...values, status: 'issued' })
     .execute();
-  await register
-    .insertInto('recommendations_departments')
-    .values(
-      departments.map((code) => ({
-        recommendation_id: id,
-        department_code: code,
-        answer: null,
-        reasons: null,
-        answered_at: null,
-        answered_by: null,
-      })),
-    )
-    .execute();
-  await register
-    .insertInto('recommendations_events')
-    .values({
-      recommendation_id: id,
-      action: 'issue',
-      from_status: null,
-      to_status: 'issued',
-      department_code: null,
-      answer: null,
-      reason: null,
-      note: null,
-    })
-    .execute();
+  await addressTo(trx, id, departments);
+  // The departments are told in this transaction, as when the office records one.
+  await recordIssue(trx, { id, reference: input.source.reference }, departments, null);
   await retag(trx, id, input.text, input.isPublic, input.tags ?? []);
   await audit({
     action: 'recommendations.issue',

@@ -96,7 +96,8 @@ async function tag(
 }
 
 /** Addresses the recommendation to each department, each with its part still to answer. */
-async function addressTo(trx: Transaction<object>, id: string, departments: readonly string[]) {
+/** Addresses a recommendation to departments: one part each, to be answered. */
+export async function addressTo(trx: Transaction<object>, id: string, departments: readonly string[]) {
   await recommendationsTrx(trx)
     .insertInto('recommendations_departments')
     .values(
@@ -110,6 +111,32 @@ async function addressTo(trx: Transaction<object>, id: string, departments: read
       })),
     )
     .execute();
+}
+
+/**
+ * A new recommendation's first event, and the notice to its departments: the same whether the office
+ * records it here or a module issues it through the register's port.
+ */
+export async function recordIssue(
+  trx: Transaction<object>,
+  recommendation: { id: string; reference: string },
+  departments: readonly string[],
+  actorId: string | null,
+): Promise<void> {
+  await recommendationsTrx(trx)
+    .insertInto('recommendations_events')
+    .values({
+      recommendation_id: recommendation.id,
+      action: 'issue',
+      from_status: null,
+      to_status: 'issued',
+      department_code: null,
+      answer: null,
+      reason: null,
+      note: null,
+    })
+    .execute();
+  await notifyAddressed(trx, recommendation, departments, actorId);
 }
 
 export async function createRecommendation(
@@ -129,21 +156,8 @@ export async function createRecommendation(
       .execute();
     await addressTo(trx, id, departments);
     await saveUnDetails(trx, id, input.un);
-    await register
-      .insertInto('recommendations_events')
-      .values({
-        recommendation_id: id,
-        action: 'issue',
-        from_status: null,
-        to_status: 'issued',
-        department_code: null,
-        answer: null,
-        reason: null,
-        note: null,
-      })
-      .execute();
     await tag(trx, id, input);
-    await notifyAddressed(trx, { id, reference: input.source.reference }, departments, actor.userId);
+    await recordIssue(trx, { id, reference: input.source.reference }, departments, actor.userId);
     await audit({
       action: 'recommendations.create',
       entityType: 'recommendations_records',
