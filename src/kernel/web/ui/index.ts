@@ -7,6 +7,7 @@ export { type ControlProps, Field, fieldId } from './field.tsx';
 export { ErrorSummary, type FormState, useForm } from './form.tsx';
 export { formatDateTime, formatNumber } from './format.ts';
 export { Group } from './group.tsx';
+export { LinkedSection } from './linked-section.tsx';
 export { AnnouncerProvider, LiveRegion, Notice, useAnnounce } from './live-region.tsx';
 export { Loaded } from './loaded.tsx';
 export { Localized } from './localized.tsx';

@@ -51,6 +51,10 @@ describe('the indicators’ public pages in the browser', () => {
     await page.goto('/indicators/1-1');
     await waitForHeading(page, '인권지표 1-1: 사생활 보호');
     await waitForLoaded(page);
+    await page
+      .getByRole('region', { name: '이 지표로 측정하는 권고' })
+      .getByText('이 지표에 연결된 공개 권고가 없습니다.')
+      .waitFor();
     const chart = page.getByRole('img', { name: /사생활 보호, 연도별 값/ });
     await chart.waitFor();
     assert.match(

@@ -210,6 +210,11 @@ describe('the plan’s pages in the browser', () => {
     await waitForHeading(visitor, '과제 E2E-1: 브라우저 시험 과제');
     await visitor.getByText(`${year}-Q1 보고 승인: 완료, 진척도 100%`).waitFor();
     await visitor.getByText('상반기 점검 회의').waitFor();
+    // The register's links, read through its public API: none yet for this task.
+    await visitor
+      .getByRole('region', { name: '이 과제로 이행하는 권고' })
+      .getByText('이 과제에 연결된 공개 권고가 없습니다.')
+      .waitFor();
     assertNoPageErrors(visitor);
   });
 

@@ -2,10 +2,8 @@
  * The public recommendations linked to this task (the register's links), read through the
  * register's public API (`GET /api/v1/recommendations?task=…`) and its contract, never its code.
  */
-import { Link } from 'react-router';
 import { defineMessages, useLanguage, useText } from '../../../kernel/web/i18n/index.ts';
-import { Loaded } from '../../../kernel/web/ui/index.ts';
-import { useApiData } from '../../../kernel/web/use-api.ts';
+import { LinkedSection } from '../../../kernel/web/ui/index.ts';
 import type { RecommendationList } from '../../recommendations/contract.ts';
 
 const text = defineMessages('plan-recommendations', {
@@ -19,25 +17,19 @@ const text = defineMessages('plan-recommendations', {
 export function LinkedRecommendations({ id }: { id: string }) {
   const t = useText(text);
   const language = useLanguage();
-  const state = useApiData<RecommendationList>(`/recommendations?task=${encodeURIComponent(id)}&limit=100`);
   return (
-    <section className="section" aria-labelledby="linked-recommendations">
-      <h2 id="linked-recommendations">{t('title')}</h2>
-      <Loaded state={state}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('empty')}</p>
-          ) : (
-            <ul>
-              {list.items.map((item) => (
-                <li key={item.id}>
-                  <Link to={`/recommendations/${item.id}`}>{item.text[language]}</Link>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
-    </section>
+    <LinkedSection<RecommendationList>
+      id="linked-recommendations"
+      title={t('title')}
+      empty={t('empty')}
+      path={`/recommendations?task=${encodeURIComponent(id)}&limit=100`}
+      links={(list) =>
+        list.items.map((item) => ({
+          key: item.id,
+          to: `/recommendations/${item.id}`,
+          label: item.text[language],
+        }))
+      }
+    />
   );
 }
