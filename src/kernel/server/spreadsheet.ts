@@ -2,9 +2,12 @@
  * Excel workbooks (`.xlsx`) in and out, for every module that imports or exports tables: one place
  * that knows the library, so that a module deals in rows of strings like it does with CSV.
  */
+
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { AppError } from './errors.ts';
+import { CsvError, parse } from 'csv-parse/sync';
+import type { Bilingual } from '../shared/language.ts';
+import { AppError, type FieldError } from './errors.ts';
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -155,4 +158,68 @@ export function checkZipArchive(data: Uint8Array): void {
     }
     if (budget < 0) throw workbookTooLarge();
   }
+}
+
+/** A problem of an imported file, at its line (as a text editor counts them) and column. */
+export interface FileIssue {
+  line: number;
+  column: string | null;
+  code: string;
+  message: Bilingual;
+}
+
+/** A file with problems: nothing is imported, and each problem names its line and column. */
+export function fileRejected(issues: readonly FileIssue[]): AppError {
+  return new AppError('validation_failed', 400, {
+    errors: issues.slice(0, 100).map(
+      (issue): FieldError => ({
+        field: issue.column === null ? `file.${issue.line}` : `file.${issue.line}.${issue.column}`,
+        code: issue.code,
+        message: {
+          ko: `${issue.line}행${issue.column ? ` '${issue.column}' 열` : ''}: ${issue.message.ko}`,
+          en: `Line ${issue.line}${issue.column ? `, column '${issue.column}'` : ''}: ${issue.message.en}`,
+        },
+      }),
+    ),
+  });
+}
+
+/** A data row of an imported file: its first line in the file, and its values by header name. */
+export interface FileRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+/**
+ * A CSV text as its header and rows, each row with the file line it starts on (a quoted field may
+ * span lines); malformed CSV is a `fileRejected` naming the line.
+ */
+export function readCsvRows(text: string): { header: string[]; rows: FileRow[] } {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as never;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    throw fileRejected([
+      {
+        line: (error as CsvError & { lines?: number }).lines ?? 1,
+        column: null,
+        code: 'csv_syntax',
+        message: { ko: `CSV 형식 오류: ${error.message}`, en: `Not valid CSV: ${error.message}` },
+      },
+    ]);
+  }
+  const [first, ...rest] = records;
+  const header = (first?.record ?? []).map((name) => name.trim());
+  let previousEnd = first?.info.lines ?? 1;
+  const rows = rest.map(({ record, info }) => {
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    const values: Record<string, string> = {};
+    header.forEach((name, index) => {
+      values[name] = (record[index] ?? '').trim();
+    });
+    return { line, values };
+  });
+  return { header, rows };
 }

@@ -59,7 +59,7 @@ describe('importing and exporting tasks', () => {
       errors.map((error) => error.field),
       ['file.3.budget_planned'],
     );
-    assert.match(errors[0]?.message ?? '', /^3행 budget_planned 열: /);
+    assert.match(errors[0]?.message ?? '', /^3행 'budget_planned' 열: /);
     assert.deepEqual(await codes(2024), []);
   });
 

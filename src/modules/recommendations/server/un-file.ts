@@ -10,9 +10,14 @@
  * UPR Position, Type, OHCHR Annotation Id, UPR Session, Regions Concerned, Recommending Regions, Date
  * of publication on UHRI); the ones read are in `uhriColumns`, the others are accepted and ignored.
  */
-import { CsvError, parse } from 'csv-parse/sync';
-import { AppError, type FieldError } from '../../../kernel/server/errors.ts';
-import { readWorkbook } from '../../../kernel/server/spreadsheet.ts';
+import {
+  type FileIssue,
+  type FileRow,
+  fileRejected,
+  readCsvRows,
+  readWorkbook,
+} from '../../../kernel/server/spreadsheet.ts';
+
 import type { Bilingual } from '../../../kernel/shared/language.ts';
 import {
   type UnAddressee,
@@ -49,34 +54,6 @@ export const extraColumns = {
 /** The export's typo, and the spelling a person fixing the file by hand may use: both are accepted. */
 const bodyAliases = ['Reccomending Body', 'Recommending Body'];
 
-export interface FileIssue {
-  line: number;
-  column: string | null;
-  code: string;
-  message: Bilingual;
-}
-
-/** A file with problems: nothing is imported, and each problem names its row and column. */
-export function fileRejected(issues: readonly FileIssue[]): AppError {
-  return new AppError('validation_failed', 400, {
-    errors: issues.slice(0, 100).map(
-      (issue): FieldError => ({
-        field: issue.column === null ? `file.${issue.line}` : `file.${issue.line}.${issue.column}`,
-        code: issue.code,
-        message: {
-          ko: `${issue.line}행${issue.column ? ` '${issue.column}' 열` : ''}: ${issue.message.ko}`,
-          en: `Row ${issue.line}${issue.column ? `, column '${issue.column}'` : ''}: ${issue.message.en}`,
-        },
-      }),
-    ),
-  });
-}
-
-export interface FileRow {
-  line: number;
-  values: Record<string, string>;
-}
-
 const badEncoding: Bilingual = {
   ko: 'UTF-8이 아닌 글자가 있습니다. 파일을 UTF-8 CSV로 저장해 주세요.',
   en: 'Holds characters that are not UTF-8. Save the file as UTF-8 CSV.',
@@ -98,32 +75,7 @@ export function readUnFile(data: Buffer, kind: UnFileKind): { header: string[]; 
     text = new TextDecoder('utf-8').decode(data);
   }
   text = text.replace(/^\uFEFF/, '');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as never;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    throw fileRejected([
-      {
-        line: (error as CsvError & { lines?: number }).lines ?? 1,
-        column: null,
-        code: 'csv_syntax',
-        message: { ko: `CSV 형식 오류: ${error.message}`, en: `Not valid CSV: ${error.message}` },
-      },
-    ]);
-  }
-  const [first, ...rest] = records;
-  const header = (first?.record ?? []).map((name) => name.trim());
-  let previousEnd = first?.info.lines ?? 1;
-  const rows = rest.map(({ record, info }) => {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    const values: Record<string, string> = {};
-    header.forEach((name, index) => {
-      values[name] = (record[index] ?? '').trim();
-    });
-    return { line, values };
-  });
+  const { header, rows } = readCsvRows(text);
   if (!utf8) {
     const issues: FileIssue[] = [];
     if (header.some((name) => name.includes('\uFFFD'))) {

@@ -69,7 +69,7 @@ describe('UN recommendations', () => {
     );
     assert.match(problem.errors[0]?.message ?? '', /^4행 'Mechanism' 열: 알 수 없는 기구 유형/);
     const en = (await upload(fixture('uhri-bad-mechanism.csv'), officer, 'text/csv', 'en')).json() as Problem;
-    assert.match(en.errors[0]?.message ?? '', /^Row 4, column 'Mechanism': Unknown mechanism/);
+    assert.match(en.errors[0]?.message ?? '', /^Line 4, column 'Mechanism': Unknown mechanism/);
     assert.equal((await unList()).total, 0);
   });
 

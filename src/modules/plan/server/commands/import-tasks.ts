@@ -8,18 +8,11 @@ import type { Actor, CommandContext } from '../../../../kernel/server/command.ts
 import { runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
+import { type FileIssue, fileRejected } from '../../../../kernel/server/spreadsheet.ts';
 import type { ImportResult } from '../../contract.ts';
 import { planTrx } from '../tables.ts';
 import { checkTasks, type TaskEntry, writeTasks } from './save-tasks.ts';
-import {
-  columnOf,
-  type FileIssue,
-  type FileKind,
-  fileRejected,
-  headerIssues,
-  readTaskFile,
-  rowToTask,
-} from './task-file.ts';
+import { columnOf, type FileKind, headerIssues, readTaskFile, rowToTask } from './task-file.ts';
 
 export interface ImportOptions {
   /** Told after each task is written, with the count so far and the total. */

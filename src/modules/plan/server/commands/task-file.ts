@@ -3,10 +3,14 @@
  * `;`, a milestone written `YYYY-MM-DD|Korean|English`. Reading checks every cell and names the line
  * and column of each problem; writing gives the same columns, so an exported file imports again.
  */
-import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { AppError, type FieldError } from '../../../../kernel/server/errors.ts';
-import { readWorkbook } from '../../../../kernel/server/spreadsheet.ts';
+import {
+  type FileIssue,
+  type FileRow,
+  readCsvRows,
+  readWorkbook,
+} from '../../../../kernel/server/spreadsheet.ts';
+
 import type { TagInput } from '../../../../kernel/server/vocabularies/contract.ts';
 import type { Bilingual } from '../../../../kernel/shared/language.ts';
 import { type TaskFields, type TaskSummary, taskFieldsSchema, taskFileColumns } from '../../contract.ts';
@@ -14,34 +18,6 @@ import type { Milestone } from '../tables.ts';
 
 export type FileKind = 'csv' | 'xlsx';
 export type TaskColumn = (typeof taskFileColumns)[number];
-
-export interface FileIssue {
-  line: number;
-  column: string | null;
-  code: string;
-  message: Bilingual;
-}
-
-/** A file with problems: nothing is imported, and each problem names its line and column. */
-export function fileRejected(issues: readonly FileIssue[]): AppError {
-  return new AppError('validation_failed', 400, {
-    errors: issues.slice(0, 100).map(
-      (issue): FieldError => ({
-        field: issue.column === null ? `file.${issue.line}` : `file.${issue.line}.${issue.column}`,
-        code: issue.code,
-        message: {
-          ko: `${issue.line}행${issue.column ? ` ${issue.column} 열` : ''}: ${issue.message.ko}`,
-          en: `Line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}: ${issue.message.en}`,
-        },
-      }),
-    ),
-  });
-}
-
-export interface FileRow {
-  line: number;
-  values: Record<string, string>;
-}
 
 function decode(data: Buffer): string {
   try {
@@ -57,32 +33,7 @@ export function readTaskFile(data: Buffer, kind: FileKind): { header: string[]; 
     const sheet = readWorkbook(data);
     return { header: sheet.header, rows: sheet.rows };
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(decode(data), { info: true, skip_empty_lines: true, relax_column_count: true }) as never;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    throw fileRejected([
-      {
-        line: (error as CsvError & { lines?: number }).lines ?? 1,
-        column: null,
-        code: 'csv_syntax',
-        message: { ko: `CSV 형식 오류: ${error.message}`, en: `Not valid CSV: ${error.message}` },
-      },
-    ]);
-  }
-  const [first, ...rest] = records;
-  const header = (first?.record ?? []).map((name) => name.trim());
-  let previousEnd = first?.info.lines ?? 1;
-  const rows = rest.map(({ record, info }) => {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    const values: Record<string, string> = {};
-    header.forEach((name, index) => {
-      values[name] = (record[index] ?? '').trim();
-    });
-    return { line, values };
-  });
+  const { header, rows } = readCsvRows(decode(data));
   return { header, rows };
 }
 

@@ -11,14 +11,13 @@ import { sql } from 'kysely';
 import { type Actor, runCommand } from '../../../../kernel/server/command.ts';
 import type { Db } from '../../../../kernel/server/db.ts';
 import { publicDataChanged } from '../../../../kernel/server/open-data/public-cache.ts';
+import { type FileIssue, fileRejected } from '../../../../kernel/server/spreadsheet.ts';
 import { vocabTrx } from '../../../../kernel/server/vocabularies/tables.ts';
 import type { UnImportResult } from '../../contract.ts';
 import { recommendationsTrx } from '../tables.ts';
 import { unDb, unKey, unReference, unValues } from '../un.ts';
 import {
   extraColumns,
-  type FileIssue,
-  fileRejected,
   headerIssues,
   readUnFile,
   rowToUn,
